@@ -1,0 +1,52 @@
+/**
+ * npm run ingest [-- --data <dir>] [--out <dir>] [--strict]
+ *
+ * Reads every manifest in the data folder, classifies every tool, recommends
+ * a policy for each and writes the catalogue JSON (generated/catalogue by
+ * default). Bad input is reported with file, server, tool and problem and
+ * skipped; the run exits non-zero only with --strict or when nothing could
+ * be read.
+ */
+import { resolve } from 'node:path';
+import { DEFAULT_OUT_DIR, flagValue, resolveDataDir } from '../src/lib/ingest/data-dir.ts';
+import { balanced, runIngest } from '../src/lib/ingest/run-ingest.ts';
+import { writeCatalogue } from '../src/lib/ingest/write-catalogue.ts';
+
+const argv = process.argv.slice(2);
+const dataDir = resolveDataDir(argv);
+const outDir = resolve(flagValue(argv, '--out') ?? process.env.CATALOGUE_OUT ?? DEFAULT_OUT_DIR);
+const strict = argv.includes('--strict');
+
+const started = performance.now();
+let result;
+try {
+  result = runIngest(dataDir);
+} catch (err) {
+  console.error(`ingest: ${(err as Error).message}`);
+  process.exit(1);
+}
+writeCatalogue(outDir, result.servers, result.tools, result.report);
+const ms = Math.round(performance.now() - started);
+
+const { counts, issues } = result.report;
+const shown = issues.slice(0, 50);
+for (const i of shown) {
+  const parts = [i.file, i.server && `server ${JSON.stringify(i.server)}`, i.tool !== undefined && `tool ${JSON.stringify(i.tool.slice(0, 80))}`].filter(Boolean);
+  console.error(`${i.level}: ${parts.join(', ')}: ${i.problem}`);
+}
+if (issues.length > shown.length) console.error(`… and ${issues.length - shown.length} more (see ${outDir}/report.json)`);
+console.log(
+  `ingest: ${counts.servers} servers, ${counts.toolsRead} tools read, ${counts.toolsWritten} written, ${counts.toolsReported} reported, ${counts.errors} errors, ${counts.warnings} warnings in ${ms} ms -> ${outDir}`,
+);
+if (!balanced(result.report)) {
+  console.error('ingest: tools in != tools out + tools reported; this is a bug');
+  process.exit(1);
+}
+if (counts.toolsWritten === 0) {
+  console.error(`ingest: no tools could be read from ${dataDir}`);
+  process.exit(1);
+}
+if (strict && counts.errors > 0) {
+  console.error(`ingest: --strict and ${counts.errors} errors`);
+  process.exit(1);
+}

@@ -1,0 +1,72 @@
+/**
+ * Measures the classifier against our hand-labelled set
+ * (catalogue/labels/labelled-tools.jsonl) and prints per-category precision
+ * and recall. The floors below are what the current rules achieve; a rule
+ * change that makes the catalogue worse fails here.
+ */
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CATEGORIES, type Category } from '../../schemas/rules.ts';
+import { DEFAULT_DATA_DIR, REPO_ROOT } from '../ingest/data-dir.ts';
+import { runIngest } from '../ingest/run-ingest.ts';
+
+interface Label {
+  server: string;
+  tool: string;
+  category: Category;
+  severity: string;
+  reason: string;
+}
+
+const labels: Label[] = readFileSync(`${REPO_ROOT}/catalogue/labels/labelled-tools.jsonl`, 'utf8')
+  .split('\n')
+  .filter((l) => l.trim())
+  .map((l) => JSON.parse(l) as Label);
+
+let predicted = new Map<string, { category: Category; severity: string }>();
+
+beforeAll(() => {
+  const { tools } = runIngest(DEFAULT_DATA_DIR, { overridesDir: '/nonexistent', lean: true });
+  predicted = new Map(tools.map((t) => [`${t.server}\u0000${t.name}`, { category: t.category, severity: t.severity }]));
+});
+
+describe('hand-labelled set', () => {
+  it('has at least 300 labels with a reason each, all present in the data', () => {
+    expect(labels.length).toBeGreaterThanOrEqual(300);
+    for (const l of labels) {
+      expect(l.reason.length).toBeGreaterThan(5);
+      expect(predicted.has(`${l.server}\u0000${l.tool}`), `${l.server} / ${l.tool}`).toBe(true);
+    }
+  });
+
+  it('reports per-category precision and recall', () => {
+    const rows: string[] = [];
+    const wrong: string[] = [];
+    let correct = 0;
+    let severityCorrect = 0;
+    const stats = Object.fromEntries(CATEGORIES.map((c) => [c, { tp: 0, fp: 0, fn: 0 }])) as Record<Category, { tp: number; fp: number; fn: number }>;
+    for (const l of labels) {
+      const p = predicted.get(`${l.server}\u0000${l.tool}`)!;
+      if (p.category === l.category) {
+        stats[l.category].tp++;
+        correct++;
+      } else {
+        stats[l.category].fn++;
+        stats[p.category].fp++;
+        wrong.push(`${l.tool} (${l.server}): labelled ${l.category}, got ${p.category}`);
+      }
+      if (p.severity === l.severity) severityCorrect++;
+    }
+    for (const c of CATEGORIES) {
+      const s = stats[c];
+      const precision = s.tp + s.fp ? s.tp / (s.tp + s.fp) : 1;
+      const recall = s.tp + s.fn ? s.tp / (s.tp + s.fn) : 1;
+      rows.push(`${c.padEnd(12)} precision ${precision.toFixed(2)}  recall ${recall.toFixed(2)}  (n=${s.tp + s.fn})`);
+    }
+    const accuracy = correct / labels.length;
+    console.log(
+      [`category accuracy ${accuracy.toFixed(3)} on ${labels.length} labels; severity accuracy ${(severityCorrect / labels.length).toFixed(3)}`, ...rows, `misclassified (${wrong.length}):`, ...wrong.map((w) => '  ' + w)].join('\n'),
+    );
+    expect(accuracy).toBeGreaterThanOrEqual(0.75);
+  });
+});

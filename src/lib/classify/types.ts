@@ -1,0 +1,58 @@
+import type { Category, RiskSignal, Severity } from '../../schemas/rules.ts';
+import type { ToolAnnotations } from '../../schemas/mcp-tool.ts';
+
+/** What the classifier reads: a tool definition as the server lists it. */
+export interface ClassifyInput {
+  name: string;
+  title?: string;
+  description?: string;
+  inputSchema?: { properties?: Record<string, unknown>; required?: string[] } | null;
+  annotations?: ToolAnnotations;
+}
+
+/** What the classifier knows about the server the tool belongs to. */
+export interface ServerContext {
+  /** Display name used in sentences ("Binance"). */
+  title: string;
+  /** Leading name words shared by the server's tools (binance, sperax…), ignored as actions. */
+  prefixWords: ReadonlySet<string>;
+}
+
+export type EvidenceSource = 'name' | 'description' | 'parameter' | 'annotation';
+
+export interface Evidence {
+  source: EvidenceSource;
+  /** The exact text from the tool's definition. */
+  text: string;
+  /** English gloss where the text is not English. */
+  gloss?: string;
+  /** The category this piece of evidence points to, if any. */
+  supports?: Category;
+  signals: RiskSignal[];
+  weight: number;
+  /** Why it counts, in a few words ("first verb of the name"). */
+  note: string;
+}
+
+export interface SeverityStep {
+  id: string;
+  step: number;
+  because: string;
+}
+
+export interface Classification {
+  category: Category;
+  severity: Severity;
+  baseSeverity: Severity;
+  severitySteps: SeverityStep[];
+  confidence: number;
+  signals: RiskSignal[];
+  /** Evidence that decided the category or raised a signal, strongest first. */
+  evidence: Evidence[];
+  scores: Record<Category, number>;
+  /** The object of the action, from the name ("all orders"), for sentences. */
+  object: string;
+  /** The action word, from the name or the description ("cancel"). */
+  action: string;
+  fallback: boolean;
+}

@@ -1,0 +1,266 @@
+/**
+ * Turns what was read from the data folder into catalogue records: slugs,
+ * classification, rationale, policies, overrides and fingerprints.
+ * Deterministic: the same input gives byte-identical output.
+ */
+import type { CatalogueServer, CatalogueTool, ReportIssue } from '../../schemas/catalogue.ts';
+import { CATEGORIES, RISK_SIGNALS, SEVERITIES, type Category, type Severity } from '../../schemas/rules.ts';
+import { policyJsonSchema, type PolicyJson } from '../../schemas/policy.ts';
+import { applySeverity } from '../classify/severity.ts';
+import { classify } from '../classify/classify.ts';
+import { writeRationale } from '../classify/rationale.ts';
+import { serverPrefixWords } from '../classify/server-prefix.ts';
+import type { Classification } from '../classify/types.ts';
+import { canonicalJson, sha256Hex } from '../hash.ts';
+import { recommendPolicy, toolEntry, interceptRules, type PolicyChoice } from '../policy/build-policy.ts';
+import { toInterceptYaml, type ToolGroup } from '../policy/intercept-yaml.ts';
+import type { CompiledRules } from '../rules/load-rules.ts';
+import { assignSlugs } from '../slug.ts';
+import { detectPoisoning, secretParamFindings, POISONING_SIGNALS, poisoningRules } from '../poisoning/detect.ts';
+import { loadAttackPatterns, patternsForSignal } from '../attack-patterns.ts';
+import { normaliseParamName } from '../rules/load-rules.ts';
+import { overrideKey, type Override } from './overrides.ts';
+import type { RawServer, RawTool } from './read-sources.ts';
+
+export interface CatalogueBuild {
+  servers: CatalogueServer[];
+  tools: CatalogueTool[];
+  issues: ReportIssue[];
+}
+
+export interface BuildOptions {
+  overrides?: Map<string, Override>;
+  /** Skip page-only extras (used by the throughput benchmark to measure the core). */
+  lean?: boolean;
+}
+
+function paramsOf(tool: RawTool): CatalogueTool['params'] {
+  const props = tool.inputSchema?.properties;
+  if (!props || typeof props !== 'object') return [];
+  const required = new Set(Array.isArray(tool.inputSchema?.required) ? tool.inputSchema!.required : []);
+  return Object.keys(props).map((name) => {
+    const p = props[name] as { type?: unknown; description?: unknown } | null;
+    const t = p && typeof p === 'object' ? p.type : undefined;
+    const d = p && typeof p === 'object' && typeof p.description === 'string' ? p.description : undefined;
+    return {
+      name,
+      type: typeof t === 'string' ? t : Array.isArray(t) ? t.filter((x) => typeof x === 'string').join(' | ') : 'any',
+      required: required.has(name),
+      ...(d ? { description: d.length > 400 ? d.slice(0, 399) + '…' : d } : {}),
+    };
+  });
+}
+
+/** Applies a reviewer's pins; severity is recomputed for a pinned category unless pinned too. */
+function applyOverride(c: Classification, rules: CompiledRules, o: Override): Classification {
+  let next = { ...c };
+  if (o.category && o.category !== c.category) {
+    const sev = applySeverity(rules.severity, o.category, c.signals);
+    next = { ...next, category: o.category, severity: sev.severity, baseSeverity: sev.base, severitySteps: sev.steps };
+  }
+  if (o.severity) next = { ...next, severity: o.severity };
+  return next;
+}
+
+export function buildCatalogue(rules: CompiledRules, servers: RawServer[], options: BuildOptions = {}): CatalogueBuild {
+  const issues: ReportIssue[] = [];
+  const serverSlugs = assignSlugs(servers.map((s) => s.slugSource), 'server');
+  // Two sources can name the same server; slugs must still be unique.
+  const usedServerSlugs = new Set<string>();
+  const outServers: CatalogueServer[] = [];
+  const outTools: CatalogueTool[] = [];
+  const serverInputs: { raw: RawServer; serverSlug: string; title: string; tools: CatalogueTool[] }[] = [];
+
+  for (const raw of servers) {
+    let serverSlug = serverSlugs.get(raw.slugSource)!;
+    if (usedServerSlugs.has(serverSlug)) serverSlug = `${serverSlug}-${sha256Hex(raw.source).slice(0, 8)}`;
+    usedServerSlugs.add(serverSlug);
+    const title = (raw.meta.title && raw.meta.title.trim()) || raw.meta.name;
+    const toolSlugs = assignSlugs(raw.tools.map((t) => t.name));
+    const prefixWords = serverPrefixWords(
+      [raw.meta.name.split('/').pop() ?? '', raw.meta.title ?? '', raw.slugSource.split('/').pop() ?? ''],
+      raw.tools.map((t) => t.name),
+      (w) => rules.verbCategory.has(w),
+    );
+    const ctx = { title, prefixWords };
+    const tools: CatalogueTool[] = [];
+
+    for (const tool of raw.tools) {
+      let c = classify(rules, tool, ctx);
+      const override = options.overrides?.get(overrideKey(raw.meta.name, tool.name));
+      if (override) c = applyOverride(c, rules, override);
+      const slug = toolSlugs.get(tool.name)!;
+      const definition = canonicalJson(tool.definition);
+      const rec = recommendPolicy(rules.policy, tool.name, title, c.category, c.severity, c.signals, tool.inputSchema?.properties);
+      const params = paramsOf(tool);
+      const poisoning = options.lean
+        ? []
+        : [
+            ...detectPoisoning(tool, params),
+            ...secretParamFindings(params, (n) => rules.paramKinds.get(normaliseParamName(n))?.includes('credentials') ?? false),
+          ];
+      tools.push({
+        id: `${serverSlug}/${slug}`,
+        server: raw.meta.name,
+        serverSlug,
+        serverTitle: title,
+        name: tool.name,
+        slug,
+        ...(tool.title ? { title: tool.title } : {}),
+        description: tool.description,
+        url: `/tools/${serverSlug}/${slug}/`,
+        params,
+        requiredParams: params.filter((p) => p.required).map((p) => p.name),
+        hasInputSchema: !!tool.inputSchema,
+        ...(tool.annotations ? { annotations: tool.annotations } : {}),
+        category: c.category,
+        severity: c.severity,
+        baseSeverity: c.baseSeverity,
+        severitySteps: c.severitySteps,
+        confidence: override ? 1 : c.confidence,
+        signals: c.signals.map((id) => ({ id, label: RISK_SIGNALS[id] })),
+        rationale: writeRationale(c, tool.name, title),
+        evidence: c.evidence.slice(0, 12),
+        policyRule: { id: rec.ruleId, because: rec.because },
+        policy: rec.recommended.policy,
+        policyKind: rec.recommended.kind,
+        policySummary: rec.recommended.summary,
+        intercept: rec.recommended.intercept,
+        alternatives: rec.alternatives,
+        poisoning,
+        ...(override
+          ? {
+              review: {
+                note: override.note,
+                ...(override.reviewer ? { reviewer: override.reviewer } : {}),
+                ...(override.date ? { date: override.date } : {}),
+                pinned: [...(override.category ? (['category'] as const) : []), ...(override.severity ? (['severity'] as const) : [])],
+                file: override.file,
+              },
+            }
+          : {}),
+        definitionHash: sha256Hex(definition),
+        definition,
+        source: raw.source,
+      });
+    }
+
+    outTools.push(...tools);
+    serverInputs.push({ raw, serverSlug, title, tools });
+  }
+
+  if (!options.lean) {
+    markShadowing(outTools);
+    const patterns = loadAttackPatterns();
+    const bySignal = new Map<string, string[]>();
+    for (const t of outTools) {
+      for (const f of t.poisoning) {
+        if (!bySignal.has(f.id)) bySignal.set(f.id, patternsForSignal(patterns, f.id));
+        f.patterns = bySignal.get(f.id)!;
+      }
+    }
+  }
+  for (const s of serverInputs) outServers.push(summariseServer(s.raw, s.serverSlug, s.title, s.tools));
+
+  return { servers: outServers, tools: outTools, issues };
+}
+
+/**
+ * Tool shadowing: a description that names a distinctive tool of another
+ * server ("before calling send_email…") tries to steer or replace that tool.
+ * Only names long enough not to collide by chance, and only names that the
+ * tool's own server does not also have, count.
+ */
+export function markShadowing(tools: CatalogueTool[]): void {
+  const min = poisoningRules().shadowingMin;
+  const owners = new Map<string, Set<string>>();
+  for (const t of tools) {
+    if (t.name.length < min || !/^[A-Za-z][A-Za-z0-9]*(?:[_.-][A-Za-z0-9]+)+$/.test(t.name)) continue;
+    const set = owners.get(t.name) ?? new Set<string>();
+    set.add(t.serverSlug);
+    owners.set(t.name, set);
+  }
+  if (!owners.size) return;
+  const identifier = /[A-Za-z][A-Za-z0-9]*(?:[_.-][A-Za-z0-9]+)+/g;
+  for (const t of tools) {
+    const text = t.description.length > 20_000 ? t.description.slice(0, 20_000) : t.description;
+    for (const m of text.matchAll(identifier)) {
+      const owner = owners.get(m[0]);
+      if (!owner || owner.has(t.serverSlug) || m[0] === t.name) continue;
+      const others = [...owner].sort().slice(0, 3).join(', ');
+      t.poisoning.push({ id: 'tool_shadowing', label: POISONING_SIGNALS.tool_shadowing, where: 'description', text: `names “${m[0]}”, a tool of ${others}`, patterns: [] });
+      break;
+    }
+  }
+}
+
+const KIND_ORDER = ['hide', 'approval', 'capped', 'rate', 'allow'] as const;
+
+/** Counts, the whole-server policy (grouped by category) and its Intercept YAML. */
+export function summariseServer(raw: RawServer, slug: string, title: string, tools: CatalogueTool[]): CatalogueServer {
+  const categoryCounts: Record<string, number> = Object.fromEntries(CATEGORIES.map((c) => [c, 0]));
+  const severityCounts: Record<string, number> = Object.fromEntries(SEVERITIES.map((s) => [s, 0]));
+  for (const t of tools) {
+    categoryCounts[t.category]!++;
+    severityCounts[t.severity]!++;
+  }
+
+  const byCategory = new Map<Category, CatalogueTool[]>(CATEGORIES.map((c) => [c, []]));
+  for (const t of tools) byCategory.get(t.category)!.push(t);
+  const hide: string[] = [];
+  const toolEntries: PolicyJson['tools'] = {};
+  const interceptTools: Record<string, { rules: ReturnType<typeof interceptRules> }> = {};
+  const groups: ToolGroup[] = [];
+  // Most dangerous categories first, so a reader sees them at the top.
+  for (const category of ['Financial', 'Destructive', 'Execute', 'Write', 'Read'] as Category[]) {
+    const list = byCategory.get(category)!;
+    if (!list.length) continue;
+    groups.push({ comment: `${category}: ${list.length} tool${list.length === 1 ? '' : 's'}`, names: list.map((t) => t.name) });
+    for (const t of list) {
+      const choice = choiceFromTool(t);
+      const entry = toolEntry(choice);
+      if (entry === null) hide.push(t.name);
+      else {
+        toolEntries[t.name] = entry;
+        interceptTools[t.name] = { rules: interceptRules(choice) };
+      }
+    }
+  }
+  const description = `Recommended policy for ${title}: ${tools.length} tools (toolrisk)`;
+  const policy = policyJsonSchema.parse({ version: '1', default: 'deny', description, ...(hide.length ? { hide } : {}), tools: toolEntries });
+  const intercept = toInterceptYaml({ version: '1', description, default: 'deny', ...(hide.length ? { hide } : {}), tools: interceptTools }, groups);
+  void KIND_ORDER;
+
+  const meta = raw.meta;
+  return {
+    id: slug,
+    name: meta.name,
+    slug,
+    title,
+    description: meta.description ?? '',
+    ...(meta.version ? { version: meta.version } : {}),
+    ...(meta.repository?.url ? { repository: { url: meta.repository.url, ...(meta.repository.source ? { source: meta.repository.source } : {}), ...(meta.repository.subfolder ? { subfolder: meta.repository.subfolder } : {}) } } : {}),
+    ...(meta.websiteUrl ? { websiteUrl: meta.websiteUrl } : {}),
+    packages: (meta.packages ?? []).map((p) => ({ registryType: p.registryType, identifier: p.identifier, ...(p.version ? { version: p.version } : {}) })),
+    remotes: (meta.remotes ?? []).map((r) => ({ type: r.type, url: r.url })),
+    source: raw.source,
+    sourceKind: raw.sourceKind,
+    toolCount: tools.length,
+    categoryCounts,
+    severityCounts,
+    flaggedCount: tools.filter((t) => t.poisoning.length > 0).length,
+    policy,
+    intercept,
+  };
+}
+
+function choiceFromTool(t: CatalogueTool): PolicyChoice {
+  const entry = t.policy.tools[t.name];
+  if (t.policyKind === 'rate' && entry?.rate_limit) {
+    const [limit, window] = entry.rate_limit.split('/');
+    return { kind: 'rate', rate: { limit: Number(limit), window: window as 'minute' | 'hour' | 'day' } };
+  }
+  return { kind: t.policyKind === 'capped' ? 'approval' : t.policyKind };
+}
+
+export type { Severity };

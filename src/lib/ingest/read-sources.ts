@@ -1,0 +1,275 @@
+/**
+ * Finds and reads the manifests in a data folder. Every folder under
+ * manifests/ that holds a tools.json is one server; every tools.jsonl under
+ * manifests/ holds one server per line, described by the index. Reading never
+ * throws for bad input: problems are collected with file, server and tool.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { serverJsonSchema, indexServerSchema, type IndexServer } from '../../schemas/server-json.ts';
+import { mcpToolSchema, toolsListResultSchema, toolsdkLineSchema, toolsdkToolSchema } from '../../schemas/mcp-tool.ts';
+import type { ReportIssue } from '../../schemas/catalogue.ts';
+import type { z } from 'zod';
+
+export interface RawTool {
+  /** The tool object exactly as listed (validated). */
+  definition: Record<string, unknown>;
+  name: string;
+  description: string;
+  title?: string;
+  inputSchema?: { properties?: Record<string, unknown>; required?: string[] } | null;
+  annotations?: Record<string, unknown>;
+}
+
+export interface RawServer {
+  meta: IndexServer;
+  /** Folder path or jsonl line, relative to the data folder. */
+  source: string;
+  sourceKind: 'manifest' | 'toolsdk';
+  /** What the slug is made from. */
+  slugSource: string;
+  tools: RawTool[];
+}
+
+export interface ReadResult {
+  servers: RawServer[];
+  issues: ReportIssue[];
+  toolsRead: number;
+  toolsReported: number;
+}
+
+function describeZodError(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
+    .join('; ');
+}
+
+/** Removes lone surrogates so the text can be written as UTF-8 and shown. */
+function wellFormed(s: string): string {
+  return s.isWellFormed() ? s : s.toWellFormed();
+}
+
+/** Reads a file as UTF-8; invalid byte sequences become U+FFFD and are reported. */
+function readText(file: string, rel: string, issues: ReportIssue[]): string {
+  const buf = readFileSync(file);
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(buf);
+  if (text.includes('\uFFFD') && !buf.includes(Buffer.from('\uFFFD'))) {
+    issues.push({ level: 'warning', file: rel, problem: 'file contains invalid UTF-8 byte sequences; they were replaced with U+FFFD' });
+  }
+  return text;
+}
+
+function toolName(value: unknown): string | undefined {
+  if (value && typeof value === 'object' && 'name' in value) {
+    const n = (value as { name: unknown }).name;
+    if (typeof n === 'string') return n;
+  }
+  return undefined;
+}
+
+function collectTools(
+  list: unknown[],
+  schema: typeof mcpToolSchema | typeof toolsdkToolSchema,
+  where: { file: string; server: string },
+  issues: ReportIssue[],
+): { tools: RawTool[]; reported: number } {
+  const tools: RawTool[] = [];
+  const seen = new Set<string>();
+  let reported = 0;
+  list.forEach((item, index) => {
+    const parsed = schema.safeParse(item);
+    const name = toolName(item);
+    const label = name !== undefined ? name : `#${index}`;
+    if (!parsed.success) {
+      reported++;
+      issues.push({ level: 'error', file: where.file, server: where.server, tool: label, problem: `tool ${index}: ${describeZodError(parsed.error)}; skipped` });
+      return;
+    }
+    const def = parsed.data as Record<string, unknown> & { name: string; description?: string; title?: string };
+    if (seen.has(def.name)) {
+      reported++;
+      issues.push({ level: 'error', file: where.file, server: where.server, tool: def.name, problem: `tool ${index}: duplicate tool name; the first definition is kept` });
+      return;
+    }
+    seen.add(def.name);
+    tools.push({
+      definition: def,
+      name: wellFormed(def.name),
+      description: wellFormed(def.description ?? ''),
+      ...(def.title ? { title: wellFormed(def.title) } : {}),
+      inputSchema: (def.inputSchema as RawTool['inputSchema']) ?? null,
+      ...(def.annotations ? { annotations: def.annotations as Record<string, unknown> } : {}),
+    });
+  });
+  return { tools, reported };
+}
+
+function findManifestDirs(root: string): string[] {
+  const found: string[] = [];
+  const walk = (dir: string, depth: number) => {
+    if (depth > 6) return;
+    let entries: string[];
+    try {
+      entries = readdirSync(dir).sort();
+    } catch {
+      return;
+    }
+    if (entries.includes('tools.json')) found.push(dir);
+    for (const e of entries) {
+      const p = join(dir, e);
+      try {
+        if (statSync(p).isDirectory()) walk(p, depth + 1);
+      } catch {
+        /* unreadable entries are skipped */
+      }
+    }
+  };
+  walk(root, 0);
+  return found;
+}
+
+function findJsonlFiles(root: string): string[] {
+  const found: string[] = [];
+  const walk = (dir: string, depth: number) => {
+    if (depth > 6) return;
+    for (const e of readdirSync(dir).sort()) {
+      const p = join(dir, e);
+      const st = statSync(p);
+      if (st.isDirectory()) walk(p, depth + 1);
+      else if (e === 'tools.jsonl') found.push(p);
+    }
+  };
+  if (existsSync(root)) walk(root, 0);
+  return found;
+}
+
+export function readIndex(dataDir: string, issues: ReportIssue[]): Map<string, IndexServer> {
+  const file = join(dataDir, 'index', 'servers.jsonl');
+  const index = new Map<string, IndexServer>();
+  if (!existsSync(file)) return index;
+  const lines = readFileSync(file, 'utf8').split('\n');
+  lines.forEach((line, i) => {
+    if (!line.trim()) return;
+    try {
+      const parsed = indexServerSchema.safeParse(JSON.parse(line));
+      if (parsed.success) index.set(parsed.data.name, parsed.data);
+      else issues.push({ level: 'warning', file: `index/servers.jsonl:${i + 1}`, problem: describeZodError(parsed.error) });
+    } catch (err) {
+      issues.push({ level: 'warning', file: `index/servers.jsonl:${i + 1}`, problem: `not JSON: ${(err as Error).message}` });
+    }
+  });
+  return index;
+}
+
+function readManifestDir(dataDir: string, dir: string, issues: ReportIssue[]): { server?: RawServer; read: number; reported: number } {
+  const rel = relative(dataDir, dir) || '.';
+  const toolsFile = join(dir, 'tools.json');
+  const relTools = relative(dataDir, toolsFile);
+  const folderName = rel.split(/[\\/]/).pop() ?? rel;
+
+  let meta: IndexServer = { name: rel, description: '' };
+  const serverFile = join(dir, 'server.json');
+  const relServer = relative(dataDir, serverFile);
+  if (!existsSync(serverFile)) {
+    issues.push({ level: 'warning', file: relServer, server: rel, problem: 'server.json is missing; the folder name is used as the server name' });
+  } else {
+    try {
+      const parsed = serverJsonSchema.safeParse(JSON.parse(readText(serverFile, relServer, issues)));
+      if (parsed.success) meta = parsed.data;
+      else {
+        issues.push({ level: 'error', file: relServer, server: rel, problem: `invalid server.json (${describeZodError(parsed.error)}); the folder name is used as the server name` });
+        const loose = JSON.parse(readFileSync(serverFile, 'utf8')) as Record<string, unknown>;
+        if (typeof loose.name === 'string' && loose.name.trim()) meta = { name: loose.name };
+        if (typeof loose.title === 'string') meta.title = loose.title;
+      }
+    } catch (err) {
+      issues.push({ level: 'error', file: relServer, server: rel, problem: `server.json is not JSON (${(err as Error).message}); the folder name is used as the server name` });
+    }
+  }
+  const serverLabel = meta.name;
+
+  let envelope: unknown;
+  try {
+    envelope = JSON.parse(readText(toolsFile, relTools, issues));
+  } catch (err) {
+    issues.push({ level: 'error', file: relTools, server: serverLabel, problem: `tools.json is not JSON: ${(err as Error).message}; no tools could be read from it` });
+    return { read: 0, reported: 0 };
+  }
+  const list = toolsListResultSchema.safeParse(envelope);
+  if (!list.success) {
+    issues.push({ level: 'error', file: relTools, server: serverLabel, problem: `not a tools/list result: ${describeZodError(list.error)}` });
+    return { read: 0, reported: 0 };
+  }
+  const { tools, reported } = collectTools(list.data.tools, mcpToolSchema, { file: relTools, server: serverLabel }, issues);
+  if (list.data.tools.length === 0) issues.push({ level: 'warning', file: relTools, server: serverLabel, problem: 'the tools array is empty' });
+  return {
+    server: { meta, source: rel, sourceKind: 'manifest', slugSource: folderName, tools },
+    read: list.data.tools.length,
+    reported,
+  };
+}
+
+function readJsonl(dataDir: string, file: string, index: Map<string, IndexServer>, issues: ReportIssue[]) {
+  const rel = relative(dataDir, file);
+  const servers: RawServer[] = [];
+  let read = 0;
+  let reported = 0;
+  const lines = readText(file, rel, issues).split('\n');
+  lines.forEach((line, i) => {
+    if (!line.trim()) return;
+    const where = `${rel}:${i + 1}`;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(line);
+    } catch (err) {
+      issues.push({ level: 'error', file: where, problem: `line is not JSON: ${(err as Error).message}` });
+      return;
+    }
+    const lineResult = toolsdkLineSchema.safeParse(parsed);
+    if (!lineResult.success) {
+      issues.push({ level: 'error', file: where, problem: `not a {"server", "tools"} line: ${describeZodError(lineResult.error)}` });
+      return;
+    }
+    const name = lineResult.data.server;
+    let meta = index.get(name);
+    if (!meta) {
+      issues.push({ level: 'warning', file: where, server: name, problem: 'server not found in index/servers.jsonl; only its name is known' });
+      meta = { name };
+    }
+    read += lineResult.data.tools.length;
+    const { tools, reported: bad } = collectTools(lineResult.data.tools, toolsdkToolSchema, { file: where, server: name }, issues);
+    reported += bad;
+    servers.push({ meta, source: where, sourceKind: 'toolsdk', slugSource: name.replace(/^io\.github\./, ''), tools });
+  });
+  return { servers, read, reported };
+}
+
+export function readSources(dataDir: string): ReadResult {
+  const issues: ReportIssue[] = [];
+  const manifestsRoot = join(dataDir, 'manifests');
+  if (!existsSync(manifestsRoot)) {
+    issues.push({ level: 'error', file: 'manifests', problem: `no manifests folder in ${dataDir}` });
+    return { servers: [], issues, toolsRead: 0, toolsReported: 0 };
+  }
+  const servers: RawServer[] = [];
+  let toolsRead = 0;
+  let toolsReported = 0;
+  for (const dir of findManifestDirs(manifestsRoot)) {
+    const r = readManifestDir(dataDir, dir, issues);
+    toolsRead += r.read;
+    toolsReported += r.reported;
+    if (r.server) servers.push(r.server);
+  }
+  const jsonl = findJsonlFiles(manifestsRoot);
+  if (jsonl.length) {
+    const index = readIndex(dataDir, issues);
+    for (const file of jsonl) {
+      const r = readJsonl(dataDir, file, index, issues);
+      toolsRead += r.read;
+      toolsReported += r.reported;
+      servers.push(...r.servers);
+    }
+  }
+  return { servers, issues, toolsRead, toolsReported };
+}

@@ -1,0 +1,161 @@
+/**
+ * Tool-poisoning detectors: hidden instructions aimed at the agent, requests
+ * for sensitive files, instructions to call other tools, invisible or
+ * confusable characters, oversized descriptions, side-channel and secret
+ * parameters. Each finding quotes the exact text that triggered it.
+ * Patterns live in catalogue/rules/poisoning.yaml.
+ */
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { normaliseForMatching } from '../text/normalize.ts';
+import { normaliseParamName } from '../rules/load-rules.ts';
+import type { CatalogueTool } from '../../schemas/catalogue.ts';
+
+export const POISONING_SIGNALS = {
+  hidden_instructions: 'Instructions aimed at the agent',
+  sensitive_file_request: 'Asks for sensitive files',
+  cross_tool_instruction: 'Steers other tool calls',
+  invisible_unicode: 'Invisible or confusable characters',
+  oversized_description: 'Very long description',
+  exfiltration_parameter: 'Possible side-channel parameter',
+  secret_parameter: 'Parameter accepts secrets',
+  tool_shadowing: "Names another server's tool",
+} as const;
+export type PoisoningSignal = keyof typeof POISONING_SIGNALS;
+
+const rulesSchema = z.object({
+  hidden_instructions: z.array(z.string()),
+  sensitive_file_request: z.array(z.string()),
+  cross_tool_instruction: z.array(z.string()),
+  exfiltration_param_names: z.array(z.string()),
+  exfiltration_param_text: z.array(z.string()),
+  shadowing_min_name_length: z.number().int().positive(),
+  oversized_description_chars: z.number().int().positive(),
+});
+
+interface CompiledPoisoningRules {
+  hidden: RegExp[];
+  files: RegExp[];
+  crossTool: RegExp[];
+  exfilNames: Set<string>;
+  exfilText: RegExp[];
+  shadowingMin: number;
+  oversized: number;
+}
+
+const RULES_FILE = new URL('../../../catalogue/rules/poisoning.yaml', import.meta.url).pathname;
+let compiled: CompiledPoisoningRules | undefined;
+
+export function poisoningRules(): CompiledPoisoningRules {
+  if (compiled) return compiled;
+  const parsed = rulesSchema.safeParse(parseYaml(readFileSync(RULES_FILE, 'utf8')));
+  if (!parsed.success) throw new Error(`${RULES_FILE}: invalid rules: ${parsed.error.message}`);
+  const r = parsed.data;
+  const re = (list: string[]) => list.map((s) => new RegExp(s, 'iu'));
+  compiled = {
+    hidden: re(r.hidden_instructions),
+    files: re(r.sensitive_file_request),
+    crossTool: re(r.cross_tool_instruction),
+    exfilNames: new Set(r.exfiltration_param_names.map(normaliseParamName)),
+    exfilText: re(r.exfiltration_param_text),
+    shadowingMin: r.shadowing_min_name_length,
+    oversized: r.oversized_description_chars,
+  };
+  return compiled;
+}
+
+export interface Finding {
+  id: PoisoningSignal;
+  label: string;
+  where: string;
+  text: string;
+  patterns: string[];
+}
+
+// Zero-width and bidi controls and Unicode tag characters hide text from a
+// reader. Variation selectors and the zero-width joiner are left alone: they
+// are part of ordinary emoji (⚠️, 👨‍💻).
+const HIDING_CHARS = /[\u200B\u200C\u200E\u200F\u2060-\u2064\uFEFF\u202A-\u202E\u2066-\u2069\u00AD\u180E]|[\u{E0000}-\u{E007F}]/u;
+// A word mixing Latin with Cyrillic or Greek letters is a classic look-alike.
+const MIXED_SCRIPT = /(?=[\p{L}]*\p{Script=Latin})(?=[\p{L}]*[\p{Script=Cyrillic}\p{Script=Greek}])[\p{L}]{2,}/u;
+
+function snippet(text: string, index: number, length: number): string {
+  const start = Math.max(0, index - 20);
+  const end = Math.min(text.length, index + length + 20);
+  return (start > 0 ? '…' : '') + text.slice(start, end).replace(/\s+/g, ' ') + (end < text.length ? '…' : '');
+}
+
+function firstMatch(patterns: RegExp[], text: string): { text: string } | undefined {
+  for (const p of patterns) {
+    const m = p.exec(text);
+    if (m) return { text: snippet(text, m.index, m[0].length) };
+  }
+  return undefined;
+}
+
+function describeHidden(raw: string): string {
+  const m = HIDING_CHARS.exec(raw);
+  if (!m) return '';
+  const cp = m[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+  const count = [...raw].filter((ch) => HIDING_CHARS.test(ch)).length;
+  return `U+${cp} at character ${m.index}${count > 1 ? ` (${count} hidden characters in all)` : ''}`;
+}
+
+interface ToolLike {
+  name: string;
+  description: string;
+}
+
+export function detectPoisoning(tool: ToolLike, params: CatalogueTool['params']): Finding[] {
+  const r = poisoningRules();
+  const findings: Finding[] = [];
+  const add = (id: PoisoningSignal, where: string, text: string) => {
+    if (findings.some((f) => f.id === id && f.where === where)) return;
+    findings.push({ id, label: POISONING_SIGNALS[id], where, text: text.length > 240 ? text.slice(0, 239) + '…' : text, patterns: [] });
+  };
+  const raw = tool.description;
+  const text = normaliseForMatching(raw.length > 200_000 ? raw.slice(0, 200_000) : raw);
+
+  const hidden = firstMatch(r.hidden, text);
+  if (hidden) add('hidden_instructions', 'description', hidden.text);
+  const files = firstMatch(r.files, text);
+  if (files) add('sensitive_file_request', 'description', files.text);
+  const cross = firstMatch(r.crossTool, text);
+  if (cross) add('cross_tool_instruction', 'description', cross.text);
+  for (const [where, value] of [['name', tool.name], ['description', raw]] as const) {
+    const hiddenChars = describeHidden(value);
+    if (hiddenChars) add('invisible_unicode', where, hiddenChars);
+    const mixed = MIXED_SCRIPT.exec(value.slice(0, 20_000));
+    if (mixed) add('invisible_unicode', where, `look-alike letters from two scripts in “${mixed[0]}”`);
+  }
+  if (raw.length > r.oversized) add('oversized_description', 'description', `${raw.length.toLocaleString('en-US')} characters`);
+
+  for (const p of params) {
+    const where = `parameter ${p.name}`;
+    const d = p.description ?? '';
+    if (d) {
+      const norm = normaliseForMatching(d);
+      const h = firstMatch(r.hidden, norm) ?? firstMatch(r.files, norm);
+      if (h) add('hidden_instructions', where, h.text);
+      const hc = describeHidden(d);
+      if (hc) add('invisible_unicode', where, hc);
+    }
+    const key = normaliseParamName(p.name);
+    if (r.exfilNames.has(key) && (p.type === 'string' || p.type === 'any')) {
+      const asks = d ? firstMatch(r.exfilText, normaliseForMatching(d)) : undefined;
+      const toolMentions = text.toLowerCase().includes(p.name.toLowerCase());
+      if (asks) add('exfiltration_parameter', where, asks.text);
+      else if (!d && !toolMentions) add('exfiltration_parameter', where, `free-text “${p.name}” with no stated purpose`);
+    }
+  }
+  return findings;
+}
+
+/** Secret-accepting parameters are reported from the classifier's credential signal. */
+export function secretParamFindings(params: CatalogueTool['params'], isSecretParam: (name: string) => boolean): Finding[] {
+  return params
+    .filter((p) => isSecretParam(p.name))
+    .slice(0, 3)
+    .map((p) => ({ id: 'secret_parameter' as const, label: POISONING_SIGNALS.secret_parameter, where: `parameter ${p.name}`, text: `${p.name} (${p.type})`, patterns: [] }));
+}

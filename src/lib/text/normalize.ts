@@ -1,0 +1,36 @@
+/**
+ * Text clean-up shared by the classifier and the pages. Descriptions are
+ * untrusted: we never interpret them, but we do need a normalised copy to
+ * match words in, with invisible characters removed so that "de\u200Blete"
+ * cannot hide the word "delete" from the classifier.
+ */
+
+/** Zero-width, bidi control and other invisible format characters. */
+export const INVISIBLE_CHARS = /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0\u{E0000}-\u{E007F}]/gu;
+
+export function stripInvisible(text: string): string {
+  return text.replace(INVISIBLE_CHARS, '');
+}
+
+/** NFKC folds full-width and compatibility forms ("ｄｅｌｅｔｅ") onto ASCII. */
+export function normaliseForMatching(text: string): string {
+  return stripInvisible(text).normalize('NFKC');
+}
+
+/** Collapse all whitespace runs to one space; used for one-line summaries. */
+export function collapseWhitespace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Cut text to at most `max` characters on a word boundary, with an ellipsis. */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return (space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd() + '…';
+}
+
+const CJK = /[\u3400-\u9FFF\uF900-\uFAFF]/;
+export function hasCjk(text: string): boolean {
+  return CJK.test(text);
+}

@@ -1,0 +1,134 @@
+/**
+ * The catalogue JSON contract between the ingest scripts, the Astro site and
+ * users of dist/api/. Ingest writes it, the content collections validate it.
+ */
+import { z } from 'zod';
+import { categorySchema, severitySchema, RISK_SIGNALS, type RiskSignal } from './rules.ts';
+import { policyJsonSchema } from './policy.ts';
+
+const riskSignalSchema = z.enum(Object.keys(RISK_SIGNALS) as [RiskSignal, ...RiskSignal[]]);
+
+export const evidenceSchema = z.object({
+  source: z.enum(['name', 'description', 'parameter', 'annotation']),
+  text: z.string(),
+  gloss: z.string().optional(),
+  supports: categorySchema.optional(),
+  signals: z.array(riskSignalSchema),
+  weight: z.number(),
+  note: z.string(),
+});
+
+export const policyVariantSchema = z.object({
+  id: z.enum(['recommended', 'stricter', 'looser', 'capped']),
+  kind: z.enum(['hide', 'approval', 'rate', 'allow', 'capped']),
+  summary: z.string(),
+  policy: policyJsonSchema,
+  intercept: z.string(),
+});
+
+export const paramSchema = z.object({
+  name: z.string(),
+  type: z.string(),
+  required: z.boolean(),
+  description: z.string().optional(),
+});
+
+export const poisoningFindingSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  where: z.string(),
+  text: z.string(),
+  patterns: z.array(z.string()),
+});
+
+export const reviewSchema = z.object({
+  note: z.string(),
+  reviewer: z.string().optional(),
+  date: z.string().optional(),
+  pinned: z.array(z.enum(['category', 'severity'])),
+  file: z.string(),
+});
+
+export const catalogueToolSchema = z.object({
+  id: z.string(),
+  server: z.string(),
+  serverSlug: z.string(),
+  serverTitle: z.string(),
+  name: z.string(),
+  slug: z.string(),
+  title: z.string().optional(),
+  description: z.string(),
+  url: z.string(),
+  params: z.array(paramSchema),
+  requiredParams: z.array(z.string()),
+  hasInputSchema: z.boolean(),
+  annotations: z.record(z.string(), z.unknown()).optional(),
+  category: categorySchema,
+  severity: severitySchema,
+  baseSeverity: severitySchema,
+  severitySteps: z.array(z.object({ id: z.string(), step: z.number(), because: z.string() })),
+  confidence: z.number().min(0).max(1),
+  signals: z.array(z.object({ id: riskSignalSchema, label: z.string() })),
+  rationale: z.string(),
+  evidence: z.array(evidenceSchema),
+  policyRule: z.object({ id: z.string(), because: z.string() }),
+  policy: policyJsonSchema,
+  policyKind: z.enum(['hide', 'approval', 'rate', 'allow', 'capped']),
+  policySummary: z.string(),
+  intercept: z.string(),
+  alternatives: z.array(policyVariantSchema),
+  poisoning: z.array(poisoningFindingSchema),
+  review: reviewSchema.optional(),
+  definitionHash: z.string().regex(/^[0-9a-f]{64}$/),
+  definition: z.string(),
+  source: z.string(),
+});
+export type CatalogueTool = z.infer<typeof catalogueToolSchema>;
+
+const countsSchema = z.record(z.string(), z.number());
+
+export const catalogueServerSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  slug: z.string(),
+  title: z.string(),
+  description: z.string(),
+  version: z.string().optional(),
+  repository: z.object({ url: z.string(), source: z.string().optional(), subfolder: z.string().optional() }).optional(),
+  websiteUrl: z.string().optional(),
+  packages: z.array(z.object({ registryType: z.string(), identifier: z.string(), version: z.string().optional() })),
+  remotes: z.array(z.object({ type: z.string(), url: z.string() })),
+  source: z.string(),
+  sourceKind: z.enum(['manifest', 'toolsdk']),
+  toolCount: z.number(),
+  categoryCounts: countsSchema,
+  severityCounts: countsSchema,
+  flaggedCount: z.number(),
+  tokenEstimate: z.number().optional(),
+  policy: policyJsonSchema,
+  intercept: z.string(),
+});
+export type CatalogueServer = z.infer<typeof catalogueServerSchema>;
+
+export const reportIssueSchema = z.object({
+  level: z.enum(['error', 'warning']),
+  file: z.string(),
+  server: z.string().optional(),
+  tool: z.string().optional(),
+  problem: z.string(),
+});
+export type ReportIssue = z.infer<typeof reportIssueSchema>;
+
+export const buildReportSchema = z.object({
+  dataDir: z.string(),
+  counts: z.object({
+    servers: z.number(),
+    toolsRead: z.number(),
+    toolsWritten: z.number(),
+    toolsReported: z.number(),
+    errors: z.number(),
+    warnings: z.number(),
+  }),
+  issues: z.array(reportIssueSchema),
+});
+export type BuildReport = z.infer<typeof buildReportSchema>;

@@ -1,0 +1,135 @@
+/**
+ * Schemas for the reviewer-editable rule files in catalogue/rules/. A typo in
+ * a rule file fails the build with the file and the path of the bad entry.
+ */
+import { z } from 'zod';
+
+export const CATEGORIES = ['Read', 'Write', 'Execute', 'Financial', 'Destructive'] as const;
+export const categorySchema = z.enum(CATEGORIES);
+export type Category = z.infer<typeof categorySchema>;
+
+export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
+export const severitySchema = z.enum(SEVERITIES);
+export type Severity = z.infer<typeof severitySchema>;
+
+/** Risk signals the classifier can raise. Labels are what pages show. */
+export const RISK_SIGNALS = {
+  bulk_scope: 'Bulk or all-scope',
+  irreversible: 'Irreversible',
+  moves_money: 'Moves money',
+  leverage: 'Leverage or margin',
+  signs_transactions: 'Signs transactions',
+  freeform_code: 'Free-form code or query input',
+  filesystem_path: 'Filesystem path',
+  credentials: 'Credentials or secrets',
+  external_messaging: 'External messaging',
+  admin_scope: 'Admin scope',
+  high_param_count: 'High parameter count',
+  open_world: 'Reaches outside systems',
+  read_only: 'Described as read-only',
+  recreatable: 'Easy to recreate',
+} as const;
+export type RiskSignal = keyof typeof RISK_SIGNALS;
+const riskSignalSchema = z.enum(Object.keys(RISK_SIGNALS) as [RiskSignal, ...RiskSignal[]]);
+
+const words = z.array(z.string().min(1));
+
+export const classifierRulesSchema = z.object({
+  precedence: z.array(categorySchema).length(5),
+  weights: z.object({
+    name_combo: z.number(),
+    name_first_verb: z.number(),
+    name_verb: z.number(),
+    name_verb_as_noun: z.number(),
+    name_read_tail: z.number(),
+    lead_combo: z.number(),
+    lead_verb: z.number(),
+    lead_zh: z.number(),
+    body_phrase: z.number(),
+    body_cap: z.number(),
+    param: z.number(),
+    annotation: z.number(),
+  }),
+  noun_phrases: words,
+  stopwords: words,
+  lead_fillers: words,
+  read_tails: words,
+  verbs: z.object({ Read: words, Write: words, Execute: words, Financial: words, Destructive: words }),
+  combo_window: z.number().int().min(1).max(6),
+  combos: z.array(
+    z.object({
+      verbs: words,
+      objects: words,
+      category: categorySchema,
+      signals: z.array(riskSignalSchema).optional(),
+      label: z.string(),
+    }),
+  ),
+  zh: z.array(
+    z.object({
+      phrase: z.string().min(1),
+      gloss: z.string().min(1),
+      category: categorySchema,
+      signals: z.array(riskSignalSchema).optional(),
+    }),
+  ),
+  body_phrases: z.array(
+    z.object({ phrase: z.string().min(1), category: categorySchema.optional(), signals: z.array(riskSignalSchema).optional() }),
+  ),
+  params: z.object({
+    freeform_code: words,
+    filesystem_path: words,
+    credentials: words,
+    amount: words,
+    recipient: words,
+    leverage: words,
+    bulk: words,
+    open_world: words,
+    messaging: words,
+  }),
+  glosses: z.record(z.string(), z.string()),
+  bulk_words: words,
+  admin_words: words,
+  recreatable_words: words,
+  secret_words: words,
+});
+export type ClassifierRules = z.infer<typeof classifierRulesSchema>;
+
+const conditionSchema = z.object({
+  categories: z.array(categorySchema).optional(),
+  severities: z.array(severitySchema).optional(),
+  signals: z.array(riskSignalSchema).optional(),
+  without: z.array(riskSignalSchema).optional(),
+});
+export type RuleCondition = z.infer<typeof conditionSchema>;
+
+export const severityRulesSchema = z.object({
+  levels: z.tuple([z.literal('low'), z.literal('medium'), z.literal('high'), z.literal('critical')]),
+  base: z.object({ Read: severitySchema, Write: severitySchema, Execute: severitySchema, Financial: severitySchema, Destructive: severitySchema }),
+  adjustments: z.array(
+    z.object({ id: z.string(), when: conditionSchema, step: z.number().int().min(-3).max(3), because: z.string() }),
+  ),
+});
+export type SeverityRules = z.infer<typeof severityRulesSchema>;
+
+const rateSchema = z.object({ limit: z.number().int().positive(), window: z.enum(['minute', 'hour', 'day']) });
+export type Rate = z.infer<typeof rateSchema>;
+
+export const policyRulesSchema = z.object({
+  rules: z.array(
+    z.object({
+      id: z.string(),
+      when: conditionSchema,
+      kind: z.enum(['hide', 'approval', 'rate', 'allow']),
+      rate: rateSchema.optional(),
+      because: z.string(),
+    }),
+  ),
+  alternatives: z.object({
+    rate_for_reads: rateSchema,
+    rate_for_writes: rateSchema,
+    rate_for_approved: rateSchema,
+    caps: z.object({ amount: z.number(), quantity: z.number(), leverage: z.number() }),
+  }),
+});
+export type PolicyRules = z.infer<typeof policyRulesSchema>;
