@@ -2,9 +2,14 @@
 # The end-to-end tests drive Debian's Chromium through playwright-core. Install it
 # from Debian's packages when it is missing (never a tool's own browser download).
 set -euo pipefail
-if command -v chromium >/dev/null 2>&1; then exit 0; fi
-echo "chromium not found: installing Debian's chromium package" >&2
+# A CJK font too: the Binance descriptions are Chinese, and screenshots of
+# tool pages must show them as text, not as empty boxes.
+missing=""
+command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
+fc-list 2>/dev/null | grep -qi "wenquanyi\|noto sans cjk" || missing="$missing fonts-wqy-zenhei"
+if [ -z "$missing" ]; then exit 0; fi
+echo "installing Debian packages:$missing" >&2
 SUDO=""
 if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
 $SUDO apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing >/dev/null

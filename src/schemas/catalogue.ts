@@ -128,6 +128,7 @@ export const buildReportSchema = z.object({
     toolsReported: z.number(),
     errors: z.number(),
     warnings: z.number(),
+    indexServers: z.number(),
   }),
   issues: z.array(reportIssueSchema),
 });

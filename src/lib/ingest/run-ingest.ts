@@ -8,6 +8,7 @@ import { loadRules, type CompiledRules } from '../rules/load-rules.ts';
 import { buildCatalogue, type CatalogueBuild } from './build-catalogue.ts';
 import { loadOverrides } from './overrides.ts';
 import { readSources } from './read-sources.ts';
+import { countIndexServers } from './count-index.ts';
 
 export interface IngestResult extends CatalogueBuild {
   report: BuildReport;
@@ -28,6 +29,7 @@ export function runIngest(dataDir: string, opts: { rules?: CompiledRules; overri
       toolsReported: read.toolsReported,
       errors: issues.filter((i) => i.level === 'error').length,
       warnings: issues.filter((i) => i.level === 'warning').length,
+      indexServers: countIndexServers(dataDir),
     },
     issues,
   };

@@ -12,6 +12,8 @@ export type IntrospectFailure =
 
 export class IntrospectError extends Error {
   readonly kind: IntrospectFailure;
+  /** The server process started for the run, if any (already stopped when thrown to the caller). */
+  pid?: number;
   constructor(kind: IntrospectFailure, message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'IntrospectError';

@@ -40,11 +40,6 @@ export interface IntrospectResult {
   pid?: number;
 }
 
-/** An IntrospectError that also tells which process was started, if any. */
-export interface FailedRun {
-  pid?: number;
-}
-
 export async function introspectServer(target: ServerTarget, options: IntrospectOptions): Promise<IntrospectResult> {
   const { session, transport } = createSession(target, { echoStderr: options.echoStderr });
   let phase = 'start-up';
@@ -84,7 +79,7 @@ export async function introspectServer(target: ServerTarget, options: Introspect
     };
   } catch (error) {
     const explained = await explainFailure(error, session, phase);
-    (explained as IntrospectError & FailedRun).pid = session.pid();
+    explained.pid = session.pid();
     throw explained;
   } finally {
     clearTimeout(timer);
@@ -117,8 +112,10 @@ async function explainFailure(error: unknown, session: McpSession, phase: string
     const hints = [session.stderr.reason() && `last stderr: ${session.stderr.reason()}`, session.lastTransportError()].filter(Boolean);
     return hints.length ? new IntrospectError('timeout', `${error.message} (${hints.join('; ')})`) : error;
   }
-  if (target.kind === 'http' && phase === 'initialize' && code) {
-    return new IntrospectError('start', `could not connect to ${redactUrl(target.url)}: ${code}`, { cause: error });
+  const cause = (error as { cause?: { message?: unknown } } | null)?.cause?.message;
+  if (target.kind === 'http' && phase === 'initialize' && (code || (error instanceof TypeError && cause))) {
+    // fetch reports "fetch failed"; the reason (ECONNREFUSED, bad port, ...) is in its cause.
+    return new IntrospectError('start', `could not connect to ${redactUrl(target.url)}: ${code ?? String(cause)}`, { cause: error });
   }
   const message = error instanceof McpError || error instanceof Error ? error.message : String(error);
   return new IntrospectError('protocol', `${phase} failed: ${message.replace(/\s+/g, ' ').trim()}`, { cause: error });

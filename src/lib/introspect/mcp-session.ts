@@ -95,13 +95,20 @@ export function createSession(target: ServerTarget, options: { echoStderr?: (chu
     transportError = error.message;
   };
 
-  let closing = false;
+  // A close is "ours" if anything (we, or the SDK after a failed initialize)
+  // asked the transport to close first; otherwise the server went away.
+  let closeRequested = false;
+  const closeTransport = transport.close.bind(transport);
+  transport.close = async () => {
+    closeRequested = true;
+    await closeTransport();
+  };
   let closed = false;
   let closedBySelf = false;
   const closeWaiters: (() => void)[] = [];
   client.onclose = () => {
     closed = true;
-    closedBySelf = closing;
+    closedBySelf = closeRequested;
     for (const wake of closeWaiters.splice(0)) wake();
   };
   const waitClosed = (ms: number): Promise<boolean> =>
@@ -124,9 +131,13 @@ export function createSession(target: ServerTarget, options: { echoStderr?: (chu
     closedByServer: () => closed && !closedBySelf,
     pid: () => pid(),
     async close({ force }) {
-      closing = true;
+      closeRequested = true;
       const childPid = pid();
       if (force && childPid !== undefined && !closed) signal(childPid, 'SIGTERM');
+      // A stateful HTTP server is told the session is over (DELETE), if it can be reached.
+      if (!force && transport instanceof StreamableHTTPClientTransport && transport.sessionId) {
+        await Promise.race([transport.terminateSession().catch(() => {}), sleep(2000)]);
+      }
       // For stdio the SDK ends stdin, then escalates to SIGTERM/SIGKILL itself,
       // but only after 2 s + 2 s; we do not wait that long when forcing.
       const closingClient = client.close().catch(() => {});

@@ -71,8 +71,16 @@ export async function syncIndex(options: SyncOptions): Promise<SyncSummary> {
   const records = await readIndexFile(options.outFile);
   const lookup = new IndexLookup(records);
   const counts: SyncCounts = { pages: 0, seen: 0, added: 0, changed: 0, unchanged: 0, invalid: 0, skippedNotLatest: 0, skippedDeleted: 0 };
-  // What each touched entry looked like before this run (undefined: created now).
-  const before = new Map<IndexRecord, IndexServer | undefined>();
+  // Every entry this run touched: what it was before (undefined: created now)
+  // and where it stands, kept up to date per server so counting stays O(1).
+  const touched = new Map<IndexRecord, { original: IndexServer | undefined; status: 'added' | 'changed' | 'unchanged' }>();
+
+  const setStatus = (record: IndexRecord, original: IndexServer | undefined, status: 'added' | 'changed' | 'unchanged'): void => {
+    const previous = touched.get(record);
+    if (previous) counts[previous.status]--;
+    touched.set(record, { original, status });
+    counts[status]++;
+  };
 
   const mergePage = (page: FetchedPage): void => {
     page.servers.forEach((raw, position) => {
@@ -91,34 +99,27 @@ export async function syncIndex(options: SyncOptions): Promise<SyncSummary> {
 
       const record = lookup.find(server);
       if (record) {
-        if (!before.has(record)) before.set(record, record.value);
+        const original = touched.has(record) ? touched.get(record)!.original : record.value;
         record.value = mergeRegistryServer(record.value, server, official);
         lookup.remember(record);
+        if (original === undefined) setStatus(record, undefined, 'added');
+        else setStatus(record, original, sameJson(original, record.value) ? 'unchanged' : 'changed');
       } else {
         const created: IndexRecord = { value: mergeRegistryServer(undefined, server, official) };
         records.push(created);
-        before.set(created, undefined);
         lookup.remember(created);
+        setStatus(created, undefined, 'added');
       }
     });
   };
 
-  const tally = (): void => {
-    counts.added = counts.changed = counts.unchanged = 0;
-    for (const [record, original] of before) {
-      if (original === undefined) counts.added++;
-      else if (sameJson(original, record.value)) counts.unchanged++;
-      else counts.changed++;
-    }
-  };
-
   const write = async (): Promise<boolean> => {
-    for (const [record, original] of before) {
-      if (original === undefined || !sameJson(original, record.value)) {
-        record.raw = undefined;
-      } else {
+    for (const [record, { original, status }] of touched) {
+      if (status === 'unchanged') {
         // Same content (perhaps in another key order): keep the line as it was.
-        record.value = original;
+        record.value = original!;
+      } else {
+        record.raw = undefined;
       }
     }
     // Nothing new: leave the file (and its timestamp) alone.
@@ -131,15 +132,12 @@ export async function syncIndex(options: SyncOptions): Promise<SyncSummary> {
     for await (const page of registryPages({ ...options, onRetry: options.reporter?.retry })) {
       counts.pages++;
       mergePage(page);
-      tally();
       options.reporter?.page?.(page, { ...counts });
     }
   } catch (error) {
-    tally();
     const written = options.partial ? await write() : false;
     throw new SyncFailedError(error, { ...counts, outFile: options.outFile, written });
   }
-  tally();
   const written = await write();
   return { ...counts, outFile: options.outFile, written };
 }

@@ -27,7 +27,7 @@ export function contentTypeFor(ext: string): string {
  * WebAssembly may be compiled. Tool descriptions are rendered as text, so
  * even if an escape were missed, an injected inline script would not run.
  */
-export const CONTENT_SECURITY_POLICY = [
+const POLICY_DIRECTIVES = [
   "default-src 'self'",
   "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
@@ -36,11 +36,15 @@ export const CONTENT_SECURITY_POLICY = [
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+];
+
+/** For the <meta> tag: frame-ancestors only works as a header, browsers warn about it in meta. */
+export const CONTENT_SECURITY_POLICY = POLICY_DIRECTIVES.join('; ');
+/** For HTTP headers (local server, public/_headers). */
+export const CONTENT_SECURITY_POLICY_HEADER = [...POLICY_DIRECTIVES, "frame-ancestors 'none'"].join('; ');
 
 export const securityHeaders: Record<string, string> = {
-  'content-security-policy': CONTENT_SECURITY_POLICY,
+  'content-security-policy': CONTENT_SECURITY_POLICY_HEADER,
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'strict-origin-when-cross-origin',
 };

@@ -1,0 +1,41 @@
+/**
+ * Untrusted text prepared for display. Astro escapes every expression, so
+ * markup is always shown as text; on top of that, characters that change
+ * how text around them is displayed (bidi overrides, zero-width characters)
+ * are made visible as [U+XXXX] so a description cannot reorder or hide parts
+ * of the page, and very long text is cut to keep pages light.
+ */
+const HIDDEN = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD\u180E]|[\u{E0000}-\u{E007F}]/gu;
+// C0 controls other than tab and newline, and DEL, never belong in prose.
+const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
+export function revealHidden(text: string): string {
+  return text
+    .replace(HIDDEN, (ch) => `[U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}]`)
+    .replace(CONTROLS, '');
+}
+
+export interface DisplayText {
+  text: string;
+  truncated: boolean;
+  fullLength: number;
+}
+
+export function displayText(text: string, max: number): DisplayText {
+  const fullLength = text.length;
+  const cut = fullLength > max ? text.slice(0, max) : text;
+  return { text: revealHidden(cut.isWellFormed() ? cut : cut.toWellFormed()), truncated: fullLength > max, fullLength };
+}
+
+/** One line of untrusted text for lists, titles and meta tags. */
+export function oneLine(text: string, max = 160): string {
+  const line = revealHidden(text).replace(/\s+/g, ' ').trim();
+  if (line.length <= max) return line;
+  return line.slice(0, max - 1).replace(/\s+\S*$/, '') + '…';
+}
+
+/** The first sentence or line of a description, for list rows. */
+export function summaryLine(text: string, max = 140): string {
+  const firstLine = text.split('\n').find((l) => l.replace(/[^\p{L}\p{N}]/gu, '').length > 1) ?? '';
+  return oneLine(firstLine, max);
+}

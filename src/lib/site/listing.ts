@@ -1,0 +1,24 @@
+/** Shared helpers for category and severity listing pages. */
+import type { CatalogueTool } from '../../schemas/catalogue.ts';
+import { summaryLine } from './display-text.ts';
+
+export const PAGE_SIZE = 200;
+const SEV_RANK: Record<string, number> = { critical: 0, high: 1, medium: 2, low: 3 };
+
+export interface ListItem {
+  url: string;
+  name: string;
+  category: string;
+  severity: string;
+  description: string;
+  serverTitle: string;
+}
+
+export function toItem(t: CatalogueTool): ListItem {
+  return { url: t.url, name: t.name, category: t.category, severity: t.severity, description: summaryLine(t.description, 140), serverTitle: t.serverTitle };
+}
+
+/** Most severe first, then by server and name, so pages are stable. */
+export function byRisk(a: CatalogueTool, b: CatalogueTool): number {
+  return SEV_RANK[a.severity]! - SEV_RANK[b.severity]! || a.serverTitle.localeCompare(b.serverTitle) || (a.name < b.name ? -1 : 1);
+}

@@ -1,0 +1,123 @@
+/**
+ * The sentences a tool page says about a tool: what it does on its server,
+ * the FAQ and the meta description. Written by us for each category and
+ * signal, and filled with the tool's own name, server and evidence, so the
+ * text is specific to the tool rather than a bare template.
+ */
+import type { CatalogueTool } from '../../schemas/catalogue.ts';
+import { oneLine, summaryLine } from './display-text.ts';
+
+const has = (t: CatalogueTool, id: string) => t.signals.some((s) => s.id === id);
+
+/** Words of the name after the action, "all orders" for binance_spot_cancel_all_orders. */
+function objectOf(t: CatalogueTool): string {
+  const words = t.name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .map((w) => w.toLowerCase())
+    .filter(Boolean);
+  return words.length > 1 ? words.slice(-2).join(' ') : words.join(' ');
+}
+
+export function whatItDoes(t: CatalogueTool): string[] {
+  const server = t.serverTitle;
+  const name = t.name;
+  const summary = summaryLine(t.description, 180);
+  const said = summary ? ` The server describes it as “${summary}”.` : ' The server gives it no description.';
+  const params = t.params.length
+    ? ` A call takes ${t.params.length} parameter${t.params.length === 1 ? '' : 's'}${t.requiredParams.length ? `, of which ${t.requiredParams.slice(0, 4).join(', ')}${t.requiredParams.length > 4 ? '…' : ''} ${t.requiredParams.length === 1 ? 'is' : 'are'} required` : ''}.`
+    : '';
+  const p1 = `${name} is one of the tools the ${server} MCP server offers to an agent.${said}${params}`;
+  let p2: string;
+  switch (t.category) {
+    case 'Read':
+      p2 = `Agents call it to gather information before deciding what to do next: looking up ${objectOf(t)}, checking a value or building context for an answer. One call changes nothing on ${server}${has(t, 'credentials') ? ', but the result can contain secrets or key material that then sits in the agent’s context' : ''}${has(t, 'open_world') ? '; it may fetch content from outside systems that the agent will read as input' : ''}.`;
+      break;
+    case 'Write':
+      p2 = `Agents use it in workflows that create or update things on ${server}, for example after reading the current state and deciding on a change. One call changes ${has(t, 'bulk_scope') ? 'many items at once' : 'one item'}${has(t, 'external_messaging') ? ' and can put a message in front of people outside the conversation' : ''}${has(t, 'admin_scope') ? ', and it touches who can do what' : ''}; another call can usually correct it.`;
+      break;
+    case 'Execute':
+      p2 = `Agents use it to run code, commands or queries that they write themselves on ${server}. What one call changes is decided entirely by that input${has(t, 'read_only') ? ' (the server says the execution is read-only)' : ''}, so the tool is as powerful as the permissions the server runs with.`;
+      break;
+    case 'Financial':
+      p2 = `Agents use it in trading, payment or on-chain workflows, usually right after reading prices or balances. One call ${has(t, 'leverage') ? 'changes leverage or margin, which changes how much a price move costs' : has(t, 'signs_transactions') ? 'signs or broadcasts a transaction that moves value' : 'commits money or market exposure'}${has(t, 'bulk_scope') ? ', possibly for many positions at once' : ''}; once ${server} has accepted it, it settles at market terms.`;
+      break;
+    case 'Destructive':
+      p2 = `Agents reach for it when cleaning up or reversing earlier actions on ${server}. One call removes or cancels ${has(t, 'bulk_scope') ? 'every matching item' : 'an existing item'}${has(t, 'recreatable') ? ' that is cheap to recreate' : ''}, and no call on the server restores it.`;
+      break;
+  }
+  return [p1, p2];
+}
+
+export function gatewayParagraph(t: CatalogueTool): string {
+  return `A gateway (an MCP proxy such as Intercept) sits between the agent and ${t.serverTitle}. It reads every tools/list answer and every tools/call request, and applies a policy file before anything reaches the server: it can hide a tool from the list, refuse calls, hold them for a person, count them against a rate limit or check their arguments. The agent cannot see or bypass it, because the check happens outside the model.`;
+}
+
+export function applySteps(t: CatalogueTool): string[] {
+  return [
+    `Copy the policy below into the policy file of your gateway (for Intercept, use the YAML tab and save it as ${t.serverSlug}.yaml).`,
+    `Start the ${t.serverTitle} server through the gateway instead of directly, so every call to ${t.name} passes the policy.`,
+    `Call ${t.name} once from a test agent and check that the gateway ${t.policyKind === 'allow' ? 'lets it through' : t.policyKind === 'rate' ? 'counts it against the limit' : t.policyKind === 'hide' ? 'no longer lists it' : 'holds or refuses it'}.`,
+  ];
+}
+
+export interface FaqEntry {
+  q: string;
+  a: string;
+}
+
+const KIND_WORDS: Record<CatalogueTool['policyKind'], string> = {
+  hide: 'hide it from the agent entirely',
+  approval: 'require a human to approve every call',
+  rate: 'allow it under a rate limit',
+  allow: 'allow it',
+  capped: 'allow it only within parameter caps',
+};
+
+export function faq(t: CatalogueTool, serverToolCount: number): FaqEntry[] {
+  const rate = t.alternatives.find((a) => a.kind === 'rate') ?? (t.policyKind === 'rate' ? { policy: t.policy } : undefined);
+  const rateValue = rate ? rate.policy.tools[t.name]?.rate_limit : undefined;
+  const steps = t.severitySteps.map((s) => `${s.step > 0 ? 'raised' : 'lowered'} because ${s.because}`).join('; ');
+  const repo = ''; // the server page carries repository links
+  return [
+    {
+      q: `What does ${t.name} do?`,
+      a: `${whatItDoes(t)[0]} We classify it as ${t.category}: ${oneLine(t.rationale, 320)}`,
+    },
+    {
+      q: `How do I enforce a policy on ${t.name}?`,
+      a: `Run ${t.serverTitle} behind an MCP gateway and give it a policy file. Our recommendation is to ${KIND_WORDS[t.policyKind]}, because ${t.policyRule.because}. The policy section of this page has the policy.json and Intercept YAML to copy.`,
+    },
+    {
+      q: `What risk level is ${t.name}?`,
+      a: `${t.category}, severity ${t.severity}. ${t.category} tools start at ${t.baseSeverity}${steps ? `; this one was ${steps}` : ' and nothing in its definition moved it'}. Our confidence in the category is ${Math.round(t.confidence * 100)}%${t.review ? ', and a reviewer has checked it' : ''}.`,
+    },
+    {
+      q: `Can I rate-limit ${t.name}?`,
+      a: rateValue
+        ? `Yes. A gateway can count calls per tool; the rate-limited variant on this page allows ${rateValue.replace('/', ' calls per ')} and refuses the rest until the window passes.${t.category === 'Financial' || t.category === 'Destructive' ? ' For a tool this dangerous a rate limit slows damage down but does not prevent it, so we recommend approval instead.' : ''}`
+        : `Yes. Add a rule with a rate_limit such as "10/minute" to the tool's entry in the policy file; ${t.policyKind === 'rate' ? 'the recommended policy already does this' : 'note that a limit alone does not stop a single harmful call'}.`,
+    },
+    {
+      q: `How do I block ${t.name} completely?`,
+      a: `Put "${t.name}" in the hide list of the policy ({"version": "1", "default": "deny", "hide": ["${t.name}"]}). The gateway then removes it from the tool list the agent receives and refuses any call that names it anyway.`,
+    },
+    {
+      q: `Which server provides ${t.name}?`,
+      a: `${t.serverTitle} (${t.server}), which has ${serverToolCount} tool${serverToolCount === 1 ? '' : 's'} in this catalogue.${repo}`,
+    },
+    {
+      q: `Does the server mark ${t.name} as read-only or destructive?`,
+      a: t.annotations && Object.keys(t.annotations).length
+        ? `Its MCP annotations say ${Object.entries(t.annotations)
+            .filter(([, v]) => typeof v === 'boolean')
+            .map(([k, v]) => `${k}: ${String(v)}`)
+            .join(', ') || 'nothing about behaviour'}. We treat annotations as hints from the server author, never as proof, and weigh them with the rest of the definition.`
+        : `No. Its definition carries no MCP annotations (readOnlyHint, destructiveHint and so on), so our rating rests on its name, description and parameters alone.`,
+    },
+  ];
+}
+
+export function metaDescription(t: CatalogueTool): string {
+  return oneLine(`${t.name} (${t.serverTitle}): ${t.category}, ${t.severity} risk. ${t.policySummary}`, 158);
+}
