@@ -8,6 +8,9 @@ const site = process.env.SITE_URL ?? 'https://toolrisk.dev';
 
 export default defineConfig({
   site,
+  // Separate caches let tests build the shared data and the hostile fixtures
+  // side by side without sharing a content-layer data store.
+  cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'always',
   integrations: [mdx()],
   build: { format: 'directory', inlineStylesheets: 'never' },

@@ -5,11 +5,10 @@
  * ingest on both and reports the tools added, removed and changed (and how).
  * See src/lib/drift/diff-catalogues.ts for the matching and comparison rules.
  */
-import { diffCatalogues } from '../src/lib/drift/diff-catalogues.ts';
 import { DIFF_USAGE, diffJson, diffWarnings, formatDiffText, parseDiffArgs, UsageError } from '../src/lib/drift/diff-cli.ts';
-import { loadSnapshot, SnapshotError } from '../src/lib/drift/load-snapshot.ts';
+import { SnapshotError } from '../src/lib/drift/snapshot-dir.ts';
 
-function main(): number {
+async function main(): Promise<number> {
   let command;
   try {
     command = parseDiffArgs(process.argv.slice(2));
@@ -23,6 +22,9 @@ function main(): number {
     return 0;
   }
 
+  // Loaded only now, so usage errors and --help answer without loading the classifier.
+  const { loadSnapshot } = await import('../src/lib/drift/load-snapshot.ts');
+  const { diffCatalogues } = await import('../src/lib/drift/diff-catalogues.ts');
   let before;
   let after;
   try {
@@ -45,4 +47,4 @@ function main(): number {
   return 0;
 }
 
-process.exitCode = main();
+process.exitCode = await main();

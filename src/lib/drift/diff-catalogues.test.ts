@@ -149,6 +149,13 @@ describe('describeChange', () => {
     expect(c.summary).toBe('description changed (+3 characters)');
   });
 
+  it('still says something when the hashes differ but no part can be compared', () => {
+    const broken = (definition: string): DiffableTool => ({ id: 'x/t', server: S, name: 't', definition, definitionHash: sha256Hex(definition) });
+    const c = describeChange(broken('not json'), broken('{"name":"t"'));
+    expect(c.parts).toEqual([]);
+    expect(c.summary).toBe('definition changed');
+  });
+
   it('notices an inputSchema that appears and caps long parameter lists', () => {
     const c = describeChange(
       tool(S, { name: 't' }),

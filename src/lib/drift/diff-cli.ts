@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import type { BuildReport } from '../../schemas/catalogue.ts';
 import type { CatalogueDiff } from './diff-catalogues.ts';
-import { dataDirProblem } from './load-snapshot.ts';
+import { dataDirProblem } from './snapshot-dir.ts';
 
 export const DIFF_USAGE = `Usage: npm run diff -- <old-data-dir> <new-data-dir> [--json]
 
@@ -45,7 +45,7 @@ export function parseDiffArgs(argv: string[]): DiffCommand {
   if (parsed.values.help) return { help: true };
   const dirs = parsed.positionals;
   if (dirs.length !== 2) throw new UsageError(`expected two data folders (old, new), got ${dirs.length}`);
-  const [oldDir, newDir] = dirs.map((d) => resolve(d)) as [string, string];
+  const [oldDir, newDir] = dirs.map((d: string) => resolve(d)) as [string, string];
   // Check both before ingesting either, so one run names every bad path.
   const problems = [oldDir, newDir].map(dataDirProblem).filter((p): p is string => p !== undefined);
   if (problems.length) throw new UsageError(problems.join('; '));

@@ -1,29 +1,13 @@
 /**
- * Reads one snapshot (a data folder) for drift comparison. A wrong path must
- * fail loudly: ingest treats a folder without manifests/ as "no tools", and a
- * diff against nothing would report every tool as added.
+ * Reads one snapshot (a data folder) for drift comparison, refusing a path
+ * that is not a data folder (see snapshot-dir.ts for why).
  */
-import { existsSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { BuildReport, CatalogueTool } from '../../schemas/catalogue.ts';
 import { runIngest } from '../ingest/run-ingest.ts';
+import { dataDirProblem, SnapshotError } from './snapshot-dir.ts';
 
-/** The input was not a usable data folder; the CLI maps this to exit code 2. */
-export class SnapshotError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'SnapshotError';
-  }
-}
-
-/** Why `dir` is not a data folder, or undefined when it is one. */
-export function dataDirProblem(dir: string): string | undefined {
-  if (!existsSync(dir)) return `${dir} does not exist`;
-  if (!statSync(dir).isDirectory()) return `${dir} is not a directory`;
-  const manifests = join(dir, 'manifests');
-  if (!existsSync(manifests) || !statSync(manifests).isDirectory()) return `${dir} is not a data folder (no manifests/ folder in it)`;
-  return undefined;
-}
+export { dataDirProblem, SnapshotError };
 
 export interface Snapshot {
   dataDir: string;

@@ -100,9 +100,9 @@ describe('scripts/introspect.ts', () => {
 
   it('gives a one-line error and exit 1 for a hanging server, and the server is gone afterwards', async () => {
     const pidFile = join(dir, 'pid');
-    const result = await introspect(['--timeout', '1', '--env', `FIXTURE_PID_FILE=${pidFile}`, '--out', join(dir, 'x'), node, join(FIXTURES, 'hang-server.ts')]);
+    const result = await introspect(['--timeout', '2', '--env', `FIXTURE_PID_FILE=${pidFile}`, '--out', join(dir, 'x'), node, join(FIXTURES, 'hang-server.ts')]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^introspect: timed out after 1 s waiting for initialize[^\n]*\n$/);
+    expect(result.stderr).toMatch(/^introspect: timed out after 2 s waiting for initialize[^\n]*\n$/);
     const pid = Number(await readFile(pidFile, 'utf8'));
     expect(() => process.kill(pid, 0)).toThrow(/ESRCH/);
   });

@@ -6,7 +6,9 @@
  * Patterns live in catalogue/rules/poisoning.yaml.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { REPO_ROOT } from '../ingest/data-dir.ts';
 import { z } from 'zod';
 import { normaliseForMatching } from '../text/normalize.ts';
 import { normaliseParamName } from '../rules/load-rules.ts';
@@ -44,7 +46,7 @@ interface CompiledPoisoningRules {
   oversized: number;
 }
 
-const RULES_FILE = new URL('../../../catalogue/rules/poisoning.yaml', import.meta.url).pathname;
+const RULES_FILE = join(REPO_ROOT, 'catalogue', 'rules', 'poisoning.yaml');
 let compiled: CompiledPoisoningRules | undefined;
 
 export function poisoningRules(): CompiledPoisoningRules {

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { REPO_ROOT } from '../ingest/data-dir.ts';
 import type { z } from 'zod';
 import {
   classifierRulesSchema,
@@ -57,7 +58,7 @@ export interface WordSet {
   cjk: string[];
 }
 
-export const DEFAULT_RULES_DIR = new URL('../../../catalogue/rules/', import.meta.url).pathname;
+export const DEFAULT_RULES_DIR = join(REPO_ROOT, 'catalogue', 'rules');
 
 function readYaml<T extends z.ZodType>(file: string, schema: T): z.infer<T> {
   let data: unknown;

@@ -1,0 +1,93 @@
+/**
+ * npm run bench [-- --runs N] [--servers N] [--tools-per-server N] [--only shared|generated] [--keep]
+ *
+ * Throughput of ingest + classify, printed one figure per line as
+ * `name value unit`, so runs can be diffed or graphed. Measures the shared
+ * manifests (../shared/data) and a deterministic generated data set (100
+ * servers x 1,000 tools by default) written to a temporary folder. Each
+ * figure is the best of --runs runs (default 3) after a warm-up. Not a test:
+ * nothing here asserts a speed.
+ *
+ * Figures
+ *   ingest_*           runIngest, full (what `npm run ingest` does before writing files)
+ *   ingest_*_lean      runIngest with lean: true (no poisoning checks or shadowing)
+ *   read_sources_*     reading and validating the manifests only
+ *   build_*            buildCatalogue only (classify + records + policies), full
+ *   classify_*         the classifier alone over the same tools
+ *   ingest_peak_rss_mb the process's peak resident set size (getrusage maxRSS)
+ *   heap_used_max_mb   the largest heapUsed seen right after a run
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeGeneratedData } from '../src/lib/bench/generate-manifests.ts';
+import { classifyAll, countTools, memory, time } from '../src/lib/bench/measure.ts';
+import { buildCatalogue } from '../src/lib/ingest/build-catalogue.ts';
+import { DEFAULT_DATA_DIR, flagValue } from '../src/lib/ingest/data-dir.ts';
+import { readSources } from '../src/lib/ingest/read-sources.ts';
+import { runIngest } from '../src/lib/ingest/run-ingest.ts';
+import { loadRules } from '../src/lib/rules/load-rules.ts';
+
+const argv = process.argv.slice(2);
+const runs = Math.max(1, Number(flagValue(argv, '--runs') ?? 3));
+const serverCount = Number(flagValue(argv, '--servers') ?? 100);
+const toolsPerServer = Number(flagValue(argv, '--tools-per-server') ?? 1000);
+const only = flagValue(argv, '--only');
+const keep = argv.includes('--keep');
+
+function print(name: string, value: number, unit: string): void {
+  const shown = value >= 100 ? Math.round(value) : Math.round(value * 10) / 10;
+  console.log(`${name} ${shown} ${unit}`);
+}
+
+// Overrides are editorial pins for the shared catalogue; pointing at a folder
+// that does not exist keeps the generated figures independent of them.
+const NO_OVERRIDES = join(tmpdir(), 'toolrisk-bench-no-overrides');
+
+function benchDataSet(label: string, dataDir: string): void {
+  const rules = loadRules();
+  const read = readSources(dataDir);
+  const tools = countTools(read.servers);
+  print(`${label}_tools`, tools, 'tools');
+
+  const full = time(runs, () => runIngest(dataDir, { rules, overridesDir: NO_OVERRIDES }));
+  print(`ingest_${label}_tools_per_s`, (tools / full.bestMs) * 1000, 'tools/s');
+  print(`ingest_${label}_ms`, full.bestMs, 'ms');
+  print(`ingest_${label}_median_ms`, full.medianMs, 'ms');
+
+  const lean = time(runs, () => runIngest(dataDir, { rules, overridesDir: NO_OVERRIDES, lean: true }));
+  print(`ingest_${label}_lean_tools_per_s`, (tools / lean.bestMs) * 1000, 'tools/s');
+  print(`ingest_${label}_lean_ms`, lean.bestMs, 'ms');
+
+  const reading = time(runs, () => readSources(dataDir));
+  print(`read_sources_${label}_ms`, reading.bestMs, 'ms');
+
+  const build = time(runs, () => buildCatalogue(rules, read.servers, {}));
+  print(`build_${label}_ms`, build.bestMs, 'ms');
+  const buildLean = time(runs, () => buildCatalogue(rules, read.servers, { lean: true }));
+  print(`build_${label}_lean_ms`, buildLean.bestMs, 'ms');
+
+  const cls = time(runs, () => classifyAll(rules, read.servers));
+  print(`classify_${label}_tools_per_s`, (tools / cls.bestMs) * 1000, 'tools/s');
+  print(`classify_${label}_ms`, cls.bestMs, 'ms');
+}
+
+if (only !== 'generated') benchDataSet('shared', DEFAULT_DATA_DIR);
+
+if (only !== 'shared') {
+  const dir = mkdtempSync(join(tmpdir(), 'toolrisk-bench-'));
+  try {
+    const started = performance.now();
+    const total = writeGeneratedData(dir, serverCount, toolsPerServer);
+    const label = total === 100_000 ? 'generated_100k' : `generated_${total}`;
+    print(`generate_${label}_ms`, performance.now() - started, 'ms');
+    benchDataSet(label, dir);
+  } finally {
+    if (keep) console.error(`bench: generated data kept in ${dir}`);
+    else rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+print('ingest_peak_rss_mb', process.resourceUsage().maxRSS / 1024, 'MB');
+print('rss_max_sampled_mb', memory.rssMaxBytes / 1048576, 'MB');
+print('heap_used_max_mb', memory.heapUsedMaxBytes / 1048576, 'MB');
