@@ -11,6 +11,7 @@ import { resolve } from 'node:path';
 import { DEFAULT_OUT_DIR, flagValue, resolveDataDir } from '../src/lib/ingest/data-dir.ts';
 import { balanced, runIngest } from '../src/lib/ingest/run-ingest.ts';
 import { writeCatalogue } from '../src/lib/ingest/write-catalogue.ts';
+import { changesSince, previousSnapshotDir } from '../src/lib/drift/changed-since.ts';
 
 const argv = process.argv.slice(2);
 const dataDir = resolveDataDir(argv);
@@ -24,6 +25,18 @@ try {
 } catch (err) {
   console.error(`ingest: ${(err as Error).message}`);
   process.exit(1);
+}
+// With a previous snapshot (--previous <dir> or CATALOGUE_PREVIOUS), tool
+// pages say what changed since then: a changed definition after approval is
+// how a rug pull looks.
+const previous = previousSnapshotDir(argv);
+if (previous) {
+  const drift = changesSince(previous, result.tools);
+  for (const t of result.tools) {
+    const d = drift.get(t.id);
+    if (d) t.drift = { status: d.status, summary: d.summary, ...(d.previousHash ? { previousHash: d.previousHash } : {}) };
+  }
+  console.log(`ingest: ${drift.size} tools added or changed since ${previous}`);
 }
 writeCatalogue(outDir, result.servers, result.tools, result.report);
 const ms = Math.round(performance.now() - started);

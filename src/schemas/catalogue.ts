@@ -79,6 +79,8 @@ export const catalogueToolSchema = z.object({
   alternatives: z.array(policyVariantSchema),
   poisoning: z.array(poisoningFindingSchema),
   review: reviewSchema.optional(),
+  /** Set when the build was given a previous data snapshot and this tool differs from it. */
+  drift: z.object({ status: z.enum(['added', 'changed']), summary: z.string(), previousHash: z.string().optional() }).optional(),
   definitionHash: z.string().regex(/^[0-9a-f]{64}$/),
   definition: z.string(),
   source: z.string(),

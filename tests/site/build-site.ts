@@ -56,7 +56,7 @@ function withLock<T>(dir: string, fn: () => T): T {
  * Set TOOLRISK_REUSE_SITE=1 to reuse a finished build of the same name while
  * iterating locally; CI always builds fresh.
  */
-export function buildSite(name: string, dataDir: string): BuiltSite {
+export function buildSite(name: string, dataDir: string, opts: { previous?: string } = {}): BuiltSite {
   const root = join(REPO_ROOT, 'test-results', `site-${name}`);
   const dist = join(root, 'dist');
   const catalogue = join(root, 'catalogue');
@@ -67,15 +67,15 @@ export function buildSite(name: string, dataDir: string): BuiltSite {
       const prev = JSON.parse(readFileSync(stamp, 'utf8')) as { dataDir: string; ms: number; runId: string };
       if (prev.dataDir === dataDir && (prev.runId === runId || process.env.TOOLRISK_REUSE_SITE === '1')) return { dist, catalogue, ms: prev.ms };
     }
-    return freshBuild(root, dist, catalogue, stamp, dataDir, runId);
+    return freshBuild(root, dist, catalogue, stamp, dataDir, runId, opts.previous);
   });
 }
 
-function freshBuild(root: string, dist: string, catalogue: string, stamp: string, dataDir: string, runId: string): BuiltSite {
+function freshBuild(root: string, dist: string, catalogue: string, stamp: string, dataDir: string, runId: string, previous?: string): BuiltSite {
   rmSync(stamp, { force: true });
   const env = { CATALOGUE_OUT: catalogue, ASTRO_CACHE_DIR: join(root, 'astro-cache'), DIST_DIR: dist };
   const started = Date.now();
-  run(['scripts/ingest.ts', '--data', dataDir, '--out', catalogue], env);
+  run(['scripts/ingest.ts', '--data', dataDir, '--out', catalogue, ...(previous ? ['--previous', previous] : [])], env);
   run(['node_modules/astro/bin/astro.mjs', 'build', '--outDir', dist, '--silent'], env);
   run(['scripts/postbuild.ts', '--data', dataDir, '--dist', dist], env);
   const ms = Date.now() - started;
