@@ -38,7 +38,7 @@ export const policyJsonSchema = z
   })
   .superRefine((p, ctx) => {
     for (const name of p.hide ?? []) {
-      if (name in p.tools) ctx.addIssue({ code: 'custom', message: `"${name}" is both hidden and configured` });
+      if (Object.hasOwn(p.tools, name)) ctx.addIssue({ code: 'custom', message: `"${name}" is both hidden and configured` });
     }
   });
 export type PolicyJson = z.infer<typeof policyJsonSchema>;

@@ -12,7 +12,7 @@
  * Large cases (1 MB description, 5,000 properties, 10,000 tools, 10,000-level
  * nesting) are only ever generated, never committed. Cases marked `knownBug`
  * break the current code; they are left out unless asked for (see
- * tests/hostile/known-bugs.test.ts).
+ * tests/hostile/regressions.test.ts).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -258,7 +258,7 @@ const add = (ids: string | string[], build: () => Built, opts: { generated?: boo
 add('html-script', () =>
   manifestCase({
     id: 'html-script',
-    title: 'Script tags <script>window.__pwned=11</script>',
+    title: 'Script tags in descriptions, titles, annotations and parameters',
     server: serverJson('html-script', 'Script tags <script>window.__pwned=11</script>', {
       description: 'Server description with <script>window.__pwned=12</script> in it',
     }),
@@ -1064,7 +1064,7 @@ add(
   { generated: true },
 );
 
-// --- cases the current code mishandles (see known-bugs.test.ts) ------------------------
+// --- cases that used to break ingest; fixed, kept as regressions (see regressions.test.ts) ------------------------
 
 add(
   'kb-tostring-tool',
@@ -1120,7 +1120,7 @@ add(
         '{"tools": [{"name": "lone\\ud800", "description": "First lone surrogate.", "inputSchema": {"type": "object"}}, {"name": "lone\\udbff", "description": "Second lone surrogate.", "inputSchema": {"type": "object"}}, ' +
         JSON.stringify(PING) +
         ']}\n',
-      outcome: 'Should write one `lone\\uFFFD` and report the other as a duplicate, with a warning about the replaced surrogates; currently both are written with one slug and nothing is reported.',
+      outcome: 'Should write one `lone\\uFFFD` and report the other as a duplicate (or keep both under distinct names and slugs), with a warning about the replaced surrogates; currently both are written as `lone\\uFFFD` with one slug and nothing is reported.',
       tools: [
         { raw: null, expect: { outcome: 'written', name: 'lone\uFFFD', description: 'First lone surrogate.', why: 'lone high surrogate' } },
         { raw: null, expect: { outcome: 'reported', name: 'lone\uFFFD', reason: ['duplicate'], why: 'same name once made well-formed' } },

@@ -208,8 +208,10 @@ export function summariseServer(raw: RawServer, slug: string, title: string, too
   const byCategory = new Map<Category, CatalogueTool[]>(CATEGORIES.map((c) => [c, []]));
   for (const t of tools) byCategory.get(t.category)!.push(t);
   const hide: string[] = [];
-  const toolEntries: PolicyJson['tools'] = {};
-  const interceptTools: Record<string, { rules: ReturnType<typeof interceptRules> }> = {};
+  // Maps, turned into objects with Object.fromEntries, so that a tool named
+  // "__proto__" or "constructor" becomes an ordinary key.
+  const toolEntries = new Map<string, PolicyJson['tools'][string]>();
+  const interceptTools = new Map<string, { rules: ReturnType<typeof interceptRules> }>();
   const groups: ToolGroup[] = [];
   // Most dangerous categories first, so a reader sees them at the top.
   for (const category of ['Financial', 'Destructive', 'Execute', 'Write', 'Read'] as Category[]) {
@@ -221,14 +223,16 @@ export function summariseServer(raw: RawServer, slug: string, title: string, too
       const entry = toolEntry(choice);
       if (entry === null) hide.push(t.name);
       else {
-        toolEntries[t.name] = entry;
-        interceptTools[t.name] = { rules: interceptRules(choice) };
+        toolEntries.set(t.name, entry);
+        interceptTools.set(t.name, { rules: interceptRules(choice) });
       }
     }
   }
   const description = `Recommended policy for ${title}: ${tools.length} tools (toolrisk)`;
-  const policy = policyJsonSchema.parse({ version: '1', default: 'deny', description, ...(hide.length ? { hide } : {}), tools: toolEntries });
-  const intercept = toInterceptYaml({ version: '1', description, default: 'deny', ...(hide.length ? { hide } : {}), tools: interceptTools }, groups);
+  const policy: PolicyJson = { version: '1', default: 'deny', description, ...(hide.length ? { hide } : {}), tools: Object.fromEntries(toolEntries) };
+  const checked = policyJsonSchema.safeParse(policy);
+  if (!checked.success) throw new Error(`whole-server policy for ${raw.meta.name} is invalid: ${checked.error.message}`);
+  const intercept = toInterceptYaml({ version: '1', description, default: 'deny', ...(hide.length ? { hide } : {}), tools: Object.fromEntries(interceptTools) }, groups);
   void KIND_ORDER;
 
   const meta = raw.meta;
@@ -255,7 +259,7 @@ export function summariseServer(raw: RawServer, slug: string, title: string, too
 }
 
 function choiceFromTool(t: CatalogueTool): PolicyChoice {
-  const entry = t.policy.tools[t.name];
+  const entry = Object.hasOwn(t.policy.tools, t.name) ? t.policy.tools[t.name] : undefined;
   if (t.policyKind === 'rate' && entry?.rate_limit) {
     const [limit, window] = entry.rate_limit.split('/');
     return { kind: 'rate', rate: { limit: Number(limit), window: window as 'minute' | 'hour' | 'day' } };

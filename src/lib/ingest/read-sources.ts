@@ -50,14 +50,34 @@ function wellFormed(s: string): string {
   return s.isWellFormed() ? s : s.toWellFormed();
 }
 
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+const lenientUtf8 = new TextDecoder('utf-8', { fatal: false });
+
 /** Reads a file as UTF-8; invalid byte sequences become U+FFFD and are reported. */
 function readText(file: string, rel: string, issues: ReportIssue[]): string {
   const buf = readFileSync(file);
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(buf);
-  if (text.includes('\uFFFD') && !buf.includes(Buffer.from('\uFFFD'))) {
+  try {
+    return strictUtf8.decode(buf);
+  } catch {
     issues.push({ level: 'warning', file: rel, problem: 'file contains invalid UTF-8 byte sequences; they were replaced with U+FFFD' });
+    return lenientUtf8.decode(buf);
   }
-  return text;
+}
+
+const MAX_DEPTH = 100;
+
+/** Nesting depth of a JSON value, without recursion (a hostile schema can be 10,000 levels deep). */
+export function jsonDepth(value: unknown, limit = MAX_DEPTH): number {
+  let max = 0;
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length) {
+    const [v, d] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (d > max) max = d;
+    if (max > limit) return max;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) if (child !== null && typeof child === 'object') stack.push([child, d + 1]);
+  }
+  return max;
 }
 
 function toolName(value: unknown): string | undefined {
@@ -86,16 +106,26 @@ function collectTools(
       issues.push({ level: 'error', file: where.file, server: where.server, tool: label, problem: `tool ${index}: ${describeZodError(parsed.error)}; skipped` });
       return;
     }
-    const def = parsed.data as Record<string, unknown> & { name: string; description?: string; title?: string };
-    if (seen.has(def.name)) {
+    // Keep the object as listed (validated), not zod's copy, which drops keys like "__proto__".
+    const def = item as Record<string, unknown> & { name: string; description?: string; title?: string };
+    if (jsonDepth(def) > MAX_DEPTH) {
       reported++;
-      issues.push({ level: 'error', file: where.file, server: where.server, tool: def.name, problem: `tool ${index}: duplicate tool name; the first definition is kept` });
+      issues.push({ level: 'error', file: where.file, server: where.server, tool: label, problem: `tool ${index}: definition is nested more than ${MAX_DEPTH} levels deep; skipped` });
       return;
     }
-    seen.add(def.name);
+    const cleanName = wellFormed(def.name);
+    if (cleanName !== def.name) {
+      issues.push({ level: 'warning', file: where.file, server: where.server, tool: cleanName, problem: `tool ${index}: name contains unpaired UTF-16 surrogates; they were replaced with U+FFFD` });
+    }
+    if (seen.has(cleanName)) {
+      reported++;
+      issues.push({ level: 'error', file: where.file, server: where.server, tool: cleanName, problem: `tool ${index}: duplicate tool name; the first definition is kept` });
+      return;
+    }
+    seen.add(cleanName);
     tools.push({
       definition: def,
-      name: wellFormed(def.name),
+      name: cleanName,
       description: wellFormed(def.description ?? ''),
       ...(def.title ? { title: wellFormed(def.title) } : {}),
       inputSchema: (def.inputSchema as RawTool['inputSchema']) ?? null,
@@ -144,13 +174,31 @@ function findJsonlFiles(root: string): string[] {
   return found;
 }
 
-export function readIndex(dataDir: string, issues: ReportIssue[]): Map<string, IndexServer> {
+/**
+ * Reads the index entries for the given server names (all when `wanted` is
+ * omitted). The index has 37,000 lines and ingest needs about 700 of them,
+ * so lines are only parsed when their leading "name" is wanted.
+ */
+export function readIndex(dataDir: string, issues: ReportIssue[], wanted?: ReadonlySet<string>): Map<string, IndexServer> {
   const file = join(dataDir, 'index', 'servers.jsonl');
   const index = new Map<string, IndexServer>();
   if (!existsSync(file)) return index;
   const lines = readFileSync(file, 'utf8').split('\n');
+  const leadingName = /^\{\s*"name"\s*:\s*("(?:[^"\\]|\\.)*")/;
   lines.forEach((line, i) => {
     if (!line.trim()) return;
+    if (wanted) {
+      const m = leadingName.exec(line);
+      if (m) {
+        let name: string;
+        try {
+          name = JSON.parse(m[1]!) as string;
+        } catch {
+          name = '';
+        }
+        if (!wanted.has(name)) return;
+      }
+    }
     try {
       const parsed = indexServerSchema.safeParse(JSON.parse(line));
       if (parsed.success) index.set(parsed.data.name, parsed.data);
@@ -263,7 +311,20 @@ export function readSources(dataDir: string): ReadResult {
   }
   const jsonl = findJsonlFiles(manifestsRoot);
   if (jsonl.length) {
-    const index = readIndex(dataDir, issues);
+    const wanted = new Set<string>();
+    for (const file of jsonl) {
+      for (const line of readFileSync(file, 'utf8').split('\n')) {
+        const m = /"server"\s*:\s*("(?:[^"\\]|\\.)*")/.exec(line);
+        if (m) {
+          try {
+            wanted.add(JSON.parse(m[1]!) as string);
+          } catch {
+            /* a broken line is reported when it is read properly below */
+          }
+        }
+      }
+    }
+    const index = readIndex(dataDir, issues, wanted);
     for (const file of jsonl) {
       const r = readJsonl(dataDir, file, index, issues);
       toolsRead += r.read;

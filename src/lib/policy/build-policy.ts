@@ -85,13 +85,33 @@ export function interceptRules(choice: PolicyChoice): InterceptRule[] {
   }
 }
 
+/**
+ * Validation is memoised per policy shape: a per-tool policy's validity does
+ * not depend on the tool's name beyond it being a non-empty string, so the
+ * shape (the policy with the name replaced by a placeholder) is validated
+ * once and the result reused. This keeps ingest fast without skipping a
+ * single check.
+ */
+const validShapes = new Map<string, true>();
+
+function checkPolicy(policy: PolicyJson, shapeKey: string): PolicyJson {
+  if (!validShapes.has(shapeKey)) {
+    const result = policyJsonSchema.safeParse(policy);
+    if (!result.success) throw new Error(`invalid policy.json (${shapeKey}): ${result.error.message}`);
+    validShapes.set(shapeKey, true);
+  }
+  // Return our own object: zod's output drops keys such as "__proto__".
+  return policy;
+}
+
 export function policyFor(tool: string, choice: PolicyChoice): PolicyJson {
+  if (!tool) throw new Error('a policy needs a tool name');
   const entry = toolEntry(choice);
   const policy: PolicyJson =
     entry === null
       ? { version: '1', default: 'deny', hide: [tool], tools: {} }
       : { version: '1', default: 'deny', tools: { [tool]: entry } };
-  return policyJsonSchema.parse(policy);
+  return checkPolicy(policy, JSON.stringify(choice));
 }
 
 export function interceptFor(tool: string, server: string, choice: PolicyChoice): string {

@@ -41,8 +41,28 @@ export interface ToolGroup {
  * files do this; per-tool snippets skip it to keep ingest fast, and the test
  * suite round-trips every one of them).
  */
+const validRuleShapes = new Set<string>();
+
+/** Validates the policy; rule lists are checked once per distinct shape (they do not depend on tool names). */
+function checkIntercept(policy: InterceptPolicy): InterceptPolicy {
+  const { tools, ...top } = policy;
+  const topCheck = interceptPolicySchema.safeParse({ ...top, tools: {} });
+  if (!topCheck.success) throw new Error(`invalid Intercept policy: ${topCheck.error.message}`);
+  for (const name of Object.keys(tools)) {
+    if (!name) throw new Error('invalid Intercept policy: empty tool name');
+    const rules = tools[name]!;
+    const key = JSON.stringify(rules);
+    if (validRuleShapes.has(key)) continue;
+    const r = interceptPolicySchema.safeParse({ version: '1', tools: { x: rules } });
+    if (!r.success) throw new Error(`invalid Intercept rules for "${name}": ${r.error.message}`);
+    validRuleShapes.add(key);
+  }
+  // Our own object, not zod's output, so names such as "__proto__" survive.
+  return policy;
+}
+
 export function toInterceptYaml(policy: InterceptPolicy, groups?: ToolGroup[], verify = false): string {
-  const checked = interceptPolicySchema.parse(policy);
+  const checked = checkIntercept(policy);
   const out: string[] = [`version: ${q(checked.version)}`];
   if (checked.description) out.push(`description: ${q(checked.description)}`);
   if (checked.default) out.push(`default: ${q(checked.default)}`);
@@ -54,7 +74,7 @@ export function toInterceptYaml(policy: InterceptPolicy, groups?: ToolGroup[], v
   out.push(names.length ? 'tools:' : 'tools: {}');
   const order: ToolGroup[] = groups ?? [{ names }];
   for (const group of order) {
-    const present = group.names.filter((n) => n in checked.tools);
+    const present = group.names.filter((n) => Object.hasOwn(checked.tools, n));
     if (!present.length) continue;
     if (group.comment) out.push(`  # ${group.comment.replace(/[\r\n]+/g, ' ')}`);
     for (const name of present) {
@@ -70,7 +90,7 @@ export function toInterceptYaml(policy: InterceptPolicy, groups?: ToolGroup[], v
   }
   const yaml = out.join('\n') + '\n';
   if (!verify) return yaml;
-  const back = interceptPolicySchema.safeParse(parseYaml(yaml));
+  const back = interceptPolicySchema.safeParse(parseYaml(yaml, { uniqueKeys: false }));
   if (!back.success) throw new Error(`generated Intercept YAML does not validate: ${back.error.message}`);
   return yaml;
 }

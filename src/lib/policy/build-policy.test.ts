@@ -1,0 +1,80 @@
+import { parse as parseYaml } from 'yaml';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_DATA_DIR } from '../ingest/data-dir.ts';
+import { runIngest } from '../ingest/run-ingest.ts';
+import { interceptPolicySchema, interceptRuleSchema, policyJsonSchema } from '../../schemas/policy.ts';
+import type { CatalogueServer, CatalogueTool } from '../../schemas/catalogue.ts';
+import { toInterceptYaml } from './intercept-yaml.ts';
+
+let tools: CatalogueTool[];
+let servers: CatalogueServer[];
+beforeAll(() => {
+  ({ tools, servers } = runIngest(DEFAULT_DATA_DIR, { lean: true }));
+});
+
+describe('recommended policies for every shared tool', () => {
+  it('follows the written rule from category and severity', () => {
+    for (const t of tools) {
+      const kind = t.policyKind;
+      if (t.severity === 'critical') expect(['hide', 'approval'], t.id).toContain(kind);
+      if (t.severity === 'high') expect(kind, t.id).toBe(t.category === 'Execute' ? 'approval' : 'approval');
+      if (t.severity === 'medium') expect(kind, t.id).toBe('rate');
+      if (t.severity === 'low') expect(kind, t.id).toBe('allow');
+    }
+    const cancelAll = tools.find((t) => t.name === 'binance_spot_cancel_all_orders')!;
+    expect(cancelAll.policy).toEqual({ version: '1', default: 'deny', hide: ['binance_spot_cancel_all_orders'], tools: {} });
+    const close = tools.find((t) => t.name === 'binance_futures_close_position')!;
+    expect(close.policy.tools.binance_futures_close_position).toEqual({ deny_if: [{ conditions: [], on_deny: 'Requires human approval.' }] });
+    const price = tools.find((t) => t.name === 'binance_spot_price')!;
+    expect(price.policy.tools.binance_spot_price).toEqual({});
+  });
+
+  it('validates every policy.json and round-trips every Intercept YAML through the schema', () => {
+    for (const t of tools) {
+      for (const v of [{ policy: t.policy, intercept: t.intercept }, ...t.alternatives]) {
+        expect(policyJsonSchema.safeParse(v.policy).success, t.id).toBe(true);
+        const parsed = interceptPolicySchema.safeParse(parseYaml(v.intercept));
+        expect(parsed.success, `${t.id}: ${v.intercept}`).toBe(true);
+      }
+    }
+  });
+
+  it('offers a capped variant where a numeric amount, quantity or leverage parameter exists', () => {
+    const order = tools.find((t) => t.name === 'binance_futures_change_leverage')!;
+    const capped = order.alternatives.find((a) => a.id === 'capped');
+    expect(capped).toBeDefined();
+    expect(capped!.policy.tools.binance_futures_change_leverage!.deny_if![0]!.conditions[0]).toEqual({ path: 'args.leverage', op: 'gt', value: 3 });
+    const yaml = parseYaml(capped!.intercept);
+    expect(yaml.tools.binance_futures_change_leverage.rules[0].conditions[0]).toEqual({ path: 'args.leverage', op: 'lte', value: 3 });
+    const read = tools.find((t) => t.name === 'binance_spot_price')!;
+    expect(read.alternatives.some((a) => a.id === 'capped')).toBe(false);
+  });
+
+  it('builds whole-server policies that cover every tool, grouped by category', () => {
+    for (const s of servers) {
+      expect(policyJsonSchema.safeParse(s.policy).success).toBe(true);
+      expect(Object.keys(s.policy.tools).length + (s.policy.hide?.length ?? 0)).toBe(s.toolCount);
+      expect(interceptPolicySchema.safeParse(parseYaml(s.intercept)).success, s.slug).toBe(true);
+    }
+    const binance = servers.find((s) => s.slug === 'binance')!;
+    expect(binance.intercept).toMatch(/# Financial: 4 tools[\s\S]*# Destructive: 4 tools[\s\S]*# Read: 26 tools/);
+  });
+});
+
+describe('Intercept rules', () => {
+  it('rejects rules the gateway documents as invalid', () => {
+    expect(interceptRuleSchema.safeParse({ name: 'x', rate_limit: '5/hour', conditions: [{ path: 'args.a', op: 'gt', value: 1 }] }).success).toBe(false);
+    expect(interceptRuleSchema.safeParse({ name: 'x', action: 'deny', conditions: [{ path: 'args.a', op: 'gt', value: 1 }] }).success).toBe(false);
+    expect(interceptRuleSchema.safeParse({ name: '', action: 'deny' }).success).toBe(false);
+    expect(interceptRuleSchema.safeParse({ name: 'x' }).success).toBe(false);
+    expect(interceptRuleSchema.safeParse({ name: 'x', rate_limit: '5 per hour' }).success).toBe(false);
+  });
+
+  it('quotes hostile tool names so they cannot inject YAML', () => {
+    const name = 'evil"\n  injected: true\n#';
+    const yaml = toInterceptYaml({ version: '1', default: 'deny', tools: { [name]: { rules: [{ name: 'r', action: 'deny' }] } } }, undefined, true);
+    const back = parseYaml(yaml);
+    expect(Object.keys(back.tools)).toEqual([name]);
+    expect(back.injected).toBeUndefined();
+  });
+});
