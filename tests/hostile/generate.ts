@@ -1073,7 +1073,7 @@ add(
       id: 'kb-tostring-tool',
       title: 'A destructive tool named `toString`',
       knownBug: 'recommendPolicy → policyFor → policyJsonSchema superRefine uses `name in p.tools`, true for inherited Object.prototype keys: ZodError "\\"toString\\" is both hidden and configured" aborts the whole run.',
-      outcome: 'Should be written like any tool; currently the run throws.',
+      outcome: 'Written like any tool (this used to abort the run).',
       tools: [ok({ name: 'toString', description: 'Deletes all the files permanently.', inputSchema: emptySchema() }, 'an Object.prototype key as a name'), ping()],
     }),
   { knownBug: 'run throws' },
@@ -1086,7 +1086,7 @@ add(
       id: 'kb-proto-tool',
       title: 'A tool named `__proto__`',
       knownBug: 'summariseServer assigns `toolEntries[t.name] = …`/`interceptTools[t.name] = …` on plain objects, so `__proto__` sets the prototype instead; toInterceptYaml then throws TypeError (reading \'length\') and the whole run aborts.',
-      outcome: 'Should be written like any tool; currently the run throws.',
+      outcome: 'Written like any tool (this used to abort the run).',
       tools: [ok({ name: '__proto__', description: 'Lists the items.', inputSchema: emptySchema() }, '`__proto__` as a name'), ping()],
     }),
   { knownBug: 'run throws' },
@@ -1100,7 +1100,7 @@ add(
       title: 'A parameter named `__proto__`',
       knownBug: 'mcpToolSchema (zod record for inputSchema.properties) rebuilds the object with `__proto__` as a prototype assignment, so the parameter disappears from `params` and from the stored `definition`/`definitionHash`.',
       toolsFile: '{"tools": [{"name": "proto_param", "description": "Looks up an entry.", "inputSchema": {"type": "object", "properties": {"__proto__": {"type": "string", "description": "The hidden one."}, "key": {"type": "string"}}}}, ' + JSON.stringify(PING) + ']}\n',
-      outcome: 'Should list both parameters and keep `__proto__` in the definition; currently it is silently dropped.',
+      outcome: 'Both parameters are listed and `__proto__` stays in the definition (it used to be dropped silently).',
       tools: [
         { raw: null, expect: { outcome: 'written', name: 'proto_param', description: 'Looks up an entry.', params: 2, why: '`__proto__` as a property name' } },
         { raw: null, expect: { outcome: 'written', name: 'ping', description: PING.description, params: 1, clean: true, why: 'a plain tool' } },
@@ -1120,7 +1120,7 @@ add(
         '{"tools": [{"name": "lone\\ud800", "description": "First lone surrogate.", "inputSchema": {"type": "object"}}, {"name": "lone\\udbff", "description": "Second lone surrogate.", "inputSchema": {"type": "object"}}, ' +
         JSON.stringify(PING) +
         ']}\n',
-      outcome: 'Should write one `lone\\uFFFD` and report the other as a duplicate (or keep both under distinct names and slugs), with a warning about the replaced surrogates; currently both are written as `lone\\uFFFD` with one slug and nothing is reported.',
+      outcome: 'One `lone\\uFFFD` is written, the other is reported as a duplicate, with a warning about the replaced surrogates (both used to be written under one slug).',
       tools: [
         { raw: null, expect: { outcome: 'written', name: 'lone\uFFFD', description: 'First lone surrogate.', why: 'lone high surrogate' } },
         { raw: null, expect: { outcome: 'reported', name: 'lone\uFFFD', reason: ['duplicate'], why: 'same name once made well-formed' } },
@@ -1144,7 +1144,7 @@ add(
       title: 'Invalid UTF-8 in a file that also contains a real U+FFFD',
       knownBug: 'read-sources readText only warns when the decoded text has U+FFFD and the raw bytes have none, so one legitimate U+FFFD anywhere in the file hides every invalid byte sequence.',
       toolsFile,
-      outcome: 'Should warn about invalid UTF-8 as for `invalid-utf8`; currently no warning.',
+      outcome: 'Warns about invalid UTF-8 as for `invalid-utf8` (the warning used to be suppressed).',
       tools: [
         { raw: null, expect: { outcome: 'written', name: 'has_replacement_char', description: 'A real U+FFFD: \uFFFD and an invalid byte: \uFFFD.', why: 'mixed' } },
         { raw: null, expect: { outcome: 'written', name: 'ping', description: PING.description, params: 1, clean: true, why: 'a plain tool' } },
@@ -1167,9 +1167,9 @@ add(
       generated: true,
       knownBug: 'hash.ts canonicalJson recurses once per level; at a few thousand levels it throws RangeError (Maximum call stack size exceeded) from buildCatalogue and the whole run aborts.',
       toolsFile: '{"tools": [{"name": "deep_schema", "description": "A very deep schema.", "inputSchema": ' + schema + '}, ' + JSON.stringify(PING) + ']}\n',
-      outcome: 'Should be written or reported on its own; currently the run throws.',
+      outcome: 'Reported on its own ("nested more than 100 levels deep"); `ping` is written. This used to abort the whole run.',
       tools: [
-        { raw: null, expect: { outcome: 'written', name: 'deep_schema', description: 'A very deep schema.', params: 1, why: 'nesting depth' } },
+        { raw: null, expect: { outcome: 'reported', name: 'deep_schema', reportTool: 'deep_schema', reason: ['nested', 'levels'], why: 'nesting deeper than 100 levels is reported, so hashing and rendering stay bounded' } },
         { raw: null, expect: { outcome: 'written', name: 'ping', description: PING.description, params: 1, clean: true, why: 'a plain tool' } },
       ],
     });
@@ -1248,7 +1248,7 @@ export function renderCaseTable(): string {
     const written = c.server.written ? c.tools.filter((t) => t.outcome === 'written').length : 0;
     const reported = c.server.written ? c.tools.filter((t) => t.outcome === 'reported').length : 0;
     const issues = c.issues.map((i) => `${i.level}`).join(', ');
-    const where = c.knownBug ? 'generated, known bug' : c.generated ? 'generated' : 'committed';
+    const where = c.knownBug ? 'generated, regression' : c.generated ? 'generated' : 'committed';
     return `| \`${cell(c.id)}\` | ${cell(c.title)} | ${where} | ${c.server.written ? 'yes' : 'no'} | ${written} | ${reported} | ${issues || '—'} | ${cell(c.outcome)} |`;
   });
   return [
