@@ -83,6 +83,7 @@ export function buildCatalogue(rules: CompiledRules, servers: RawServer[], optio
       (w) => rules.verbCategory.has(w),
     );
     const ctx = { title, prefixWords };
+    const siblings = new Set(raw.tools.map((t) => t.name));
     const tools: CatalogueTool[] = [];
 
     for (const tool of raw.tools) {
@@ -96,7 +97,7 @@ export function buildCatalogue(rules: CompiledRules, servers: RawServer[], optio
       const poisoning = options.lean
         ? []
         : [
-            ...detectPoisoning(tool, params),
+            ...detectPoisoning(tool, params, siblings),
             ...secretParamFindings(params, (n) => rules.paramKinds.get(normaliseParamName(n))?.includes('credentials') ?? false),
           ];
       tools.push({

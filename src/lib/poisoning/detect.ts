@@ -30,6 +30,7 @@ const rulesSchema = z.object({
   hidden_instructions: z.array(z.string()),
   sensitive_file_request: z.array(z.string()),
   cross_tool_instruction: z.array(z.string()),
+  tool_directives: z.array(z.string()),
   exfiltration_param_names: z.array(z.string()),
   exfiltration_param_text: z.array(z.string()),
   shadowing_min_name_length: z.number().int().positive(),
@@ -40,6 +41,7 @@ interface CompiledPoisoningRules {
   hidden: RegExp[];
   files: RegExp[];
   crossTool: RegExp[];
+  directives: RegExp[];
   exfilNames: Set<string>;
   exfilText: RegExp[];
   shadowingMin: number;
@@ -58,7 +60,8 @@ export function poisoningRules(): CompiledPoisoningRules {
   compiled = {
     hidden: re(r.hidden_instructions),
     files: re(r.sensitive_file_request),
-    crossTool: re(r.cross_tool_instruction),
+    crossTool: r.cross_tool_instruction.map((x) => new RegExp(x, 'giu')),
+    directives: r.tool_directives.map((x) => new RegExp(x, 'giu')),
     exfilNames: new Set(r.exfiltration_param_names.map(normaliseParamName)),
     exfilText: re(r.exfiltration_param_text),
     shadowingMin: r.shadowing_min_name_length,
@@ -109,7 +112,11 @@ interface ToolLike {
   description: string;
 }
 
-export function detectPoisoning(tool: ToolLike, params: CatalogueTool['params']): Finding[] {
+/**
+ * @param siblings names of the other tools on the same server: directives to
+ * call one of them are usage hints, not poisoning.
+ */
+export function detectPoisoning(tool: ToolLike, params: CatalogueTool['params'], siblings: ReadonlySet<string> = new Set()): Finding[] {
   const r = poisoningRules();
   const findings: Finding[] = [];
   const add = (id: PoisoningSignal, where: string, text: string) => {
@@ -123,8 +130,16 @@ export function detectPoisoning(tool: ToolLike, params: CatalogueTool['params'])
   if (hidden) add('hidden_instructions', 'description', hidden.text);
   const files = firstMatch(r.files, text);
   if (files) add('sensitive_file_request', 'description', files.text);
-  const cross = firstMatch(r.crossTool, text);
-  if (cross) add('cross_tool_instruction', 'description', cross.text);
+  // Naming a tool of the same server is a usage hint; any other target steers.
+  for (const directive of [...r.crossTool, ...r.directives]) {
+    directive.lastIndex = 0;
+    for (const m of text.matchAll(directive)) {
+      const target = m.groups?.target;
+      if (target !== undefined && (siblings.has(target) || target === tool.name)) continue;
+      add('cross_tool_instruction', 'description', snippet(text, m.index ?? 0, m[0].length));
+      break;
+    }
+  }
   for (const [where, value] of [['name', tool.name], ['description', raw]] as const) {
     const hiddenChars = describeHidden(value);
     if (hiddenChars) add('invisible_unicode', where, hiddenChars);
