@@ -3,12 +3,10 @@
  * Pulls the official MCP Registry and merges it into <data>/index/servers.jsonl.
  * See `--help` and src/lib/registry/sync-index.ts for the rules.
  */
-import { fileURLToPath } from 'node:url';
+import { DEFAULT_DATA_DIR } from '../src/lib/ingest/data-dir.ts';
 import { parseSyncArgs, SYNC_USAGE, UsageError } from '../src/lib/registry/sync-cli.ts';
 import { syncIndex, SyncFailedError } from '../src/lib/registry/sync-index.ts';
 import { createProgressReporter, formatSummary } from '../src/lib/registry/sync-progress.ts';
-
-const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../shared/data', import.meta.url));
 
 async function main(): Promise<number> {
   let command;

@@ -4,12 +4,10 @@
  * Lists a live MCP server's tools and writes <data>/manifests/<slug>/{server,tools}.json.
  * See `--help` and src/lib/introspect/ for the rules.
  */
-import { fileURLToPath } from 'node:url';
+import { DEFAULT_DATA_DIR } from '../src/lib/ingest/data-dir.ts';
 import { INTROSPECT_USAGE, parseIntrospectArgs, UsageError } from '../src/lib/introspect/introspect-cli.ts';
 import { IntrospectError } from '../src/lib/introspect/introspect-error.ts';
 import { introspectToManifest } from '../src/lib/introspect/introspect-to-manifest.ts';
-
-const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../shared/data', import.meta.url));
 
 async function main(): Promise<number> {
   let command;
