@@ -14,11 +14,14 @@
  *   read_sources_*     reading and validating the manifests only
  *   build_*            buildCatalogue only (classify + records + policies), full
  *   classify_*         the classifier alone over the same tools
+ *   write_generated_*  writing the generated manifests (not part of any other figure)
  *   ingest_peak_rss_mb the process's peak resident set size (getrusage maxRSS)
+ *   rss_max_sampled_mb the largest rss seen right after a run
  *   heap_used_max_mb   the largest heapUsed seen right after a run
+ *   load_average_*     the machine's 1-minute load average, to judge the noise
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeGeneratedData } from '../src/lib/bench/generate-manifests.ts';
 import { classifyAll, countTools, memory, time } from '../src/lib/bench/measure.ts';
@@ -72,6 +75,9 @@ function benchDataSet(label: string, dataDir: string): void {
   print(`classify_${label}_ms`, cls.bestMs, 'ms');
 }
 
+// Other work on the machine slows every figure down; the load average says how much.
+print('load_average_1m_start', loadavg()[0]!, 'load');
+
 if (only !== 'generated') benchDataSet('shared', DEFAULT_DATA_DIR);
 
 if (only !== 'shared') {
@@ -80,7 +86,7 @@ if (only !== 'shared') {
     const started = performance.now();
     const total = writeGeneratedData(dir, serverCount, toolsPerServer);
     const label = total === 100_000 ? 'generated_100k' : `generated_${total}`;
-    print(`generate_${label}_ms`, performance.now() - started, 'ms');
+    print(`write_${label}_ms`, performance.now() - started, 'ms');
     benchDataSet(label, dir);
   } finally {
     if (keep) console.error(`bench: generated data kept in ${dir}`);
@@ -88,6 +94,7 @@ if (only !== 'shared') {
   }
 }
 
+print('load_average_1m_end', loadavg()[0]!, 'load');
 print('ingest_peak_rss_mb', process.resourceUsage().maxRSS / 1024, 'MB');
 print('rss_max_sampled_mb', memory.rssMaxBytes / 1048576, 'MB');
 print('heap_used_max_mb', memory.heapUsedMaxBytes / 1048576, 'MB');

@@ -64,9 +64,13 @@ describe('hand-labelled set', () => {
       rows.push(`${c.padEnd(12)} precision ${precision.toFixed(2)}  recall ${recall.toFixed(2)}  (n=${s.tp + s.fn})`);
     }
     const accuracy = correct / labels.length;
+    const severityAccuracy = severityCorrect / labels.length;
     console.log(
-      [`category accuracy ${accuracy.toFixed(3)} on ${labels.length} labels; severity accuracy ${(severityCorrect / labels.length).toFixed(3)}`, ...rows, `misclassified (${wrong.length}):`, ...wrong.map((w) => '  ' + w)].join('\n'),
+      [`category accuracy ${accuracy.toFixed(3)} on ${labels.length} labels; severity accuracy ${severityAccuracy.toFixed(3)}`, ...rows, `misclassified (${wrong.length}):`, ...wrong.map((w) => '  ' + w)].join('\n'),
     );
-    expect(accuracy).toBeGreaterThanOrEqual(0.75);
+    // Just below what the rules reach (0.936 and 0.871 on 357 labels): two or
+    // three tools of slack, so a rule change that costs more fails here.
+    expect(accuracy).toBeGreaterThanOrEqual(0.93);
+    expect(severityAccuracy).toBeGreaterThanOrEqual(0.86);
   });
 });

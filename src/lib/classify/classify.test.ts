@@ -68,6 +68,61 @@ describe('classifier on synthetic definitions', () => {
   });
   it('lowers Destructive for trivially recreatable items and raises Read for secrets', () => {
     expect(classify(rules, { name: 'remove_label', description: 'Remove a label from an issue' }, plain).severity).toBe('high');
-    expect(classify(rules, { name: 'get_private_key', description: 'Get the private key of the wallet' }, plain).severity).toBe('medium');
+    expect(classify(rules, { name: 'get_api_key', description: 'Get the API key of the project' }, plain).severity).toBe('medium');
+    // A private key or seed phrase controls a wallet outright: one level more.
+    expect(classify(rules, { name: 'get_private_key', description: 'Get the private key of the wallet' }, plain).severity).toBe('high');
+  });
+});
+
+describe('general rules (catalogue/rules/classifier.yaml)', () => {
+  const plain = { title: 'Test', prefixWords: new Set<string>() };
+  const pk = { privateKey: { type: 'string' } };
+  const run = (name: string, description = '', properties: Record<string, unknown> = {}) =>
+    classify(rules, { name, description, inputSchema: { properties } }, plain);
+
+  it('a swap or bridge beats the bare "execute"', () => {
+    expect(run('execute_swap', 'Execute a token swap on a DEX', pk).category).toBe('Financial');
+    expect(run('execute_bridge', 'Execute a cross-chain bridge transfer', pk).category).toBe('Financial');
+  });
+  it('signs with a caller key: Financial over Write', () => {
+    const c = run('cast_vote', 'Cast a vote on a governance proposal', pk);
+    expect(c.category).toBe('Financial');
+    expect(c.signals).toContain('signs_transactions');
+  });
+  it('unsigned transaction builders and local key generation are reads', () => {
+    expect(run('make_payment_txn', 'Create a payment transaction', { from: { type: 'string' }, to: { type: 'string' }, amount: { type: 'number' } }).category).toBe('Read');
+    const key = run('generate_mnemonic', 'Generate a new BIP-39 mnemonic seed phrase');
+    expect([key.category, key.severity]).toEqual(['Read', 'high']);
+    expect(key.signals).toEqual(expect.arrayContaining(['credentials', 'key_material']));
+    expect(run('create_wallet', 'Create a new random wallet with private key and address').category).toBe('Read');
+    // A longer name names an account at a hosted service, which is a change.
+    expect(run('create_coinbase_mpc_wallet', 'Used to create your Coinbase MPC wallet address.').category).toBe('Write');
+  });
+  it('queries in a language that can write are Execute; read-only query languages are Read', () => {
+    expect(run('query_sql', 'Execute read-only SQL queries against S3 Tables').category).toBe('Execute');
+    expect(run('query_sql', 'Execute read-only SQL queries against S3 Tables').severity).toBe('medium');
+    expect(run('aggregate', 'Run an aggregation against a MongoDB collection').category).toBe('Execute');
+    expect(run('execute_log_insights_query', 'Run CloudWatch Logs Insights queries').category).toBe('Read');
+    expect(run('tf_plan', 'Generate Terraform execution plan').category).toBe('Read');
+  });
+  it('closing a tab or page is Destructive, one level down because it reopens', () => {
+    const c = run('close_page', 'Close a browser page');
+    expect([c.category, c.severity]).toEqual(['Destructive', 'high']);
+  });
+  it('reads a noun-verb as the thing when a plainer verb follows it', () => {
+    expect(run('order_cancel', 'Cancel an order').category).toBe('Destructive');
+    expect(run('API-post-search', 'Search by title').category).toBe('Read');
+    expect(run('api_market_order_message', 'Generate message from the order data').category).toBe('Read');
+  });
+  it('takes the most severe of the actions the lead lists', () => {
+    expect(run('keyvault', 'List and create keys, secrets, certificates in Azure Key Vault').category).toBe('Write');
+    expect(run('manage_k8s_resource', 'Read/create/update/delete Kubernetes resources').category).toBe('Destructive');
+  });
+  it("stops a verb's object at a preposition", () => {
+    expect(run('execute_multicall', 'Execute multiple contract calls in a single transaction').category).toBe('Execute');
+  });
+  it('does not match plural nouns in names as verbs', () => {
+    expect(run('get_cancelled_orders', 'List orders').category).toBe('Read');
+    expect(run('product_reviews', '').category).toBe('Read');
   });
 });

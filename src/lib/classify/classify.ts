@@ -7,7 +7,7 @@
 import { CATEGORIES, type Category, type RiskSignal } from '../../schemas/rules.ts';
 import type { CompiledCombo, CompiledRules, WordSet } from '../rules/load-rules.ts';
 import { normaliseParamName } from '../rules/load-rules.ts';
-import { baseForms, splitIdentifier, splitWords, type Token } from '../text/words.ts';
+import { baseForms, nextWord, splitIdentifier, splitWords, WORD_SPAN, type Token } from '../text/words.ts';
 import { hasCjk, normaliseForMatching } from '../text/normalize.ts';
 import { applySeverity } from './severity.ts';
 import type { Classification, ClassifyInput, Evidence, ServerContext } from './types.ts';
@@ -20,10 +20,21 @@ interface Scan {
   signals: Set<RiskSignal>;
   action: string;
   object: string;
+  /** A parameter that takes a private key or seed to sign with. */
+  signingKey: boolean;
 }
 
-/** Category of a word through its light base forms, or undefined. */
-function verbOf(rules: CompiledRules, word: string): { category: Category; form: string } | undefined {
+/**
+ * Category of a word through its light base forms, or undefined. Names are
+ * looked up by the exact word only: tool names use the bare imperative
+ * ("cancel_order"), so an inflected word in a name is a noun or an adjective
+ * ("cancelled_orders", "CryptoLoans", "staking_info").
+ */
+function verbOf(rules: CompiledRules, word: string, exact = false): { category: Category; form: string } | undefined {
+  if (exact) {
+    const category = rules.verbCategory.get(word);
+    return category ? { category, form: word } : undefined;
+  }
   for (const form of baseForms(word)) {
     const category = rules.verbCategory.get(form);
     if (category) return { category, form };
@@ -31,7 +42,8 @@ function verbOf(rules: CompiledRules, word: string): { category: Category; form:
   return undefined;
 }
 
-function combosOf(rules: CompiledRules, word: string): CompiledCombo[] {
+function combosOf(rules: CompiledRules, word: string, exact: boolean): CompiledCombo[] {
+  if (exact) return rules.combosByVerb.get(word) ?? [];
   for (const form of baseForms(word)) {
     const list = rules.combosByVerb.get(form);
     if (list) return list;
@@ -44,9 +56,17 @@ function matchesAt(words: readonly string[], at: number, phrase: readonly string
   for (let k = 0; k < phrase.length; k++) {
     const w = words[at + k]!;
     const p = phrase[k]!;
-    if (w !== p && !baseForms(w).includes(p)) return false;
+    if (w !== p && (w.length < p.length || !baseForms(w).includes(p))) return false;
   }
   return true;
+}
+
+/** True when a word in words[from..to] could start one of the phrases whose first words are `starts`. */
+function anyStart(words: readonly string[], from: number, to: number, starts: ReadonlySet<string>): boolean {
+  for (let j = Math.max(0, from); j <= to && j < words.length; j++) {
+    for (const f of baseForms(words[j]!)) if (starts.has(f)) return true;
+  }
+  return false;
 }
 
 /** Finds a combo object after (or, for names, before) the verb at index i. */
@@ -55,11 +75,18 @@ function findCombo(
   words: readonly string[],
   i: number,
   allowBackward: boolean,
+  defaultWindow: number,
+  clause?: readonly number[],
 ): { combo: CompiledCombo; from: number; to: number } | undefined {
-  const window = rules.raw.combo_window;
-  for (const combo of combosOf(rules, words[i]!)) {
+  // Names are read by their exact words (see verbOf), descriptions by base forms.
+  for (const combo of combosOf(rules, words[i]!, allowBackward)) {
+    const window = combo.window ? Math.min(combo.window, defaultWindow) : defaultWindow;
+    // Most combos have no object anywhere near the verb; skip them in one pass.
+    if (!anyStart(words, i + 1, i + window, combo.objectStarts) && !(allowBackward && anyStart(words, i - window - combo.maxObjectLength + 1, i - 1, combo.objectStarts))) continue;
     for (const object of combo.objects) {
       for (let j = i + 1; j <= i + window && j < words.length; j++) {
+        // The object ends where the verb's clause ends ("… calls in a transaction").
+        if (clause && clause[j + object.length - 1] !== clause[i]) break;
         if (matchesAt(words, j, object)) return { combo, from: i, to: j + object.length - 1 };
       }
       if (allowBackward) {
@@ -72,27 +99,93 @@ function findCombo(
   return undefined;
 }
 
-function inWordSet(set: WordSet, words: readonly string[], raw?: string): string | undefined {
-  for (const w of words) if (set.single.has(w)) return w;
-  for (const phrase of set.multi) {
-    for (let i = 0; i + phrase.length <= words.length; i++) {
-      if (matchesAt(words, i, phrase)) return phrase.join(' ');
+/** The first word or phrase of `set` in `words`, skipping positions in `skip` (noun phrases such as "error group"). */
+function inWordSet(set: WordSet, words: readonly string[], raw?: string, skip?: ReadonlySet<number>): string | undefined {
+  return inSingles(set, words, skip) ?? inPhrases(set, words) ?? (raw ? inCjk(set, raw) : undefined);
+}
+
+function inSingles(set: WordSet, words: readonly string[], skip?: ReadonlySet<number>): string | undefined {
+  for (let i = 0; i < words.length; i++) if (set.single.has(words[i]!) && !skip?.has(i)) return words[i];
+  return undefined;
+}
+
+/** The phrase of `set` that comes first in the rule file among those found anywhere in `words`. */
+function inPhrases(set: WordSet, words: readonly string[]): string | undefined {
+  if (set.multi.length === 0) return undefined;
+  let best: string[] | undefined;
+  let bestOrder = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < words.length; i++) {
+    for (const f of baseForms(words[i]!)) {
+      const list = set.multiByFirst.get(f);
+      if (!list) continue;
+      for (const { phrase, order } of list) if (order < bestOrder && matchesAt(words, i, phrase)) (best = phrase), (bestOrder = order);
     }
   }
-  if (raw) for (const c of set.cjk) if (raw.includes(c)) return c;
+  return best?.join(' ');
+}
+
+function inCjk(set: WordSet, raw: string): string | undefined {
+  for (const c of set.cjk) if (raw.includes(c)) return c;
   return undefined;
+}
+
+/**
+ * Whether a prose word (as splitWords reads them) starts at `at`, given that
+ * the character before it is no letter or digit. Words are made of letters,
+ * digits and apostrophes only, so after any other character the reading
+ * restarts cleanly; only an apostrophe right before needs a second look
+ * ("x'read" is one word, " 'read" starts one).
+ */
+function wordStartsAt(text: string, at: number): boolean {
+  if (at === 0 || text.charCodeAt(at - 1) !== 39) return true;
+  let from = at - 1;
+  while (from > 0 && /[A-Za-z0-9']/.test(text[from - 1]!)) from--;
+  for (let pos = from; nextWord(text, pos, at + 1); pos = WORD_SPAN[1]!) if (WORD_SPAN[0] === at) return true;
+  return false;
+}
+
+/** True when punctuation between two words of the lead is an object barrier (",", "(", …). */
+function hasBarrier(rules: CompiledRules, text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (rules.objectBarriers.has(text[k]!)) return true;
+  return false;
+}
+
+/** True when only list punctuation or "and"/"or" separate two words of the lead. */
+function coordinated(rules: CompiledRules, text: string, from: number, to: number): boolean {
+  const gap = text.slice(from, to).toLowerCase().match(/[a-z]+|[^\sa-z]/g);
+  if (!gap) return false;
+  for (const piece of gap) if (!rules.leadCoordinators.has(piece)) return false;
+  return true;
+}
+
+/** True when a phrase already found contains this one. */
+function coveredBy(seen: ReadonlySet<string>, phrase: string): boolean {
+  for (const s of seen) if (s.includes(phrase)) return true;
+  return false;
 }
 
 function glossFor(rules: CompiledRules, text: string): string | undefined {
   return rules.raw.glosses[text];
 }
 
-/** Marks word positions that belong to a noun phrase ("open orders"). */
+/** True when the words end in one of the read noun phrases ("…_order_history"), not a compound noun. */
+function endsInReadPhrase(rules: CompiledRules, words: readonly string[]): boolean {
+  if (words.length === 0) return false;
+  for (const f of baseForms(words[words.length - 1]!)) {
+    const list = rules.readNounPhrasesByLast.get(f);
+    if (list) for (const phrase of list) if (matchesAt(words, words.length - phrase.length, phrase)) return true;
+  }
+  return false;
+}
+
+/** Marks word positions that belong to a noun phrase ("open orders") or compound noun ("margin call"). */
 function nounPositions(rules: CompiledRules, words: readonly string[]): Set<number> {
   const taken = new Set<number>();
-  for (const phrase of rules.nounPhrases) {
-    for (let i = 0; i + phrase.length <= words.length; i++) {
-      if (matchesAt(words, i, phrase)) for (let k = 0; k < phrase.length; k++) taken.add(i + k);
+  for (let i = 0; i < words.length; i++) {
+    for (const f of baseForms(words[i]!)) {
+      const list = rules.nounPhrasesByFirst.get(f);
+      if (!list) continue;
+      for (const phrase of list) if (matchesAt(words, i, phrase)) for (let k = 0; k < phrase.length; k++) taken.add(i + k);
     }
   }
   return taken;
@@ -107,30 +200,43 @@ export function stripPrefix(tokens: Token[], prefixWords: ReadonlySet<string>): 
 
 function scanName(rules: CompiledRules, input: ClassifyInput, ctx: ServerContext, scan: Scan): void {
   const w = rules.raw.weights;
-  const tokens = stripPrefix(splitIdentifier(input.name), ctx.prefixWords).filter(
-    (t) => !rules.stopwords.has(t.word),
-  );
+  // Signal words are looked for in every word of the name, stopwords and the
+  // server prefix included: "user" and "account" are stopwords for combos but
+  // name admin scope, and "env" in "envGet" still says what is read.
+  const allTokens = splitIdentifier(input.name);
+  const stripped = stripPrefix(allTokens, ctx.prefixWords);
+  const tokens = stripped.filter((t) => !rules.stopwords.has(t.word));
   if (tokens.length === 0) return;
   const words = tokens.map((t) => t.word);
-  const nouns = nounPositions(rules, words);
+  // Noun phrases are found before the prefix is removed: in "app-store-reviews"
+  // the prefix "app" still makes "store" part of "app store".
+  let nouns = nounPositions(rules, words);
+  if (stripped.length < allTokens.length) {
+    const before = allTokens.slice(0, allTokens.length - stripped.length).filter((t) => !rules.stopwords.has(t.word)).map((t) => t.word);
+    const joined = nounPositions(rules, [...before, ...words]);
+    nouns = new Set([...joined].filter((n) => n >= before.length).map((n) => n - before.length));
+  }
   const span = (from: number, to: number) => input.name.slice(tokens[from]!.start, tokens[to]!.end);
   const last = words.length - 1;
-  const endsInReadTail = rules.readTails.has(words[last]!) || nouns.has(last);
+  const endsInReadTail = rules.readTails.has(words[last]!) || endsInReadPhrase(rules, words);
   let firstVerb: { index: number; category: Category } | undefined;
   const consumed = new Set<number>();
 
   for (let i = 0; i < words.length; i++) {
     if (consumed.has(i) || nouns.has(i)) continue;
-    const combo = findCombo(rules, words, i, true);
+    const combo = findCombo(rules, words, i, true, rules.raw.combo_window);
+    if (!combo && namesTheThing(rules, words, nouns, i)) continue;
     // A read noun that ends a longer name is a noun ("console_messages").
     const tailNoun = i === last && i > 0 && rules.readTails.has(words[i]!);
-    const verb = tailNoun ? undefined : verbOf(rules, words[i]!);
+    const verb = tailNoun ? undefined : verbOf(rules, words[i]!, true);
     if (!combo && !verb) continue;
     // The first action word of a name is the action; later ones are mostly
     // modifiers ("list_cancelled_orders"), so they count for less, and for
     // very little after a read verb or in a name ending in a read noun.
+    // An umbrella verb ("manage_…") names no action of its own, so it leaves
+    // the decision to the description.
     let weight: number;
-    if (!firstVerb) weight = combo ? w.name_combo : w.name_first_verb;
+    if (!firstVerb) weight = combo ? w.name_combo : rules.umbrellaVerbs.has(words[i]!) ? w.name_umbrella_verb : w.name_first_verb;
     else if (firstVerb.category === 'Read' || endsInReadTail) weight = w.name_verb_as_noun;
     else weight = combo ? w.name_combo * 0.6 : w.name_verb;
     if (combo) {
@@ -184,14 +290,60 @@ function scanName(rules: CompiledRules, input: ClassifyInput, ctx: ServerContext
   }
   if (!scan.object) scan.object = words.filter((x) => !rules.verbCategory.has(x)).join(' ');
 
-  const bulk = inWordSet(rules.bulkWords, words);
-  if (bulk) addSignalEvidence(scan, 'name', findText(input.name, tokens, bulk), 'bulk_scope', 'the name covers many items');
-  const admin = inWordSet(rules.adminWords, words);
-  if (admin) addSignalEvidence(scan, 'name', findText(input.name, tokens, admin), 'admin_scope', 'the name touches people, permissions or the account');
-  const recreatable = inWordSet(rules.recreatableWords, words);
-  if (recreatable) addSignalEvidence(scan, 'name', findText(input.name, tokens, recreatable), 'recreatable', 'the name names something small and easy to recreate');
-  const secret = inWordSet(rules.secretWords, words);
-  if (secret) addSignalEvidence(scan, 'name', findText(input.name, tokens, secret), 'credentials', 'the name mentions secrets or keys');
+  // Single signal words are read without stopwords ("edit_user_profile" is no
+  // user administration), phrases with them ("sub account", "db user") are not.
+  const allWords = allTokens.map((t) => t.word);
+  const keptWords = allWords.filter((x) => !rules.stopwords.has(x));
+  const signalWord = (set: WordSet, skip?: ReadonlySet<number>): string | undefined => inSingles(set, keptWords, skip) ?? inPhrases(set, allWords);
+  const bulk = signalWord(rules.bulkWords);
+  if (bulk) addSignalEvidence(scan, 'name', findText(input.name, allTokens, bulk), 'bulk_scope', 'the name covers many items');
+  const admin = signalWord(rules.adminWords, nounPositions(rules, keptWords));
+  if (admin) addSignalEvidence(scan, 'name', findText(input.name, allTokens, admin), 'admin_scope', 'the name touches people, permissions or the account');
+  const recreatable = signalWord(rules.recreatableWords);
+  if (recreatable) addSignalEvidence(scan, 'name', findText(input.name, allTokens, recreatable), 'recreatable', 'the name names something small and easy to recreate');
+  const secret = signalWord(rules.secretWords);
+  if (secret) addSignalEvidence(scan, 'name', findText(input.name, allTokens, secret), 'credentials', 'the name mentions secrets or keys');
+  const key = signalWord(rules.keyMaterialWords);
+  if (key) {
+    const text = findText(input.name, allTokens, key);
+    addSignalEvidence(scan, 'name', text, 'credentials', 'the name mentions secrets or keys');
+    addSignalEvidence(scan, 'name', text, 'key_material', 'the name mentions a private key or seed phrase');
+  }
+  // Description phrases that only raise signals ("read_only", "leverage")
+  // mean the same in a name ("run_select_query", "get_leverage_brackets").
+  for (let k = 0; k < allWords.length; k++) {
+    const candidates = rules.bodyPhrases.get(allWords[k]!);
+    if (!candidates) continue;
+    for (const { words: phrase, entry } of candidates) {
+      if (!entry.signals?.length) continue;
+      let ok = true;
+      for (let m = 1; m < phrase.length; m++) if (allWords[k + m] !== phrase[m]) ok = false;
+      if (!ok) continue;
+      const text = input.name.slice(allTokens[k]!.start, allTokens[k + phrase.length - 1]!.end);
+      for (const signal of entry.signals) addSignalEvidence(scan, 'name', text, signal, 'the name says so');
+    }
+  }
+}
+
+/**
+ * A word that is as often a noun as a verb ("order", "transfer", "post")
+ * names the thing, not the action, when a plainer action word follows it
+ * ("order_cancel", "yield_reserve_get_quote", "API-post-search"). A written
+ * thing that ends a longer name is a noun too ("api_market_order_message");
+ * other words keep their verb there: a look-up ("inventory_export") still
+ * looks up, a run ("ci_pipeline") still runs, and a money word still names
+ * the money action ("WalletDustTransfer", "MarginLoan").
+ */
+function namesTheThing(rules: CompiledRules, words: readonly string[], nouns: ReadonlySet<number>, i: number): boolean {
+  const word = words[i]!;
+  if (!rules.nounVerbs.has(word)) return false;
+  if (i > 0 && i === words.length - 1) return rules.verbCategory.get(word) === 'Write';
+  for (let j = i + 1; j < words.length; j++) {
+    if (nouns.has(j)) continue;
+    const x = words[j]!;
+    if (rules.verbCategory.has(x) && !rules.nounVerbs.has(x)) return true;
+  }
+  return false;
 }
 
 function findText(raw: string, tokens: Token[], word: string): string {
@@ -212,20 +364,34 @@ function addSignalEvidence(scan: Scan, source: Evidence['source'], text: string,
 
 /** The description's lead: its first line when that says something, else its first sentence. */
 export function descriptionLead(description: string): { text: string; start: number } {
-  const lines = description.split('\n');
   let offset = 0;
-  for (const line of lines) {
+  while (offset <= description.length) {
+    let lineEnd = description.indexOf('\n', offset);
+    if (lineEnd < 0) lineEnd = description.length;
+    const line = description.slice(offset, lineEnd);
     const trimmed = line.trim();
     // Skip blank lines and markdown decoration; a heading still counts as text.
-    const letters = trimmed.replace(/[^\p{L}\p{N}]/gu, '');
-    if (letters.length >= 2) {
+    if (hasTwoLettersOrDigits(trimmed)) {
       const sentenceEnd = trimmed.search(/[.!?。！？](\s|$)/);
       const text = sentenceEnd > 20 ? trimmed.slice(0, sentenceEnd + 1) : trimmed;
       return { text: text.slice(0, 300), start: offset + line.indexOf(trimmed) };
     }
-    offset += line.length + 1;
+    offset = lineEnd + 1;
   }
   return { text: '', start: 0 };
+}
+
+const TWO_LETTERS_OR_DIGITS = /[\p{L}\p{N}][^\p{L}\p{N}]*[\p{L}\p{N}]/u;
+
+/** At least two letters or digits (any script); ASCII is counted by hand, the rest by the regular expression. */
+function hasTwoLettersOrDigits(text: string): boolean {
+  let count = 0;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 128) return TWO_LETTERS_OR_DIGITS.test(text);
+    if ((c >= 48 && c <= 57) || ((c | 0x20) >= 97 && (c | 0x20) <= 122)) if (++count >= 2) return true;
+  }
+  return false;
 }
 
 function scanDescription(rules: CompiledRules, description: string, scan: Scan): void {
@@ -235,53 +401,88 @@ function scanDescription(rules: CompiledRules, description: string, scan: Scan):
   const lead = descriptionLead(text);
 
   // English lead: the first action word after the filler ("This tool lets you…").
-  const leadTokens = splitWords(lead.text).filter((t) => !rules.stopwords.has(t.word));
+  const leadTokens: Token[] = [];
+  // Clause number of each kept word: it grows at each object barrier, so a
+  // combo's object is looked for only in the verb's own clause.
+  const clause: number[] = [];
+  let clauseNo = 0;
+  let prevEnd = 0;
+  for (const t of splitWords(lead.text)) {
+    if (hasBarrier(rules, lead.text, prevEnd, t.start)) clauseNo++;
+    prevEnd = t.end;
+    if (rules.objectBarriers.has(t.word)) clauseNo++;
+    if (rules.stopwords.has(t.word)) continue;
+    leadTokens.push(t);
+    clause.push(clauseNo);
+  }
   const leadWords = leadTokens.map((t) => t.word);
   const nouns = nounPositions(rules, leadWords);
   let i = 0;
   while (i < leadWords.length && rules.leadFillers.has(leadWords[i]!)) i++;
-  let leadVerbFound = false;
+  const window = rules.raw.lead_combo_window;
+  const rank = (c: Category) => rules.raw.precedence.indexOf(c);
   for (; i < leadWords.length && i < 8; i++) {
     if (nouns.has(i)) continue;
-    const combo = findCombo(rules, leadWords, i, false);
+    const combo = findCombo(rules, leadWords, i, false, window, clause);
     const verb = verbOf(rules, leadWords[i]!);
     if (!combo && !verb) continue;
     const quote = (from: number, to: number) => lead.text.slice(leadTokens[from]!.start, leadTokens[to]!.end);
-    if (combo) {
-      scan.evidence.push({
-        source: 'description',
-        text: quote(combo.from, combo.to),
-        supports: combo.combo.category,
-        signals: combo.combo.signals,
-        weight: w.lead_combo,
-        note: `the description ${combo.combo.label}`,
-      });
-    } else if (verb) {
-      scan.evidence.push({
-        source: 'description',
-        text: quote(i, i),
-        supports: verb.category,
-        signals: [],
-        weight: w.lead_verb,
-        note: 'the first action word of the description',
-      });
+    // The action, then any actions listed with it ("List and create keys",
+    // "Read/create/update/delete resources"): the most severe one counts,
+    // because a tool is as risky as the worst thing it can be asked to do.
+    let chosen = combo
+      ? { at: i, to: combo.to, isCombo: true, category: combo.combo.category, signals: combo.combo.signals, note: `the description ${combo.combo.label}` }
+      : { at: i, to: i, isCombo: false, category: verb!.category, signals: [] as RiskSignal[], note: 'the first action word of the description' };
+    let listed = false;
+    for (let k = chosen.to + 1; k < leadWords.length && coordinated(rules, lead.text, leadTokens[k - 1]!.end, leadTokens[k]!.start); ) {
+      if (nouns.has(k)) break;
+      const c2 = findCombo(rules, leadWords, k, false, window, clause);
+      const v2 = c2 ? undefined : verbOf(rules, leadWords[k]!);
+      if (!c2 && !v2) break;
+      const category = c2 ? c2.combo.category : v2!.category;
+      const to = c2 ? c2.to : k;
+      if (rank(category) < rank(chosen.category)) {
+        chosen = c2
+          ? { at: k, to, isCombo: true, category, signals: c2.combo.signals, note: `the description ${c2.combo.label}` }
+          : { at: k, to, isCombo: false, category, signals: [], note: 'the most severe of the actions the description lists' };
+        listed = true;
+      }
+      k = to + 1;
     }
+    scan.evidence.push({
+      source: 'description',
+      text: quote(listed ? i : chosen.at, chosen.to),
+      supports: chosen.category,
+      signals: chosen.signals,
+      weight: chosen.isCombo ? w.lead_combo : w.lead_verb,
+      note: chosen.note,
+    });
+    // What the action applies to, right after it in the same clause ("Close a browser tab").
+    const object: string[] = [];
+    for (let k = chosen.at + 1; k <= chosen.at + rules.raw.combo_window && k < leadWords.length && clause[k] === clause[chosen.at]; k++) {
+      // "a collection or view": only the first of several alternatives is the object.
+      if (k > chosen.at + 1 && coordinated(rules, lead.text, leadTokens[k - 1]!.end, leadTokens[k]!.start)) break;
+      object.push(leadWords[k]!);
+    }
+    const recreatable = inWordSet(rules.recreatableWords, object);
+    if (recreatable) addSignalEvidence(scan, 'description', recreatable, 'recreatable', 'the description names something small and easy to recreate');
     if (!scan.action && verb) scan.action = verb.form;
-    leadVerbFound = true;
     break;
   }
-  void leadVerbFound;
 
   // Chinese: phrases in the first line count as the lead, elsewhere as body.
   if (hasCjk(text)) {
     const leadZh = lead.text;
     const bodyZh = text.slice(0, 600);
     const seen = new Set<string>();
-    for (const entry of rules.raw.zh) {
+    // Every phrase is Chinese, so a part of the text without any cannot hold one.
+    const leadHasZh = !rules.zhAllCjk || hasCjk(leadZh);
+    const bodyHasZh = !rules.zhAllCjk || hasCjk(bodyZh);
+    for (const entry of leadHasZh ? rules.raw.zh : []) {
       const inLead = leadZh.includes(entry.phrase);
       if (!inLead) continue;
       // A longer phrase already matched (批量撤单) covers its parts (撤单).
-      if ([...seen].some((s) => s.includes(entry.phrase))) continue;
+      if (coveredBy(seen, entry.phrase)) continue;
       seen.add(entry.phrase);
       scan.evidence.push({
         source: 'description',
@@ -294,8 +495,8 @@ function scanDescription(rules: CompiledRules, description: string, scan: Scan):
       });
     }
     let bodyTotal = 0;
-    for (const entry of rules.raw.zh) {
-      if (seen.has(entry.phrase) || [...seen].some((s) => s.includes(entry.phrase))) continue;
+    for (const entry of bodyHasZh ? rules.raw.zh : []) {
+      if (seen.has(entry.phrase) || coveredBy(seen, entry.phrase)) continue;
       if (!bodyZh.includes(entry.phrase) || bodyTotal >= w.body_cap) continue;
       // Body phrases only add signals and a little weight; "提现权限" in an
       // account summary is not a withdrawal.
@@ -313,20 +514,35 @@ function scanDescription(rules: CompiledRules, description: string, scan: Scan):
     }
   }
 
-  // English body phrases.
-  const words = splitWords(text);
+  // English body phrases. Most words of a long description start no phrase,
+  // so a regular expression finds the places where a phrase's first word
+  // could start, and only those are read as words (the same words splitWords
+  // gives, so "HAL_SECRET_KEY" still holds "secret key").
   const perCategory = new Map<Category, number>();
   const found = new Set<string>();
-  for (let k = 0; k < words.length; k++) {
-    const candidates = rules.bodyPhrases.get(words[k]!.word);
+  const finder = rules.bodyPhraseFinder;
+  finder.lastIndex = 0;
+  for (let hit = finder.exec(text); hit !== null; hit = finder.exec(text)) {
+    if (!wordStartsAt(text, hit.index)) continue;
+    nextWord(text, hit.index);
+    const start = WORD_SPAN[0]!;
+    const end = WORD_SPAN[1]!;
+    const candidates = rules.bodyPhrases.get(text.slice(start, WORD_SPAN[2]).toLowerCase());
     if (!candidates) continue;
     for (const { words: phrase, entry } of candidates) {
       if (found.has(entry.phrase)) continue;
       let ok = true;
-      for (let m = 1; m < phrase.length; m++) if (words[k + m]?.word !== phrase[m]) ok = false;
+      let quoteEnd = end;
+      for (let m = 1, p = end; m < phrase.length; m++) {
+        if (!nextWord(text, p) || text.slice(WORD_SPAN[0], WORD_SPAN[2]).toLowerCase() !== phrase[m]) {
+          ok = false;
+          break;
+        }
+        p = quoteEnd = WORD_SPAN[1]!;
+      }
       if (!ok) continue;
       found.add(entry.phrase);
-      const quote = text.slice(words[k]!.start, words[k + phrase.length - 1]!.end);
+      const quote = text.slice(start, quoteEnd);
       let weight = 0;
       if (entry.category) {
         const used = perCategory.get(entry.category) ?? 0;
@@ -380,6 +596,10 @@ function scanParams(rules: CompiledRules, input: ClassifyInput, scan: Scan): voi
         addSignalEvidence(scan, 'parameter', p.name, 'filesystem_path', 'a parameter that takes a file or folder path');
       } else if (kind === 'credentials') {
         addSignalEvidence(scan, 'parameter', p.name, 'credentials', 'a parameter that takes a secret');
+      } else if (kind === 'signing_key') {
+        scan.signingKey = true;
+        addSignalEvidence(scan, 'parameter', p.name, 'key_material', 'a parameter that takes a private key or seed phrase');
+        scan.evidence.push({ source: 'parameter', text: p.name, supports: 'Financial', signals: ['signs_transactions'], weight: w.param, note: 'a parameter that takes a private key to sign with' });
       } else if (kind === 'leverage' && p.type !== 'boolean') {
         scan.signals.add('leverage');
         scan.evidence.push({ source: 'parameter', text: p.name, supports: 'Financial', signals: ['leverage'], weight: w.param * 0.5, note: 'a leverage or margin parameter' });
@@ -432,7 +652,7 @@ const SIGNAL_SCOPE: Partial<Record<RiskSignal, readonly Category[]>> = {
 };
 
 export function classify(rules: CompiledRules, input: ClassifyInput, ctx: ServerContext): Classification {
-  const scan: Scan = { evidence: [], signals: new Set(), action: '', object: '' };
+  const scan: Scan = { evidence: [], signals: new Set(), action: '', object: '', signingKey: false };
   scanName(rules, input, ctx, scan);
   scanDescription(rules, input.description ?? '', scan);
   scanParams(rules, input, scan);
@@ -443,7 +663,13 @@ export function classify(rules: CompiledRules, input: ClassifyInput, ctx: Server
 
   // Highest score wins; near-ties (within 15%) go to the category that comes
   // first in the precedence order (Financial > Destructive > Execute > Write > Read).
-  const top = Math.max(...CATEGORIES.map((c) => scores[c]));
+  let top = 0;
+  let second = 0;
+  for (const c of CATEGORIES) {
+    const v = scores[c];
+    if (v > top) (second = top), (top = v);
+    else if (v > second) second = v;
+  }
   let category: Category;
   let fallback = false;
   if (top <= 0) {
@@ -454,6 +680,9 @@ export function classify(rules: CompiledRules, input: ClassifyInput, ctx: Server
   }
   // Execute over Write when the input is code or a query.
   if (category === 'Write' && scan.signals.has('freeform_code') && scores.Execute > 0) category = 'Execute';
+  // Financial over Write when the tool is handed a private key: a change made
+  // with the caller's key is a signed transaction ("cast_vote", "register_ens_name").
+  else if (category === 'Write' && scan.signingKey) category = 'Financial';
 
   for (const e of scan.evidence) for (const s of e.signals) if (e.supports === undefined || e.supports === category) scan.signals.add(s);
   if (category === 'Destructive') scan.signals.add('irreversible');
@@ -464,8 +693,7 @@ export function classify(rules: CompiledRules, input: ClassifyInput, ctx: Server
   });
   signals.sort();
 
-  const sorted = CATEGORIES.map((c) => scores[c]).sort((a, b) => b - a);
-  const margin = top > 0 ? (sorted[0]! - sorted[1]!) / sorted[0]! : 0;
+  const margin = top > 0 ? (top - second) / top : 0;
   const strength = Math.min(top, 7) / 7;
   const confidence = fallback ? 0.2 : Math.round((0.5 * margin + 0.5 * strength) * 100) / 100;
 

@@ -23,6 +23,11 @@ import {
 export interface CompiledCombo {
   verbs: Set<string>;
   objects: string[][];
+  /** First words of the objects: a position whose word has none of them cannot start an object. */
+  objectStarts: Set<string>;
+  maxObjectLength: number;
+  /** Largest verb-object distance for this combo, if narrower than the default. */
+  window?: number;
   category: Category;
   signals: RiskSignal[];
   label: string;
@@ -40,21 +45,42 @@ export interface CompiledRules {
   verbCategory: Map<string, Category>;
   combosByVerb: Map<string, CompiledCombo[]>;
   readTails: Set<string>;
+  /** noun_phrases, then compound_nouns; the first `readNounPhrases` are read nouns. */
   nounPhrases: string[][];
+  readNounPhrases: number;
+  /** nounPhrases by their first word. */
+  nounPhrasesByFirst: Map<string, string[][]>;
+  /** The read noun phrases by their last word. */
+  readNounPhrasesByLast: Map<string, string[][]>;
   stopwords: Set<string>;
   leadFillers: Set<string>;
   bodyPhrases: Map<string, Phrase<ClassifierRules['body_phrases'][number]>[]>;
+  /**
+   * Finds, case-insensitively, each place where the first word of a body
+   * phrase may start (not right after a letter or digit). Global and so
+   * stateful: set lastIndex to 0 before a scan.
+   */
+  bodyPhraseFinder: RegExp;
+  /** Every zh phrase contains a Chinese character (so text without one holds none). */
+  zhAllCjk: boolean;
   paramKinds: Map<string, (keyof ClassifierRules['params'])[]>;
   bulkWords: WordSet;
   adminWords: WordSet;
   recreatableWords: WordSet;
   secretWords: WordSet;
+  keyMaterialWords: WordSet;
+  nounVerbs: Set<string>;
+  umbrellaVerbs: Set<string>;
+  leadCoordinators: Set<string>;
+  objectBarriers: Set<string>;
 }
 
 /** Single words in a set, multi-word phrases (and CJK strings) in a list. */
 export interface WordSet {
   single: Set<string>;
   multi: string[][];
+  /** Positions in `multi` by the phrase's first word, so a scan looks up only phrases that can start at a word. */
+  multiByFirst: Map<string, { phrase: string[]; order: number }[]>;
   cjk: string[];
 }
 
@@ -75,15 +101,44 @@ function readYaml<T extends z.ZodType>(file: string, schema: T): z.infer<T> {
   return result.data;
 }
 
-export const normaliseParamName = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]/g, '');
+// Parameter names repeat across tools (id, limit, symbol…); the cache is
+// cleared past a size so that hostile manifests cannot grow it without bound.
+const PARAM_NAME_CACHE_LIMIT = 20_000;
+const paramNames = new Map<string, string>();
+
+export const normaliseParamName = (name: string): string => {
+  let key = paramNames.get(name);
+  if (key === undefined) {
+    key = name.toLowerCase().replace(/[^a-z0-9]/g, '');
+    if (paramNames.size >= PARAM_NAME_CACHE_LIMIT) paramNames.clear();
+    paramNames.set(name, key);
+  }
+  return key;
+};
+
+function indexBy(phrases: string[][], at: (phrase: string[]) => string): Map<string, string[][]> {
+  const map = new Map<string, string[][]>();
+  for (const phrase of phrases) {
+    const key = at(phrase);
+    const list = map.get(key) ?? [];
+    list.push(phrase);
+    map.set(key, list);
+  }
+  return map;
+}
 
 function wordSet(list: string[]): WordSet {
-  const set: WordSet = { single: new Set(), multi: [], cjk: [] };
+  const set: WordSet = { single: new Set(), multi: [], multiByFirst: new Map(), cjk: [] };
   for (const item of list) {
     if (/[\u3400-\u9FFF]/.test(item)) set.cjk.push(item);
     else if (item.includes(' ')) set.multi.push(item.toLowerCase().split(/\s+/));
     else set.single.add(item.toLowerCase());
   }
+  set.multi.forEach((phrase, order) => {
+    const list = set.multiByFirst.get(phrase[0]!) ?? [];
+    list.push({ phrase, order });
+    set.multiByFirst.set(phrase[0]!, list);
+  });
   return set;
 }
 
@@ -101,9 +156,13 @@ export function compileRules(raw: ClassifierRules, severity: SeverityRules, poli
 
   const combosByVerb = new Map<string, CompiledCombo[]>();
   for (const combo of raw.combos) {
+    const objects = combo.objects.map((o) => splitPhrase(o));
     const compiled: CompiledCombo = {
       verbs: new Set(combo.verbs),
-      objects: combo.objects.map((o) => splitPhrase(o)),
+      objects,
+      objectStarts: new Set(objects.map((o) => o[0]!)),
+      maxObjectLength: Math.max(...objects.map((o) => o.length)),
+      ...(combo.window ? { window: combo.window } : {}),
       category: combo.category,
       signals: combo.signals ?? [],
       label: combo.label,
@@ -115,13 +174,26 @@ export function compileRules(raw: ClassifierRules, severity: SeverityRules, poli
     }
   }
 
+  const nounPhrases = [...raw.noun_phrases, ...raw.compound_nouns].map(splitPhrase);
+
   const bodyPhrases = new Map<string, Phrase<ClassifierRules['body_phrases'][number]>[]>();
   for (const entry of raw.body_phrases) {
     const words = entry.phrase.toLowerCase().split(/[\s-]+/);
     const list = bodyPhrases.get(words[0]!) ?? [];
+    // "read only" and "read-only" are the same words once split; counting
+    // both would give one phrase in the description double weight.
+    if (list.some((p) => p.words.join(' ') === words.join(' '))) continue;
     list.push({ words, entry });
     bodyPhrases.set(words[0]!, list);
   }
+
+  // Longest first, so that "cannot" is tried before "can"; the words are
+  // checked again as whole words after a hit, so this only narrows the search.
+  const firstWords = [...bodyPhrases.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b));
+  for (const first of firstWords) {
+    if (!/^[a-z][a-z0-9']*$/.test(first)) throw new Error(`${source}: body phrase word "${first}" must start with a letter and hold only letters, digits and apostrophes`);
+  }
+  const bodyPhraseFinder = new RegExp(`(?<![A-Za-z0-9])(?:${firstWords.join('|') || '(?!)'})`, 'gi');
 
   const paramKinds = new Map<string, (keyof ClassifierRules['params'])[]>();
   for (const kind of Object.keys(raw.params) as (keyof ClassifierRules['params'])[]) {
@@ -138,15 +210,25 @@ export function compileRules(raw: ClassifierRules, severity: SeverityRules, poli
     verbCategory,
     combosByVerb,
     readTails: new Set(raw.read_tails),
-    nounPhrases: raw.noun_phrases.map(splitPhrase),
+    nounPhrases,
+    readNounPhrases: raw.noun_phrases.length,
+    nounPhrasesByFirst: indexBy(nounPhrases, (p) => p[0]!),
+    readNounPhrasesByLast: indexBy(nounPhrases.slice(0, raw.noun_phrases.length), (p) => p[p.length - 1]!),
     stopwords: new Set(raw.stopwords),
     leadFillers: new Set(raw.lead_fillers),
     bodyPhrases,
+    bodyPhraseFinder,
+    zhAllCjk: raw.zh.every((e) => /[\u3400-\u9FFF\uF900-\uFAFF]/.test(e.phrase)),
     paramKinds,
     bulkWords: wordSet(raw.bulk_words),
     adminWords: wordSet(raw.admin_words),
     recreatableWords: wordSet(raw.recreatable_words),
     secretWords: wordSet(raw.secret_words),
+    keyMaterialWords: wordSet(raw.key_material_words),
+    nounVerbs: new Set(raw.noun_verbs),
+    umbrellaVerbs: new Set(raw.umbrella_verbs),
+    leadCoordinators: new Set(raw.lead_coordinators),
+    objectBarriers: new Set(raw.object_barriers),
   };
 }
 

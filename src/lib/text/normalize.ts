@@ -12,8 +12,13 @@ export function stripInvisible(text: string): string {
   return text.replace(INVISIBLE_CHARS, '');
 }
 
+const NON_ASCII = /[^\x00-\x7F]/;
+
 /** NFKC folds full-width and compatibility forms ("ｄｅｌｅｔｅ") onto ASCII. */
 export function normaliseForMatching(text: string): string {
+  // ASCII text has no invisible format characters and is its own NFKC form;
+  // most descriptions are ASCII, so skip both passes for them.
+  if (!NON_ASCII.test(text)) return text;
   return stripInvisible(text).normalize('NFKC');
 }
 

@@ -1,6 +1,12 @@
 /**
  * Word tokenisation with source spans, so every piece of evidence can quote
  * the exact original text it came from.
+ *
+ * These run several times per tool on every tool of the catalogue, so the
+ * common case (ASCII text) is scanned by hand instead of with Unicode
+ * regular expressions, and base forms are cached. The regular expressions
+ * stay as the definition and as the path for everything else; both paths
+ * give identical tokens (src/lib/text/words.test.ts checks this).
  */
 
 export interface Token {
@@ -11,6 +17,13 @@ export interface Token {
   end: number;
 }
 
+const NON_ASCII = /[^\x00-\x7F]/;
+
+/** Letters/digits runs; everything else (_ - . / : space, emoji) separates. */
+const CHUNK = /[\p{L}\p{N}]+/gu;
+/** Parts inside a chunk: case and letter/digit changes. */
+const PART = /\p{Lu}+(?=\p{Lu}\p{Ll})|\p{Lu}?\p{Ll}+|\p{Lu}+|\p{N}+\p{Ll}*|[^\p{Lu}\p{Ll}\p{N}]+/gu;
+
 /**
  * Splits an identifier such as `binance_spot_cancel_order`,
  * `BinanceFuturesNewOrder`, `get-file.contents` or `list users` into words.
@@ -19,15 +32,16 @@ export interface Token {
  * after them (`get24hrTicker` → get, 24hr, ticker).
  */
 export function splitIdentifier(name: string): Token[] {
+  return NON_ASCII.test(name) ? splitIdentifierUnicode(name) : splitIdentifierAscii(name);
+}
+
+/** The definition: two Unicode regular expressions. */
+export function splitIdentifierUnicode(name: string): Token[] {
   const tokens: Token[] = [];
-  // Letters/digits runs; everything else (_ - . / : space, emoji) separates.
-  const chunk = /[\p{L}\p{N}]+/gu;
-  for (const m of name.matchAll(chunk)) {
+  for (const m of name.matchAll(CHUNK)) {
     const text = m[0];
     const base = m.index ?? 0;
-    // Split inside the chunk on case and letter/digit changes.
-    const part = /\p{Lu}+(?=\p{Lu}\p{Ll})|\p{Lu}?\p{Ll}+|\p{Lu}+|\p{N}+\p{Ll}*|[^\p{Lu}\p{Ll}\p{N}]+/gu;
-    for (const p of text.matchAll(part)) {
+    for (const p of text.matchAll(PART)) {
       const start = base + (p.index ?? 0);
       tokens.push({ word: p[0].toLowerCase(), start, end: start + p[0].length });
     }
@@ -35,10 +49,116 @@ export function splitIdentifier(name: string): Token[] {
   return tokens;
 }
 
+// Character classes of the ASCII fast path.
+const UPPER = 1;
+const LOWER = 2;
+const DIGIT = 3;
+function asciiClass(c: number): number {
+  if (c >= 65 && c <= 90) return UPPER;
+  if (c >= 97 && c <= 122) return LOWER;
+  if (c >= 48 && c <= 57) return DIGIT;
+  return 0;
+}
+
+/** The same parts as splitIdentifierUnicode for ASCII-only names, without regular expressions. */
+export function splitIdentifierAscii(name: string): Token[] {
+  const tokens: Token[] = [];
+  const n = name.length;
+  let i = 0;
+  while (i < n) {
+    const k = asciiClass(name.charCodeAt(i));
+    if (k === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    if (k === DIGIT) {
+      // \p{N}+\p{Ll}*
+      while (i < n && asciiClass(name.charCodeAt(i)) === DIGIT) i++;
+      while (i < n && asciiClass(name.charCodeAt(i)) === LOWER) i++;
+    } else if (k === LOWER) {
+      // \p{Lu}?\p{Ll}+ without the capital
+      while (i < n && asciiClass(name.charCodeAt(i)) === LOWER) i++;
+    } else {
+      // A run of capitals: all but the last when a lower-case letter follows
+      // the run (HTTPStatus → HTTP, Status), else one capital plus its
+      // lower-case letters (Status), else the whole run (HTTP).
+      let j = i;
+      while (j < n && asciiClass(name.charCodeAt(j)) === UPPER) j++;
+      const runLength = j - i;
+      const nextIsLower = j < n && asciiClass(name.charCodeAt(j)) === LOWER;
+      if (runLength >= 2 && nextIsLower) {
+        i = j - 1;
+      } else if (runLength === 1 && nextIsLower) {
+        i = j;
+        while (i < n && asciiClass(name.charCodeAt(i)) === LOWER) i++;
+      } else {
+        i = j;
+      }
+    }
+    tokens.push({ word: name.slice(start, i).toLowerCase(), start, end: i });
+  }
+  return tokens;
+}
+
+const WORD = /[A-Za-z][A-Za-z0-9']*|[0-9]+[A-Za-z]*/g;
+
+/**
+ * Where nextWord found its word: [start, end, end without a possessive "'s"].
+ * Shared scratch space, so scanning a long description allocates nothing
+ * for the words nobody looks at; read it right after the call.
+ */
+export const WORD_SPAN = new Int32Array(3);
+
+/**
+ * Finds the next prose word (as splitWords defines it) that starts at or
+ * after `from` and before `limit`, and writes its span to WORD_SPAN.
+ */
+export function nextWord(text: string, from: number, limit = text.length): boolean {
+  const n = Math.min(text.length, limit);
+  let i = from;
+  while (i < n && asciiClass(text.charCodeAt(i)) === 0) i++;
+  if (i >= n) return false;
+  const start = i;
+  const digit = asciiClass(text.charCodeAt(i)) === DIGIT;
+  i++;
+  if (digit) {
+    // [0-9]+[A-Za-z]*
+    while (i < text.length && asciiClass(text.charCodeAt(i)) === DIGIT) i++;
+    while (i < text.length) {
+      const k = asciiClass(text.charCodeAt(i));
+      if (k !== UPPER && k !== LOWER) break;
+      i++;
+    }
+  } else {
+    // [A-Za-z][A-Za-z0-9']*
+    while (i < text.length && (asciiClass(text.charCodeAt(i)) !== 0 || text.charCodeAt(i) === 39)) i++;
+  }
+  WORD_SPAN[0] = start;
+  WORD_SPAN[1] = i;
+  // A possessive 's (or 'S) is not part of the word.
+  const last = text.charCodeAt(i - 1);
+  WORD_SPAN[2] = i - start >= 2 && (last === 115 || last === 83) && text.charCodeAt(i - 2) === 39 ? i - 2 : i;
+  return true;
+}
+
 /** Splits prose into lower-cased word tokens (Latin letters, digits, apostrophes). */
 export function splitWords(text: string, limit = Number.POSITIVE_INFINITY): Token[] {
   const tokens: Token[] = [];
-  const re = /[A-Za-z][A-Za-z0-9']*|[0-9]+[A-Za-z]*/g;
+  let pos = 0;
+  while (nextWord(text, pos, limit)) {
+    const start = WORD_SPAN[0]!;
+    const end = WORD_SPAN[1]!;
+    tokens.push({ word: text.slice(start, WORD_SPAN[2]).toLowerCase(), start, end });
+    pos = end;
+  }
+  return tokens;
+}
+
+/** The definition of splitWords, kept for the equivalence test. */
+export function splitWordsRegex(text: string, limit = Number.POSITIVE_INFINITY): Token[] {
+  const tokens: Token[] = [];
+  const re = new RegExp(WORD.source, 'g');
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
     if (m.index >= limit) break;
@@ -48,12 +168,30 @@ export function splitWords(text: string, limit = Number.POSITIVE_INFINITY): Toke
 }
 
 /**
+ * Base forms are looked up for the same few thousand words over and over;
+ * the cache is cleared when it grows past this, so hostile input cannot make
+ * it grow without bound.
+ */
+const FORMS_CACHE_LIMIT = 50_000;
+const formsCache = new Map<string, readonly string[]>();
+
+/**
  * Candidate base forms of an English word, most specific first: the word
  * itself, then light de-inflections (deletes → delete, cancelled → cancel,
  * retrieves → retrieve, queries → query, running → run). Good enough for
- * lexicon look-ups, where a wrong candidate simply finds nothing.
+ * lexicon look-ups, where a wrong candidate simply finds nothing. The
+ * returned array is shared: do not modify it.
  */
-export function baseForms(word: string): string[] {
+export function baseForms(word: string): readonly string[] {
+  const hit = formsCache.get(word);
+  if (hit) return hit;
+  const forms = computeBaseForms(word);
+  if (formsCache.size >= FORMS_CACHE_LIMIT) formsCache.clear();
+  formsCache.set(word, forms);
+  return forms;
+}
+
+function computeBaseForms(word: string): string[] {
   const forms = [word];
   const n = word.length;
   if (n > 3 && word.endsWith('ies')) forms.push(word.slice(0, -3) + 'y');
