@@ -36,6 +36,8 @@ export function oneLine(text: string, max = 160): string {
 
 /** The first sentence or line of a description, for list rows. */
 export function summaryLine(text: string, max = 140): string {
-  const firstLine = text.split('\n').find((l) => l.replace(/[^\p{L}\p{N}]/gu, '').length > 1) ?? '';
+  // Skip blank lines and bare labels such as "Tool name:" or "## Usage:".
+  const isLabel = (l: string) => /^[^:]{0,30}:\s*$/.test(l.trim());
+  const firstLine = text.split('\n').find((l) => l.replace(/[^\p{L}\p{N}]/gu, '').length > 1 && !isLabel(l)) ?? '';
   return oneLine(firstLine, max);
 }
