@@ -1,0 +1,305 @@
+// toolrisk search: the parts both search pages share (tools, server index),
+// on Pagefind's JS API. Every record holds third-party text, so it only
+// reaches the page through text nodes built here: never innerHTML, never
+// Pagefind's HTML excerpt. Highlights are rebuilt from the raw content and
+// the matched word positions Pagefind returns, as <mark> elements.
+
+/**
+ * Loads one Pagefind bundle (/pagefind-tools/ or /pagefind-index/) and
+ * starts fetching its metadata and WebAssembly at once, so the first query
+ * only waits for its own index chunks. Pagefind runs on the main thread: its
+ * web worker would cost another 43 KB script and a second copy of the
+ * WebAssembly for searches that take a few milliseconds.
+ */
+export async function loadPagefind(bundle) {
+  const base = `/${bundle}/`;
+  const pagefind = await import(`${base}pagefind.js`);
+  await pagefind.options({ basePath: base, noWorker: true, excerptLength: 0 });
+  await pagefind.init();
+  // An empty search downloads nothing but sets up what every search needs
+  // (the text segmenter, the WebAssembly entry points): 5-45 ms the first
+  // query would otherwise spend before it even asks for its index chunks.
+  await pagefind.search('');
+  return pagefind;
+}
+
+export async function fetchJson(url) {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`${url}: ${res.status}`);
+  return res.json();
+}
+
+/** Creates an element; string children become text nodes, never markup. */
+export function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k === 'class') node.className = v;
+    else node.setAttribute(k, v === true ? '' : String(v));
+  }
+  for (const child of children.flat()) {
+    if (child === undefined || child === null || child === false) continue;
+    node.append(typeof child === 'string' ? document.createTextNode(child) : child);
+  }
+  return node;
+}
+
+/** Only http(s) URLs and our own absolute paths become links. */
+export function safeHref(value) {
+  if (typeof value !== 'string') return null;
+  if (/^\/(?!\/)/.test(value)) return value;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A link when the URL is safe, plain text otherwise. */
+export function link(href, text, attrs = {}) {
+  const safe = safeHref(href);
+  return safe ? el('a', { href: safe, ...attrs }, text) : el('span', {}, text);
+}
+
+// Pagefind reports matches as positions in the content split on whitespace
+// (not U+FEFF), after removing U+200B: the same split gives the same words.
+const WORDS = /[^\S\uFEFF]+/;
+
+/**
+ * The snippet of a result as DOM: up to `max` words of the content around
+ * the densest run of matches (from the start when nothing in the content
+ * matched), matched words in <mark>, at most `maxChars` characters.
+ * `max` 0 shows the whole content.
+ */
+export function snippet(content, locations, max = 32, maxChars = 320) {
+  const words = String(content ?? '').replace(/\u200B/g, '').split(WORDS);
+  const hits = new Set((locations ?? []).filter((n) => Number.isInteger(n) && n >= 0 && n < words.length));
+  let start = 0;
+  if (max > 0 && words.length > max && hits.size) {
+    const sorted = [...hits].sort((a, b) => a - b);
+    let best = sorted[0], bestCount = 0;
+    for (const h of sorted) {
+      const count = sorted.filter((x) => x >= h && x < h + max).length;
+      if (count > bestCount) { best = h; bestCount = count; }
+    }
+    start = Math.max(0, Math.min(best - 4, words.length - max));
+  }
+  const end = max > 0 ? Math.min(words.length, start + max) : words.length;
+  const frag = document.createDocumentFragment();
+  if (start > 0) frag.append('… ');
+  // Text without spaces (Chinese, Japanese) is one long "word": cap by characters too.
+  let chars = 0;
+  let cut = end < words.length;
+  for (let i = start; i < end; i++) {
+    let word = words[i];
+    if (max > 0 && chars + word.length > maxChars) {
+      word = word.slice(0, Math.max(0, maxChars - chars)).replace(/[\uD800-\uDBFF]$/, '');
+      cut = true;
+    }
+    if (i > start) frag.append(' ');
+    if (word) frag.append(hits.has(i) ? el('mark', {}, word) : word);
+    chars += word.length + 1;
+    if (max > 0 && chars >= maxChars) break;
+  }
+  if (cut) frag.append(' …');
+  frag.normalize();
+  return frag;
+}
+
+/**
+ * Pagefind answers a word it does not have with its longest indexed prefix
+ * ("nonexistent" finds "none", "xylophone" finds "xy"), so a query with no
+ * real match still returns results. Results are ranked and the fallback is
+ * per word, so looking at the top result tells: a query word that none of
+ * its matched words (in the content or the matched meta fields) contains,
+ * at least the first half of it, is not in the index, and nothing matches.
+ */
+export function missesIndex(query, result, data) {
+  const terms = query.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  if (!terms.length) return false;
+  const contentWords = String(data.content ?? '').replace(/\u200B/g, '').split(WORDS);
+  const matched = (data.locations ?? []).map((i) => contentWords[i] ?? '');
+  for (const field of result.matchedMetaFields ?? []) matched.push(...String(data.meta?.[field] ?? '').split(/\s+/));
+  const squashed = matched.map((w) => w.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ''));
+  return terms.some((t) => {
+    const core = t.slice(0, Math.max(3, Math.ceil(t.length / 2)));
+    return !squashed.some((w) => w.includes(core));
+  });
+}
+
+/**
+ * Pagefind drops punctuation inside a query word, so a pasted URL, package
+ * or path ("@scope/mcp-server", "github.com/owner/repo") would become one
+ * long word that nothing was indexed under. Such queries are searched as
+ * their parts instead (all of them must match), which Pagefind does index.
+ */
+export function searchTerm(query) {
+  if (!/[/@]/.test(query)) return query;
+  return query.replace(/^\s*(https?:\/\/)?(www\.)?/i, '').replace(/[^\p{L}\p{N}_\s]+/gu, ' ').replace(/\s+/g, ' ').trim();
+}
+
+export const plural = (n, one, many) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
+/**
+ * Wires a search page: the GET form (query box plus native checkboxes and
+ * selects) is the state; the URL mirrors it, so a search can be bookmarked,
+ * shared and walked back. Options:
+ *   root, bundle
+ *   toSearch(state) -> { filters, sort } for Pagefind
+ *   hasFilters(state) -> boolean
+ *   renderItem(fragmentData) -> Element
+ *   noun: ['tool', 'tools'], prompt: text shown before any query
+ *   ready: promise to wait for before rendering results (e.g. licence data)
+ */
+export function setupSearchPage(options) {
+  const { root, bundle, toSearch, hasFilters, renderItem, noun, prompt } = options;
+  const PAGE = options.pageSize ?? 20;
+  const pagefind = loadPagefind(bundle);
+  const form = root.querySelector('form');
+  const input = form.elements.namedItem('q');
+  const status = root.querySelector('.search-status');
+  const list = root.querySelector('.results');
+  const more = root.querySelector('button.more');
+  const names = [...new Set([...form.elements].filter((e) => e.name && e.name !== 'q').map((e) => e.name))];
+
+  const readForm = () => {
+    const data = new FormData(form);
+    const state = { q: String(data.get('q') ?? '').trim() };
+    for (const name of names) state[name] = data.getAll(name).map(String).filter(Boolean);
+    return state;
+  };
+
+  const writeForm = (params) => {
+    input.value = params.get('q') ?? '';
+    for (const e of form.elements) {
+      if (!e.name || e.name === 'q') continue;
+      const wanted = params.getAll(e.name);
+      if (e.type === 'checkbox') e.checked = wanted.includes(e.value);
+      else if (e.tagName === 'SELECT') {
+        const value = wanted[0] ?? '';
+        // A value asked for before the list of options has arrived.
+        if (value && ![...e.options].some((o) => o.value === value)) e.append(el('option', { value }, value));
+        e.value = value;
+      }
+    }
+  };
+
+  const writeUrl = (state, push) => {
+    const params = new URLSearchParams();
+    if (state.q) params.set('q', state.q);
+    for (const name of names) for (const v of state[name]) params.append(name, v);
+    const qs = params.toString();
+    const url = `${location.pathname}${qs ? `?${qs}` : ''}`;
+    if (url === `${location.pathname}${location.search}`) return;
+    if (push) history.pushState(null, '', url);
+    else history.replaceState(null, '', url);
+  };
+
+  let seq = 0;
+  let current = [];
+  let shown = 0;
+
+  async function showMore(mine) {
+    const batch = current.slice(shown, shown + PAGE);
+    shown += batch.length;
+    more.hidden = true;
+    const pending = batch.map((r) => r.data());
+    await options.ready;
+    // In order, each as soon as it (and those before it) arrived.
+    for (const p of pending) {
+      const data = await p;
+      if (mine !== seq) return;
+      list.append(renderItem(data));
+    }
+    more.hidden = shown >= current.length;
+  }
+
+  async function run(state) {
+    const mine = ++seq;
+    try {
+      const { filters, sort } = toSearch(state);
+      const filtered = hasFilters(state);
+      if (!state.q && !filtered) {
+        current = [];
+        list.replaceChildren();
+        more.hidden = true;
+        status.textContent = prompt;
+        return;
+      }
+      const pf = await pagefind;
+      // No words but a filter: list everything the filter selects.
+      const term = state.q ? searchTerm(state.q) : null;
+      const response = await pf.search(term, { filters, sort });
+      if (mine !== seq) return;
+      current = response.results;
+      shown = 0;
+      list.replaceChildren();
+      more.hidden = true;
+      const what = state.q ? ` for “${state.q}”` : '';
+      if (current.length && state.q) {
+        const first = current[0];
+        const data = await first.data();
+        if (mine !== seq) return;
+        if (missesIndex(term, first, data)) current = [];
+      }
+      if (!current.length) {
+        status.textContent = `No ${noun[1]} match${what}${filtered ? ' with these filters' : ''}.`;
+        return;
+      }
+      status.textContent = `${plural(current.length, noun[0], noun[1])} ${current.length === 1 ? 'matches' : 'match'}${what}${filtered ? ' with these filters' : ''}.`;
+      await showMore(mine);
+    } catch (error) {
+      if (mine !== seq) return;
+      status.textContent = 'Search could not load. Please try again.';
+      console.error(error);
+    }
+  }
+
+  more.addEventListener('click', () => {
+    const mine = seq;
+    showMore(mine);
+  });
+  form.addEventListener('input', () => {
+    const state = readForm();
+    writeUrl(state, false);
+    run(state);
+  });
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const state = readForm();
+    writeUrl(state, true);
+    run(state);
+  });
+  addEventListener('popstate', () => {
+    writeForm(new URLSearchParams(location.search));
+    run(readForm());
+  });
+
+  writeForm(new URLSearchParams(location.search));
+  run(readForm());
+  return { form, pagefind };
+}
+
+/**
+ * Fills a <select data-options> from JSON when it is first needed: when it
+ * gets focus or a pointer, or at once when the URL already picked a value.
+ * `toOptions(json)` returns [{ value, label }].
+ */
+export function lazyOptions(select, toOptions, loaded) {
+  let promise = null;
+  const load = () => {
+    promise ??= (loaded ?? fetchJson(select.dataset.options)).then((json) => {
+      const chosen = select.value;
+      const options = toOptions(json).map((o) => el('option', { value: o.value }, o.label));
+      select.replaceChildren(select.options[0], ...options);
+      select.value = chosen;
+    }).catch((error) => {
+      promise = null;
+      console.error(error);
+    });
+    return promise;
+  };
+  for (const type of ['focus', 'pointerdown']) select.addEventListener(type, load, { once: true });
+  if (select.value || loaded) load();
+}

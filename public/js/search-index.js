@@ -1,0 +1,84 @@
+// toolrisk server index search (/index-search/): Pagefind bundle
+// /pagefind-index/, one record per server in the index; filters source,
+// confidence and whether the catalogue has classified the server's tools.
+import { el, fetchJson, lazyOptions, link, setupSearchPage, snippet } from './search-core.js';
+
+const CONFIDENCE = { high: 'High', medium: 'Medium', low: 'Low', unstated: 'Not stated' };
+const PACKAGE_LABEL = { npm: 'npm', pypi: 'PyPI', oci: 'OCI' };
+
+const root = document.getElementById('index-search');
+if (root) {
+  // Source names and counts, and the licence table for description attribution.
+  const facets = fetchJson('/pagefind-index/facets.json').catch((error) => {
+    console.error(error);
+    return { source: [], licences: {} };
+  });
+  let licences = {};
+  const ready = facets.then((f) => { licences = f.licences ?? {}; });
+
+  const { form } = setupSearchPage({
+    root,
+    bundle: 'pagefind-index',
+    noun: ['server', 'servers'],
+    prompt: 'Type a server name, a repository, a package or a topic, for example “postgres”, or pick a filter.',
+    ready,
+    hasFilters: (s) => s.source.length > 0 || s.confidence.length > 0 || s.classified.length > 0,
+    toSearch(s) {
+      const filters = {};
+      if (s.source.length) filters.source = s.source[0];
+      if (s.confidence.length) filters.confidence = { any: s.confidence };
+      if (s.classified.length) filters.classified = { any: s.classified };
+      return { filters, sort: {} };
+    },
+    renderItem,
+  });
+  const select = form.elements.namedItem('source');
+  if (select) lazyOptions(select, (f) => f.source.map(([value, count]) => ({ value, label: `${value} (${count.toLocaleString('en-US')})` })), facets);
+
+  function renderItem(d) {
+    const meta = d.meta ?? {};
+    const f = d.filters ?? {};
+    const classified = f.classified?.[0] === 'yes';
+    const home = classified ? d.url : meta.repo ?? meta.web;
+    const item = el('li', { class: 'result index-result' });
+    item.append(el('h2', { class: 'result-title' }, home ? link(home, meta.title ?? '', classified ? {} : { rel: 'nofollow noopener' }) : meta.title ?? ''));
+    if (meta.name) item.append(el('p', { class: 'result-name' }, el('code', {}, meta.name)));
+    const ds = f.ds?.[0];
+    // Entries without a description are indexed under their title.
+    const hasDescription = Boolean(ds) || d.content !== meta.title;
+    item.append(hasDescription
+      ? el('p', { class: 'desc' }, snippet(d.content, d.locations, 0))
+      : el('p', { class: 'desc muted' }, 'No description in the index.'));
+
+    const facts = el('dl', { class: 'result-facts' });
+    const fact = (term, ...value) => facts.append(el('div', {}, el('dt', {}, term), el('dd', {}, ...value)));
+    if (meta.repo) fact('Repository', link(meta.repo, meta.repo.replace(/^https?:\/\//, ''), { rel: 'nofollow noopener' }));
+    else if (meta.web) fact('Website', link(meta.web, meta.web.replace(/^https?:\/\//, ''), { rel: 'nofollow noopener' }));
+    if (meta.pkg) {
+      const pkgs = meta.pkg.split(', ').filter(Boolean).map((p) => {
+        const i = p.indexOf(' ');
+        const type = p.slice(0, i);
+        return el('span', { class: 'pkg' }, `${PACKAGE_LABEL[type] ?? type} `, el('code', {}, p.slice(i + 1)));
+      });
+      fact(pkgs.length === 1 ? 'Package' : 'Packages', ...pkgs.flatMap((p, i) => (i ? [' · ', p] : [p])));
+    }
+    const sources = (f.source ?? []).filter((x) => x !== 'unstated');
+    if (sources.length) fact('Listed by', sources.join(', '));
+    fact('Confidence', CONFIDENCE[f.confidence?.[0]] ?? 'Not stated');
+    if (meta.cat) fact('Categories', meta.cat);
+    if (classified) fact('Risk catalogue', link(d.url, 'Tools classified: see how risky they are'));
+    item.append(facts);
+
+    if (hasDescription && ds) {
+      const credit = el('p', { class: 'attribution' }, `Description from ${ds}.`);
+      const licence = licences[ds];
+      if (licence) {
+        credit.append(' ', licence.attribution, ' ',
+          link(licence.sourceUrl, 'Source', { rel: 'noopener' }), ' · ',
+          link(licence.licenceUrl, licence.licence, { rel: 'license noopener' }));
+      }
+      item.append(credit);
+    }
+    return item;
+  }
+}

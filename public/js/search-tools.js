@@ -1,0 +1,36 @@
+// toolrisk tool search (/search/): Pagefind bundle /pagefind-tools/, one
+// record per tool page, filters server/category/severity and a sort by
+// severity. The form in search.astro holds the state (see search-core.js).
+import { el, lazyOptions, link, setupSearchPage, snippet } from './search-core.js';
+
+const root = document.getElementById('tool-search');
+if (root) {
+  const { form } = setupSearchPage({
+    root,
+    bundle: 'pagefind-tools',
+    noun: ['tool', 'tools'],
+    prompt: 'Type a tool name, a server or what the tool does, for example “cancel all orders”, or pick a filter.',
+    hasFilters: (s) => s.category.length > 0 || s.severity.length > 0 || s.server.length > 0,
+    toSearch(s) {
+      const filters = {};
+      if (s.category.length) filters.category = { any: s.category };
+      if (s.severity.length) filters.severity = { any: s.severity };
+      if (s.server.length) filters.server = s.server[0];
+      return { filters, sort: s.sort[0] === 'risk' ? { risk: 'desc' } : {} };
+    },
+    renderItem(d) {
+      const category = d.filters?.category?.[0] ?? '';
+      const severity = d.filters?.severity?.[0] ?? '';
+      return el('li', { class: 'result' },
+        el('div', { class: 'result-head' },
+          link(d.url, el('code', {}, d.meta?.title ?? ''), { class: 'result-title' }),
+          el('span', { class: `badge cat-${category.toLowerCase()} sev-${severity}` },
+            el('span', { class: 'badge-cat' }, category), el('span', { class: 'badge-sev' }, severity)),
+          el('span', { class: 'result-server' }, 'on ', d.meta?.server ?? '')),
+        el('p', { class: 'desc' }, snippet(d.content, d.locations, 36)));
+    },
+  });
+  // The server list (hundreds of names) only loads when the select is used.
+  const select = form.elements.namedItem('server');
+  if (select) lazyOptions(select, (servers) => servers.map(([value, label, count]) => ({ value, label: `${label} (${count})` })));
+}

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import type { CatalogueTool } from '../../schemas/catalogue.ts';
+import { indexRecord, matchCatalogue, safeHttpUrl, toolRecord } from './records.ts';
+import { needsAttribution } from './attribution.ts';
+
+const tool = (over: Partial<CatalogueTool>): CatalogueTool => ({
+  id: 'binance/binance-spot-cancel-all-orders',
+  server: 'io.github.kydlikebtc/binance-mcp-server',
+  serverSlug: 'binance',
+  serverTitle: 'Binance',
+  name: 'binance_spot_cancel_all_orders',
+  slug: 'binance-spot-cancel-all-orders',
+  description: 'Cancel all open orders on a symbol.',
+  url: '/tools/binance/binance-spot-cancel-all-orders/',
+  category: 'Destructive',
+  severity: 'critical',
+  ...over,
+} as CatalogueTool);
+
+describe('toolRecord', () => {
+  it('carries the page URL, name and server as meta, filters and the severity rank', () => {
+    const r = toolRecord(tool({}));
+    expect(r.url).toBe('/tools/binance/binance-spot-cancel-all-orders/');
+    expect(r.meta).toEqual({ title: 'binance_spot_cancel_all_orders', server: 'Binance' });
+    expect(r.filters).toEqual({ server: ['binance'], category: ['Destructive'], severity: ['critical'] });
+    expect(r.sort).toEqual({ risk: '3' });
+    expect(r.content).toBe('Cancel all open orders on a symbol.');
+  });
+
+  it('reveals hidden characters, collapses whitespace and caps long descriptions', () => {
+    const r = toolRecord(tool({ description: `Safe\u202Egnp.exe\n\n${'word '.repeat(1000)}`, severity: 'low' }));
+    expect(r.content.startsWith('Safe[U+202E]gnp.exe word')).toBe(true);
+    expect(r.content.length).toBeLessThanOrEqual(1500);
+    expect(r.content).not.toMatch(/\n/);
+    expect(r.sort).toEqual({ risk: '0' });
+  });
+
+  it('keeps markup in descriptions as text for the browser to show as text', () => {
+    expect(toolRecord(tool({ description: '<img src=x onerror=alert(1)>' })).content).toBe('<img src=x onerror=alert(1)>');
+  });
+
+  it('never has empty content', () => {
+    expect(toolRecord(tool({ description: '' })).content).toBe('binance_spot_cancel_all_orders');
+  });
+});
+
+describe('indexRecord', () => {
+  const server = {
+    name: 'io.github.acme/pg-mcp',
+    title: 'Postgres MCP',
+    description: 'Query Postgres.',
+    repository: { url: 'https://github.com/Acme/pg-mcp', source: 'github' },
+    packages: [{ registryType: 'npm', identifier: '@acme/pg-mcp' }, { registryType: 'pypi', identifier: 'pg-mcp' }],
+    _meta: { catalogue: { sources: ['glama', 'mcp.so'], descriptionSource: 'awesome-ever-works', categories: ['databases', 'developer-tools'], confidence: 'high' as const } },
+  };
+
+  it('keeps only what a result shows', () => {
+    const r = indexRecord(server, undefined, 41);
+    expect(r.url).toBe('/index-search/s/15.html');
+    expect(r.content).toBe('Query Postgres.');
+    expect(r.meta).toEqual({ title: 'Postgres MCP', name: 'io.github.acme/pg-mcp', repo: 'https://github.com/Acme/pg-mcp', pkg: 'npm @acme/pg-mcp, pypi pg-mcp', cat: 'databases, developer-tools' });
+    expect(r.filters).toEqual({ source: ['glama', 'mcp.so'], confidence: ['high'], classified: ['no'], ds: ['awesome-ever-works'] });
+    expect(needsAttribution(r.filters.ds![0])).toBe(true);
+  });
+
+  it('links classified servers to their catalogue page', () => {
+    const r = indexRecord(server, 'acme-pg', 0);
+    expect(r.url).toBe('/servers/acme-pg/');
+    expect(r.filters.classified).toEqual(['yes']);
+  });
+
+  it('drops links that are not http(s) and keeps the name when nothing else says it', () => {
+    const r = indexRecord({ name: 'npm:evil', title: 'Evil', repository: { url: 'javascript:alert(1)' }, websiteUrl: 'data:text/html,x' }, undefined, 0);
+    expect(r.meta).toEqual({ title: 'Evil', name: 'npm:evil' });
+    expect(r.content).toBe('Evil');
+    expect(r.filters).toEqual({ source: ['unstated'], confidence: ['unstated'], classified: ['no'] });
+  });
+
+  it('has no description source without a description', () => {
+    const r = indexRecord({ ...server, description: undefined }, undefined, 0);
+    expect(r.filters.ds).toBeUndefined();
+    expect(r.content).toBe('Postgres MCP');
+  });
+});
+
+describe('helpers', () => {
+  it('safeHttpUrl accepts only http and https', () => {
+    expect(safeHttpUrl('https://github.com/a/b')).toBe('https://github.com/a/b');
+    expect(safeHttpUrl('javascript:alert(1)')).toBeUndefined();
+    expect(safeHttpUrl('not a url')).toBeUndefined();
+    expect(safeHttpUrl(42)).toBeUndefined();
+  });
+
+  it('matchCatalogue matches exactly first, then ignoring case, one index entry per server', () => {
+    const servers = [{ name: 'io.github.Azure/azure-mcp', slug: 'azure' }, { name: 'io.github.x/y', slug: 'xy' }];
+    const m = matchCatalogue(['io.github.azure/azure-mcp', 'io.github.x/y', 'io.github.X/Y', 'other'], servers);
+    expect([...m]).toEqual([['io.github.x/y', 'xy'], ['io.github.azure/azure-mcp', 'azure']]);
+  });
+});
