@@ -75,9 +75,8 @@ function freshBuild(root: string, dist: string, catalogue: string, stamp: string
   rmSync(stamp, { force: true });
   const env = { CATALOGUE_OUT: catalogue, ASTRO_CACHE_DIR: join(root, 'astro-cache'), DIST_DIR: dist };
   const started = Date.now();
-  run(['scripts/ingest.ts', '--data', dataDir, '--out', catalogue, ...(previous ? ['--previous', previous] : [])], env);
-  run(['node_modules/astro/bin/astro.mjs', 'build', '--outDir', dist, '--silent'], env);
-  run(['scripts/postbuild.ts', '--data', dataDir, '--dist', dist], env);
+  // The same command as `npm run build`.
+  run(['scripts/build.ts', '--data', dataDir, '--out', catalogue, '--dist', dist, '--silent', ...(previous ? ['--previous', previous] : [])], env);
   const ms = Date.now() - started;
   writeFileSync(stamp, JSON.stringify({ dataDir, ms, runId }));
   return { dist, catalogue, ms };

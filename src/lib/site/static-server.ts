@@ -7,6 +7,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { createGzip } from 'node:zlib';
 import { contentTypeFor, securityHeaders } from './http.ts';
 
 export interface StaticServer {
@@ -14,6 +15,8 @@ export interface StaticServer {
   server: Server;
   close(): Promise<void>;
 }
+
+const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.mjs', '.json', '.txt', '.xml', '.yaml', '.svg']);
 
 export function createStaticServer(dir: string): Server {
   const root = resolve(dir);
@@ -38,7 +41,15 @@ export function createStaticServer(dir: string): Server {
       else res.end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': contentTypeFor(extname(file)), 'content-length': statSync(file).size, ...securityHeaders });
+    const ext = extname(file);
+    // Compress text as any static host would; Pagefind's own files are
+    // already compressed and go out as they are.
+    if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+      res.writeHead(200, { 'content-type': contentTypeFor(ext), 'content-encoding': 'gzip', vary: 'accept-encoding', ...securityHeaders });
+      createReadStream(file).pipe(createGzip()).pipe(res);
+      return;
+    }
+    res.writeHead(200, { 'content-type': contentTypeFor(ext), 'content-length': statSync(file).size, ...securityHeaders });
     createReadStream(file).pipe(res);
   });
 }
