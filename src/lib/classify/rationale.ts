@@ -60,7 +60,7 @@ function whatItDoes(c: Classification, name: string, server: string): string {
 function consequence(c: Classification, server: string): string {
   switch (c.category) {
     case 'Read':
-      return c.signals.includes('credentials')
+      return c.signals.includes('credentials') || c.signals.includes('key_material')
         ? 'What it returns includes secrets or key material, so anything that can read the agent’s context can read them too.'
         : 'The risk lies in what it reveals and in the third-party text it brings into the agent’s context.';
     case 'Write':

@@ -143,7 +143,8 @@ export function detectPoisoning(tool: ToolLike, params: CatalogueTool['params'],
   for (const [where, value] of [['name', tool.name], ['description', raw]] as const) {
     const hiddenChars = describeHidden(value);
     if (hiddenChars) add('invisible_unicode', where, hiddenChars);
-    const mixed = MIXED_SCRIPT.exec(value.slice(0, 20_000));
+    // Look-alikes need a non-ASCII letter; most text has none, so skip the costly regex.
+    const mixed = /[^\x00-\x7F]/.test(value) ? MIXED_SCRIPT.exec(value.slice(0, 20_000)) : null;
     if (mixed) add('invisible_unicode', where, `look-alike letters from two scripts in “${mixed[0]}”`);
   }
   if (raw.length > r.oversized) add('oversized_description', 'description', `${raw.length.toLocaleString('en-US')} characters`);

@@ -42,12 +42,18 @@ export interface ToolGroup {
  * suite round-trips every one of them).
  */
 const validRuleShapes = new Set<string>();
+const validTopShapes = new Set<string>();
 
 /** Validates the policy; rule lists are checked once per distinct shape (they do not depend on tool names). */
 function checkIntercept(policy: InterceptPolicy): InterceptPolicy {
   const { tools, ...top } = policy;
-  const topCheck = interceptPolicySchema.safeParse({ ...top, tools: {} });
-  if (!topCheck.success) throw new Error(`invalid Intercept policy: ${topCheck.error.message}`);
+  // The top level differs per tool only in its description text; validate each shape once.
+  const topKey = JSON.stringify({ ...top, description: typeof top.description });
+  if (!validTopShapes.has(topKey)) {
+    const topCheck = interceptPolicySchema.safeParse({ ...top, tools: {} });
+    if (!topCheck.success) throw new Error(`invalid Intercept policy: ${topCheck.error.message}`);
+    validTopShapes.add(topKey);
+  }
   for (const name of Object.keys(tools)) {
     if (!name) throw new Error('invalid Intercept policy: empty tool name');
     const rules = tools[name]!;

@@ -31,7 +31,7 @@ export function whatItDoes(t: CatalogueTool): string[] {
   let p2: string;
   switch (t.category) {
     case 'Read':
-      p2 = `Agents call it to gather information before deciding what to do next: looking up ${objectOf(t)}, checking a value or building context for an answer. One call changes nothing on ${server}${has(t, 'credentials') ? ', but the result can contain secrets or key material that then sits in the agent’s context' : ''}${has(t, 'open_world') ? '; it may fetch content from outside systems that the agent will read as input' : ''}.`;
+      p2 = `Agents call it to gather information before deciding what to do next: looking up ${objectOf(t)}, checking a value or building context for an answer. One call changes nothing on ${server}${has(t, 'credentials') || has(t, 'key_material') ? ', but the result can contain secrets or key material that then sits in the agent’s context' : ''}${has(t, 'open_world') ? '; it may fetch content from outside systems that the agent will read as input' : ''}.`;
       break;
     case 'Write':
       p2 = `Agents use it in workflows that create or update things on ${server}, for example after reading the current state and deciding on a change. One call changes ${has(t, 'bulk_scope') ? 'many items at once' : 'one item'}${has(t, 'external_messaging') ? ' and can put a message in front of people outside the conversation' : ''}${has(t, 'admin_scope') ? ', and it touches who can do what' : ''}; another call can usually correct it.`;
