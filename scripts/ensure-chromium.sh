@@ -6,7 +6,9 @@ set -euo pipefail
 # tool pages must show them as text, not as empty boxes.
 missing=""
 command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
-fc-list 2>/dev/null | grep -qi "wenquanyi\|noto sans cjk" || missing="$missing fonts-wqy-zenhei"
+# (Read the list first: with pipefail, grep -q closing the pipe early would fail it.)
+fonts="$(fc-list 2>/dev/null || true)"
+grep -qiE "wenquanyi|noto sans cjk" <<<"$fonts" || missing="$missing fonts-wqy-zenhei"
 if [ -z "$missing" ]; then exit 0; fi
 echo "installing Debian packages:$missing" >&2
 SUDO=""

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { REPO_ROOT, resolveDataDir, flagValue } from '../src/lib/ingest/data-dir.ts';
 import { readBuildReport, readCatalogueServers, readCatalogueTools } from '../src/lib/site/read-catalogue.ts';
 import { publishApi } from '../src/lib/site/publish-api.ts';
+import { minifyScripts } from '../src/lib/site/minify-scripts.ts';
 import { buildSearchIndexes, INDEX_BUNDLE, TOOLS_BUNDLE } from '../src/lib/search/build-indexes.ts';
 
 const argv = process.argv.slice(2);
@@ -17,14 +18,15 @@ const tools = readCatalogueTools();
 const servers = readCatalogueServers();
 const report = readBuildReport();
 const { files } = publishApi({ dist, site, tools, servers, report });
+const js = minifyScripts(join(dist, 'js'));
 const apiMs = Math.round(performance.now() - started);
 // scripts/build.ts builds the search bundles beside `astro build` into a
 // staging folder (astro empties dist/ when it starts); copy them in here.
 const staged = flagValue(argv, '--search-from');
 if (staged && existsSync(join(staged, TOOLS_BUNDLE)) && existsSync(join(staged, INDEX_BUNDLE))) {
   for (const bundle of [TOOLS_BUNDLE, INDEX_BUNDLE]) cpSync(join(staged, bundle), join(dist, bundle), { recursive: true });
-  console.log(`postbuild: ${files} API files in ${apiMs} ms; search bundles copied from ${staged}`);
+  console.log(`postbuild: ${files} API files in ${apiMs} ms; ${js}; search bundles copied from ${staged}`);
 } else {
   const search = await buildSearchIndexes({ dist, dataDir: resolveDataDir(argv), tools, servers });
-  console.log(`postbuild: ${files} API files in ${apiMs} ms; ${search.summary}`);
+  console.log(`postbuild: ${files} API files in ${apiMs} ms; ${js}; ${search.summary}`);
 }
