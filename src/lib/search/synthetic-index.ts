@@ -7,17 +7,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../bench/generate-manifests.ts';
 
 /**
  * Writes `<dataDir>/index/servers.jsonl` with `total` entries built from the
@@ -27,7 +17,7 @@ export function writeSyntheticIndex(source: string, dataDir: string, total: numb
   type Entry = Record<string, unknown> & { name: string; title?: string; description?: string };
   const lines: string[] = readFileSync(source, 'utf8').split('\n').filter((l: string) => l.trim() !== '');
   const real: Entry[] = lines.map((l) => JSON.parse(l) as Entry);
-  const random = rng(43_000);
+  const random = prng(43_000);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
   const out = [...lines];
   for (let n = 0; out.length < total; n++) {
