@@ -4,7 +4,7 @@
  * Deterministic: the same input gives byte-identical output.
  */
 import type { CatalogueServer, CatalogueTool, ReportIssue } from '../../schemas/catalogue.ts';
-import { CATEGORIES, RISK_SIGNALS, SEVERITIES, type Category, type Severity } from '../../schemas/rules.ts';
+import { CATEGORIES, RISK_SIGNALS, SEVERITIES, type Category } from '../../schemas/rules.ts';
 import { policyJsonSchema, type PolicyJson } from '../../schemas/policy.ts';
 import { applySeverity } from '../classify/severity.ts';
 import { classify } from '../classify/classify.ts';
@@ -195,8 +195,6 @@ export function markShadowing(tools: CatalogueTool[]): void {
   }
 }
 
-const KIND_ORDER = ['hide', 'approval', 'capped', 'rate', 'allow'] as const;
-
 /** Counts, the whole-server policy (grouped by category) and its Intercept YAML. */
 export function summariseServer(raw: RawServer, slug: string, title: string, tools: CatalogueTool[]): CatalogueServer {
   const categoryCounts: Record<string, number> = Object.fromEntries(CATEGORIES.map((c) => [c, 0]));
@@ -234,7 +232,6 @@ export function summariseServer(raw: RawServer, slug: string, title: string, too
   const checked = policyJsonSchema.safeParse(policy);
   if (!checked.success) throw new Error(`whole-server policy for ${raw.meta.name} is invalid: ${checked.error.message}`);
   const intercept = toInterceptYaml({ version: '1', description, default: 'deny', ...(hide.length ? { hide } : {}), tools: Object.fromEntries(interceptTools) }, groups);
-  void KIND_ORDER;
 
   const meta = raw.meta;
   return {
@@ -268,4 +265,3 @@ function choiceFromTool(t: CatalogueTool): PolicyChoice {
   return { kind: t.policyKind === 'capped' ? 'approval' : t.policyKind };
 }
 
-export type { Severity };
