@@ -135,8 +135,13 @@ function collectTools(
   return { tools, reported };
 }
 
-function findManifestDirs(root: string): string[] {
-  const found: string[] = [];
+/**
+ * One walk of manifests/ finds both kinds of source: folders holding a
+ * tools.json (one server each) and tools.jsonl files (one server per line).
+ */
+function findSources(root: string): { manifestDirs: string[]; jsonlFiles: string[] } {
+  const manifestDirs: string[] = [];
+  const jsonlFiles: string[] = [];
   const walk = (dir: string, depth: number) => {
     if (depth > 6) return;
     let entries: string[];
@@ -145,33 +150,19 @@ function findManifestDirs(root: string): string[] {
     } catch {
       return;
     }
-    if (entries.includes('tools.json')) found.push(dir);
+    if (entries.includes('tools.json')) manifestDirs.push(dir);
     for (const e of entries) {
       const p = join(dir, e);
       try {
         if (statSync(p).isDirectory()) walk(p, depth + 1);
+        else if (e === 'tools.jsonl') jsonlFiles.push(p);
       } catch {
         /* unreadable entries are skipped */
       }
     }
   };
   walk(root, 0);
-  return found;
-}
-
-function findJsonlFiles(root: string): string[] {
-  const found: string[] = [];
-  const walk = (dir: string, depth: number) => {
-    if (depth > 6) return;
-    for (const e of readdirSync(dir).sort()) {
-      const p = join(dir, e);
-      const st = statSync(p);
-      if (st.isDirectory()) walk(p, depth + 1);
-      else if (e === 'tools.jsonl') found.push(p);
-    }
-  };
-  if (existsSync(root)) walk(root, 0);
-  return found;
+  return { manifestDirs, jsonlFiles };
 }
 
 /**
@@ -223,11 +214,12 @@ function readManifestDir(dataDir: string, dir: string, issues: ReportIssue[]): {
     issues.push({ level: 'warning', file: relServer, server: rel, problem: 'server.json is missing; the folder name is used as the server name' });
   } else {
     try {
-      const parsed = serverJsonSchema.safeParse(JSON.parse(readText(serverFile, relServer, issues)));
+      const raw: unknown = JSON.parse(readText(serverFile, relServer, issues));
+      const parsed = serverJsonSchema.safeParse(raw);
       if (parsed.success) meta = parsed.data;
       else {
         issues.push({ level: 'error', file: relServer, server: rel, problem: `invalid server.json (${describeZodError(parsed.error)}); the folder name is used as the server name` });
-        const loose = JSON.parse(readFileSync(serverFile, 'utf8')) as Record<string, unknown>;
+        const loose = raw as Record<string, unknown>;
         if (typeof loose.name === 'string' && loose.name.trim()) meta = { name: loose.name };
         if (typeof loose.title === 'string') meta.title = loose.title;
       }
@@ -258,12 +250,11 @@ function readManifestDir(dataDir: string, dir: string, issues: ReportIssue[]): {
   };
 }
 
-function readJsonl(dataDir: string, file: string, index: Map<string, IndexServer>, issues: ReportIssue[]) {
+function readJsonl(dataDir: string, file: string, lines: string[], index: Map<string, IndexServer>, issues: ReportIssue[]) {
   const rel = relative(dataDir, file);
   const servers: RawServer[] = [];
   let read = 0;
   let reported = 0;
-  const lines = readText(file, rel, issues).split('\n');
   lines.forEach((line, i) => {
     if (!line.trim()) return;
     const where = `${rel}:${i + 1}`;
@@ -303,17 +294,19 @@ export function readSources(dataDir: string): ReadResult {
   const servers: RawServer[] = [];
   let toolsRead = 0;
   let toolsReported = 0;
-  for (const dir of findManifestDirs(manifestsRoot)) {
+  const { manifestDirs, jsonlFiles } = findSources(manifestsRoot);
+  for (const dir of manifestDirs) {
     const r = readManifestDir(dataDir, dir, issues);
     toolsRead += r.read;
     toolsReported += r.reported;
     if (r.server) servers.push(r.server);
   }
-  const jsonl = findJsonlFiles(manifestsRoot);
-  if (jsonl.length) {
+  if (jsonlFiles.length) {
+    // Each file is read once: first for the server names the index must supply, then line by line.
+    const jsonl = jsonlFiles.map((file) => ({ file, lines: readText(file, relative(dataDir, file), issues).split('\n') }));
     const wanted = new Set<string>();
-    for (const file of jsonl) {
-      for (const line of readFileSync(file, 'utf8').split('\n')) {
+    for (const { lines } of jsonl) {
+      for (const line of lines) {
         const m = /"server"\s*:\s*("(?:[^"\\]|\\.)*")/.exec(line);
         if (m) {
           try {
@@ -325,8 +318,8 @@ export function readSources(dataDir: string): ReadResult {
       }
     }
     const index = readIndex(dataDir, issues, wanted);
-    for (const file of jsonl) {
-      const r = readJsonl(dataDir, file, index, issues);
+    for (const { file, lines } of jsonl) {
+      const r = readJsonl(dataDir, file, lines, index, issues);
       toolsRead += r.read;
       toolsReported += r.reported;
       servers.push(...r.servers);

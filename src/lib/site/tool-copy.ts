@@ -78,7 +78,6 @@ export function faq(t: CatalogueTool, serverToolCount: number): FaqEntry[] {
   const rate = t.alternatives.find((a) => a.kind === 'rate') ?? (t.policyKind === 'rate' ? { policy: t.policy } : undefined);
   const rateValue = rate ? rate.policy.tools[t.name]?.rate_limit : undefined;
   const steps = t.severitySteps.map((s) => `${s.step > 0 ? 'raised' : 'lowered'} because ${s.because}`).join('; ');
-  const repo = ''; // the server page carries repository links
   return [
     {
       q: `What does ${t.name} do?`,
@@ -104,7 +103,7 @@ export function faq(t: CatalogueTool, serverToolCount: number): FaqEntry[] {
     },
     {
       q: `Which server provides ${t.name}?`,
-      a: `${t.serverTitle} (${t.server}), which has ${serverToolCount} tool${serverToolCount === 1 ? '' : 's'} in this catalogue.${repo}`,
+      a: `${t.serverTitle} (${t.server}), which has ${serverToolCount} tool${serverToolCount === 1 ? '' : 's'} in this catalogue.`,
     },
     {
       q: `Does the server mark ${t.name} as read-only or destructive?`,
