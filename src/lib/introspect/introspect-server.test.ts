@@ -12,21 +12,12 @@ import { PAGE_1, PAGE_2, createPagedToolsServer } from '../../../tests/fixtures/
 import { serveOverHttp } from '../../../tests/fixtures/mcp-servers/http-fixture.ts';
 import { IntrospectError } from './introspect-error.ts';
 import { introspectServer } from './introspect-server.ts';
-import type { ServerTarget } from './mcp-session.ts';
+import { isRunning, type ServerTarget } from './mcp-session.ts';
 
 const FIXTURES = fileURLToPath(new URL('../../../tests/fixtures/mcp-servers/', import.meta.url));
 
 function fixture(file: string, ...args: string[]): ServerTarget {
   return { kind: 'stdio', command: process.execPath, args: [join(FIXTURES, file), ...args] };
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 async function failureOf(promise: Promise<unknown>): Promise<IntrospectError> {

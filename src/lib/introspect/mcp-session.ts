@@ -163,7 +163,8 @@ function signal(pid: number, name: NodeJS.Signals): void {
   }
 }
 
-function isRunning(pid: number): boolean {
+/** Whether a process exists (signal 0 checks without sending anything). */
+export function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
