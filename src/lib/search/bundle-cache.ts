@@ -30,7 +30,7 @@ let writerHash: string | undefined;
 function codeVersion(): string {
   if (writerHash === undefined) {
     const h = createHash('sha256');
-    h.update(readFileSync(fileURLToPath(new URL('./pagefind-bundle.ts', import.meta.url))));
+    for (const file of ['./pagefind-bundle.ts', './compact-bundle.ts', './cbor.ts']) h.update(readFileSync(fileURLToPath(new URL(file, import.meta.url))));
     h.update(readFileSync(join(REPO_ROOT, 'node_modules', 'pagefind', 'package.json')));
     writerHash = h.digest('hex') as string;
   }
