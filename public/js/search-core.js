@@ -70,12 +70,14 @@ const WORDS = /[^\S\uFEFF]+/;
  * The snippet of a result as DOM: up to `max` words of the content around
  * the densest run of matches (from the start when nothing in the content
  * matched), matched words in <mark>, at most `maxChars` characters.
- * `max` 0 shows the whole content.
+ * `max` 0 shows the whole content. The first `skip` words are never shown
+ * (a tool record's content starts with its name's words; see records.ts).
  */
-export function snippet(content, locations, max = 32, maxChars = 320) {
+export function snippet(content, locations, max = 32, maxChars = 320, skip = 0) {
   const words = String(content ?? '').replace(/\u200B/g, '').split(WORDS);
-  const hits = new Set((locations ?? []).filter((n) => Number.isInteger(n) && n >= 0 && n < words.length));
-  let start = 0;
+  skip = Number.isInteger(skip) && skip > 0 && skip < words.length ? skip : 0;
+  const hits = new Set((locations ?? []).filter((n) => Number.isInteger(n) && n >= skip && n < words.length));
+  let start = skip;
   if (max > 0 && words.length > max && hits.size) {
     const sorted = [...hits].sort((a, b) => a - b);
     let best = sorted[0], bestCount = 0;
@@ -83,11 +85,11 @@ export function snippet(content, locations, max = 32, maxChars = 320) {
       const count = sorted.filter((x) => x >= h && x < h + max).length;
       if (count > bestCount) { best = h; bestCount = count; }
     }
-    start = Math.max(0, Math.min(best - 4, words.length - max));
+    start = Math.max(skip, Math.min(best - 4, words.length - max));
   }
   const end = max > 0 ? Math.min(words.length, start + max) : words.length;
   const frag = document.createDocumentFragment();
-  if (start > 0) frag.append('… ');
+  if (start > skip) frag.append('… ');
   // Text without spaces (Chinese, Japanese) is one long "word": cap by characters too.
   let chars = 0;
   let cut = end < words.length;
@@ -146,7 +148,8 @@ export const plural = (n, one, many) => `${n.toLocaleString('en-US')} ${n === 1 
  * selects) is the state; the URL mirrors it, so a search can be bookmarked,
  * shared and walked back. Options:
  *   root, bundle
- *   toSearch(state) -> { filters, sort } for Pagefind
+ *   toSearch(state) -> { filters, groups } for Pagefind: with groups (a list
+ *     of filter sets), one search per group, results concatenated in order
  *   hasFilters(state) -> boolean
  *   renderItem(fragmentData) -> Element
  *   noun: ['tool', 'tools'], prompt: text shown before any query
@@ -200,12 +203,21 @@ export function setupSearchPage(options) {
   let current = [];
   let shown = 0;
 
-  async function showMore(mine) {
+  /**
+   * Shows the next page of results. `loaded` holds data already fetched
+   * for the first of them: those go on the page at once, before the
+   * fetches for the rest are even started (each costs the main thread a
+   * little), which is what makes the first result appear sooner.
+   */
+  async function showMore(mine, loaded = []) {
     const batch = current.slice(shown, shown + PAGE);
     shown += batch.length;
     more.hidden = true;
-    const pending = batch.map((r) => r.data());
     await options.ready;
+    if (mine !== seq) return;
+    const ready = loaded.slice(0, batch.length);
+    for (const data of ready) list.append(renderItem(data));
+    const pending = batch.slice(ready.length).map((r) => r.data());
     // In order, each as soon as it (and those before it) arrived.
     for (const p of pending) {
       const data = await p;
@@ -218,7 +230,7 @@ export function setupSearchPage(options) {
   async function run(state) {
     const mine = ++seq;
     try {
-      const { filters, sort } = toSearch(state);
+      const { filters, groups } = toSearch(state);
       const filtered = hasFilters(state);
       if (!state.q && !filtered) {
         current = [];
@@ -230,25 +242,28 @@ export function setupSearchPage(options) {
       const pf = await pagefind;
       // No words but a filter: list everything the filter selects.
       const term = state.q ? searchTerm(state.q) : null;
-      const response = await pf.search(term, { filters, sort });
+      const sets = groups?.length ? groups.map((g) => ({ ...filters, ...g })) : [filters];
+      const responses = await Promise.all(sets.map((f) => pf.search(term, { filters: f })));
       if (mine !== seq) return;
-      current = response.results;
+      current = responses.flatMap((r) => r.results);
       shown = 0;
       list.replaceChildren();
       more.hidden = true;
       const what = state.q ? ` for “${state.q}”` : '';
+      const loaded = [];
       if (current.length && state.q) {
         const first = current[0];
         const data = await first.data();
         if (mine !== seq) return;
         if (missesIndex(term, first, data)) current = [];
+        else loaded.push(data);
       }
       if (!current.length) {
         status.textContent = `No ${noun[1]} match${what}${filtered ? ' with these filters' : ''}.`;
         return;
       }
       status.textContent = `${plural(current.length, noun[0], noun[1])} ${current.length === 1 ? 'matches' : 'match'}${what}${filtered ? ' with these filters' : ''}.`;
-      await showMore(mine);
+      await showMore(mine, loaded);
     } catch (error) {
       if (mine !== seq) return;
       status.textContent = 'Search could not load. Please try again.';

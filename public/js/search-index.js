@@ -28,7 +28,7 @@ if (root) {
       if (s.source.length) filters.source = s.source[0];
       if (s.confidence.length) filters.confidence = { any: s.confidence };
       if (s.classified.length) filters.classified = { any: s.classified };
-      return { filters, sort: {} };
+      return { filters };
     },
     renderItem,
   });

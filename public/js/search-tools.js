@@ -1,7 +1,12 @@
 // toolrisk tool search (/search/): Pagefind bundle /pagefind-tools/, one
-// record per tool page, filters server/category/severity and a sort by
-// severity. The form in search.astro holds the state (see search-core.js).
+// record per tool page, filters server/category/severity. "Highest risk
+// first" is one search per severity, most severe first, so each group
+// keeps Pagefind's best-match order (a Pagefind sort would drop it, and
+// cost every first query its page list; see build-indexes.ts). The form in
+// search.astro holds the state (see search-core.js).
 import { el, lazyOptions, link, setupSearchPage, snippet } from './search-core.js';
+
+const MOST_SEVERE_FIRST = ['critical', 'high', 'medium', 'low'];
 
 const root = document.getElementById('tool-search');
 if (root) {
@@ -16,7 +21,9 @@ if (root) {
       if (s.category.length) filters.category = { any: s.category };
       if (s.severity.length) filters.severity = { any: s.severity };
       if (s.server.length) filters.server = s.server[0];
-      return { filters, sort: s.sort[0] === 'risk' ? { risk: 'desc' } : {} };
+      if (s.sort[0] !== 'risk') return { filters };
+      const wanted = MOST_SEVERE_FIRST.filter((v) => !s.severity.length || s.severity.includes(v));
+      return { filters, groups: wanted.map((severity) => ({ severity })) };
     },
     renderItem(d) {
       const category = d.filters?.category?.[0] ?? '';
@@ -27,7 +34,7 @@ if (root) {
           el('span', { class: `badge cat-${category.toLowerCase()} sev-${severity}` },
             el('span', { class: 'badge-cat' }, category), el('span', { class: 'badge-sev' }, severity)),
           el('span', { class: 'result-server' }, 'on ', d.meta?.server ?? '')),
-        el('p', { class: 'desc' }, snippet(d.content, d.locations, 36)));
+        el('p', { class: 'desc' }, snippet(d.content, d.locations, 36, 320, Number(d.meta?.nw ?? 0))));
     },
   });
   // The server list (hundreds of names) only loads when the select is used.

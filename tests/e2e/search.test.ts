@@ -188,6 +188,37 @@ describe('tool search', () => {
     await page.close();
   });
 
+  it('"Highest risk first" groups by severity and keeps the best match first within each', async () => {
+    const page = await context.newPage();
+    const rank = ['low', 'medium', 'high', 'critical'];
+    await page.goto(`${server.url}/search/?q=payment`);
+    await waitForResults(page);
+    const count = await matchCount(page);
+    expect(count).toBeGreaterThan(20);
+    const names = await shownNames(page);
+    const severities = await badges(page, 'sev');
+    expect(new Set(severities).size).toBeGreaterThan(1);
+
+    await page.goto(`${server.url}/search/?q=payment&sort=risk`);
+    await waitForResults(page);
+    expect(await matchCount(page)).toBe(count);
+    const sortedNames = await shownNames(page);
+    const sorted = (await badges(page, 'sev')).map((s) => rank.indexOf(s));
+    expect([...sorted].sort((a, b) => b - a)).toEqual(sorted);
+    expect(sorted[0]).toBe(3);
+    // Within the critical group the order is the best-match order, not page order.
+    const bestCritical = names.filter((_, i) => severities[i] === 'critical');
+    expect(bestCritical.length).toBeGreaterThan(1);
+    expect(sortedNames.slice(0, bestCritical.length)).toEqual(bestCritical);
+
+    // More results come in the same order.
+    await page.click('button.more');
+    await page.waitForFunction(() => document.querySelectorAll('.results > li').length > 20);
+    const more = (await badges(page, 'sev')).map((s) => rank.indexOf(s));
+    expect([...more].sort((a, b) => b - a)).toEqual(more);
+    await page.close();
+  });
+
   it('the header search box on a tool page leads to results', async () => {
     const page = await context.newPage();
     await page.goto(server.url + firstToolUrl);

@@ -17,7 +17,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 const HOSTILE = '<img src=x onerror="alert(1)"> & </p><script>alert(2)</script> "quoted" \'single\' a, b: c';
 const records: SearchRecord[] = [
-  { url: '/tools/x/evil/', content: HOSTILE, language: 'en', meta: { title: 'evil_tool', server: 'Server, with: colon' }, filters: { server: ['x'], category: ['Destructive'], severity: ['critical'] }, sort: { risk: '3' } },
+  { url: '/tools/x/evil/', content: HOSTILE, language: 'en', meta: { title: 'evil_tool', server: 'Server, with: colon' }, filters: { server: ['x'], category: ['Destructive'], severity: ['critical'] } },
   { url: '/index-search/s/a.html', content: 'plain words here', language: 'en', meta: { title: 'Plain' }, filters: { source: ['awesome-lists (via mcp-discovery)', 'a:b,c'] } },
 ];
 

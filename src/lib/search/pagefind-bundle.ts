@@ -3,7 +3,7 @@
  *
  * Two ways to hand records to Pagefind, chosen by measurement:
  * - "html" (the default): each record becomes a tiny HTML document (its
- *   content in the body, meta, filters and sort as <meta data-pagefind-*>
+ *   content in the body, meta and filters as <meta data-pagefind-*>
  *   tags) in a scratch folder (tmpfs when there is one), indexed with one
  *   addDirectory call. 37k index records: about 1 s to write, 2-3 s to add.
  * - "records": one addCustomRecord call per record. Same bundle, but
@@ -73,7 +73,6 @@ export function recordHtml(r: SearchRecord): string {
   for (const [k, values] of Object.entries(r.filters)) {
     for (const v of values) tags.push(`<meta data-pagefind-filter="${escAttr(k)}[content]" content="${escAttr(v)}">`);
   }
-  for (const [k, v] of Object.entries(r.sort ?? {})) tags.push(`<meta data-pagefind-sort="${escAttr(k)}[content]" content="${escAttr(v)}">`);
   return `<!doctype html><html lang="${escAttr(r.language)}"><head><meta charset="utf-8">${tags.join('')}</head><body data-pagefind-body>${escText(r.content)}</body></html>`;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CatalogueTool } from '../../schemas/catalogue.ts';
-import { indexRecord, matchCatalogue, safeHttpUrl, toolRecord } from './records.ts';
+import { indexRecord, matchCatalogue, nameWords, safeHttpUrl, toolRecord } from './records.ts';
 import { needsAttribution } from './attribution.ts';
 
 const tool = (over: Partial<CatalogueTool>): CatalogueTool => ({
@@ -18,25 +18,23 @@ const tool = (over: Partial<CatalogueTool>): CatalogueTool => ({
 } as CatalogueTool);
 
 describe('toolRecord', () => {
-  it('carries the page URL, name and server as meta, filters and the severity rank', () => {
+  it('carries the page URL, name and server as meta, and the filters', () => {
     const r = toolRecord(tool({}));
     expect(r.url).toBe('/tools/binance/binance-spot-cancel-all-orders/');
-    expect(r.meta).toEqual({ title: 'binance_spot_cancel_all_orders', server: 'Binance' });
+    expect(r.meta).toEqual({ title: 'binance_spot_cancel_all_orders', server: 'Binance', nw: '5' });
     expect(r.filters).toEqual({ server: ['binance'], category: ['Destructive'], severity: ['critical'] });
-    expect(r.sort).toEqual({ risk: '3' });
-    expect(r.content).toBe('Cancel all open orders on a symbol.');
+    expect(r.content).toBe('binance spot cancel all orders Cancel all open orders on a symbol.');
   });
 
   it('reveals hidden characters, collapses whitespace and caps long descriptions', () => {
     const r = toolRecord(tool({ description: `Safe\u202Egnp.exe\n\n${'word '.repeat(1000)}`, severity: 'low' }));
-    expect(r.content.startsWith('Safe[U+202E]gnp.exe word')).toBe(true);
-    expect(r.content.length).toBeLessThanOrEqual(1500);
+    expect(r.content.startsWith('binance spot cancel all orders Safe[U+202E]gnp.exe word')).toBe(true);
+    expect(r.content.length).toBeLessThanOrEqual(1500 + 'binance spot cancel all orders '.length);
     expect(r.content).not.toMatch(/\n/);
-    expect(r.sort).toEqual({ risk: '0' });
   });
 
   it('keeps markup in descriptions as text for the browser to show as text', () => {
-    expect(toolRecord(tool({ description: '<img src=x onerror=alert(1)>' })).content).toBe('<img src=x onerror=alert(1)>');
+    expect(toolRecord(tool({ description: '<img src=x onerror=alert(1)>' })).content).toBe('binance spot cancel all orders <img src=x onerror=alert(1)>');
   });
 
   it('never has empty content', () => {
@@ -95,5 +93,26 @@ describe('helpers', () => {
     const servers = [{ name: 'io.github.Azure/azure-mcp', slug: 'azure' }, { name: 'io.github.x/y', slug: 'xy' }];
     const m = matchCatalogue(['io.github.azure/azure-mcp', 'io.github.x/y', 'io.github.X/Y', 'other'], servers);
     expect([...m]).toEqual([['io.github.x/y', 'xy'], ['io.github.azure/azure-mcp', 'azure']]);
+  });
+});
+
+describe('nameWords', () => {
+  it('splits snake, kebab, dotted and CamelCase names into lowercase words', () => {
+    expect(nameWords('binance_spot_cancel_all_orders')).toBe('binance spot cancel all orders');
+    expect(nameWords('BinanceFuturesCancelAllOpenOrders')).toBe('binance futures cancel all open orders');
+    expect(nameWords('BinanceSpotCancelOpenTWAPOrder')).toBe('binance spot cancel open twap order');
+    expect(nameWords('get-file.contents')).toBe('get file contents');
+    expect(nameWords('s3ListBuckets')).toBe('s3 list buckets');
+    expect(nameWords('screenshot')).toBe('');
+    expect(nameWords('<script>')).toBe('');
+  });
+
+  it('leads the content with them and says how many to keep out of the snippet', () => {
+    const r = toolRecord(tool({}));
+    expect(r.content).toBe('binance spot cancel all orders Cancel all open orders on a symbol.');
+    expect(r.meta.nw).toBe('5');
+    const plain = toolRecord(tool({ name: 'screenshot', description: 'Takes a screenshot.' }));
+    expect(plain.content).toBe('Takes a screenshot.');
+    expect(plain.meta.nw).toBeUndefined();
   });
 });

@@ -23,27 +23,47 @@ export interface SearchRecord {
   language: string;
   meta: Record<string, string>;
   filters: Record<string, string[]>;
-  sort?: Record<string, string>;
 }
-
-export const SEVERITY_ORDER = ['low', 'medium', 'high', 'critical'] as const;
 
 /** Longest tool description kept in the index (99% of descriptions are shorter). */
 export const TOOL_CONTENT_MAX = 1500;
 /** Index descriptions are already capped at 500 characters by the dataset. */
 export const INDEX_CONTENT_MAX = 600;
 
+/**
+ * A tool name as separate words: "binance_spot_cancel_all_orders" and
+ * "BinanceSpotCancelAllOrders" both become "binance spot cancel all orders"
+ * (lowercase: case does not matter to the search). Empty when the name is
+ * one word already.
+ */
+export function nameWords(name: string): string {
+  const words = name
+    .replace(/([\p{Ll}\p{N}])(\p{Lu})/gu, '$1 $2')
+    .replace(/(\p{Lu})(\p{Lu}\p{Ll})/gu, '$1 $2')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+  return words.length > 1 ? words.join(' ').toLowerCase() : '';
+}
+
 export function toolRecord(tool: CatalogueTool): SearchRecord {
   const title = tool.title && tool.title.trim() !== tool.name ? tool.title : '';
   const text = [title, tool.description].filter((s) => s.trim() !== '').join(' · ');
   const name = oneLine(tool.name, 160) || '(unnamed tool)';
+  // The name's words lead the content, so "cancel all orders" finds
+  // binance_spot_cancel_all_orders by its name even where the description
+  // is in Chinese, and CamelCase names are found by their parts. `nw` says
+  // how many words to leave out of the snippet (the name is the title).
+  const words = nameWords(name);
+  const body = oneLine(text, TOOL_CONTENT_MAX);
+  const meta: Record<string, string> = { title: name, server: oneLine(tool.serverTitle, 100) };
+  if (words && body) meta.nw = String(words.split(' ').length);
   return {
     url: tool.url,
-    content: oneLine(text, TOOL_CONTENT_MAX) || name,
+    content: words && body ? `${words} ${body}` : body || name,
     language: 'en',
-    meta: { title: name, server: oneLine(tool.serverTitle, 100) },
+    meta,
+    // "Highest risk first" runs one search per severity on this filter (search-tools.js), not a Pagefind sort.
     filters: { server: [tool.serverSlug], category: [tool.category], severity: [tool.severity] },
-    sort: { risk: String(SEVERITY_ORDER.indexOf(tool.severity)) },
   };
 }
 
