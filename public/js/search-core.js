@@ -20,6 +20,9 @@ export async function loadPagefind(bundle) {
   // (the text segmenter, the WebAssembly entry points): 5-45 ms the first
   // query would otherwise spend before it even asks for its index chunks.
   await pagefind.search('');
+  // The same for the Unicode-class regular expressions missesIndex uses
+  // (5-10 ms to compile on first use).
+  missesIndex('warm up', {}, { content: 'warm up', locations: [0] });
   return pagefind;
 }
 
@@ -141,7 +144,21 @@ export function searchTerm(query) {
   return query.replace(/^\s*(https?:\/\/)?(www\.)?/i, '').replace(/[^\p{L}\p{N}_\s]+/gu, ' ').replace(/\s+/g, ' ').trim();
 }
 
-export const plural = (n, one, many) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+/**
+ * 12345 -> "12,345". Not toLocaleString: its first call loads the
+ * browser's number-formatting data, 30 ms measured, on the first query's path.
+ */
+export const formatCount = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
+export const plural = (n, one, many) => `${formatCount(n)} ${n === 1 ? one : many}`;
+
+/** Lets the browser draw and run observers before more work in the same task. */
+const nextTask = () => new Promise((resolve) => {
+  // A message, not setTimeout: timers in background tabs wait up to a second.
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => resolve();
+  channel.port2.postMessage(null);
+});
 
 /**
  * Wires a search page: the GET form (query box plus native checkboxes and
@@ -217,6 +234,10 @@ export function setupSearchPage(options) {
     if (mine !== seq) return;
     const ready = loaded.slice(0, batch.length);
     for (const data of ready) list.append(renderItem(data));
+    // Twenty fetches take the main thread tens of milliseconds to start:
+    // show what is ready first.
+    if (ready.length) await nextTask();
+    if (mine !== seq) return;
     const pending = batch.slice(ready.length).map((r) => r.data());
     // In order, each as soon as it (and those before it) arrived.
     for (const p of pending) {

@@ -1,7 +1,7 @@
 // toolrisk server index search (/index-search/): Pagefind bundle
 // /pagefind-index/, one record per server in the index; filters source,
 // confidence and whether the catalogue has classified the server's tools.
-import { el, fetchJson, lazyOptions, link, setupSearchPage, snippet } from './search-core.js';
+import { el, fetchJson, formatCount, lazyOptions, link, setupSearchPage, snippet } from './search-core.js';
 
 const CONFIDENCE = { high: 'High', medium: 'Medium', low: 'Low', unstated: 'Not stated' };
 const PACKAGE_LABEL = { npm: 'npm', pypi: 'PyPI', oci: 'OCI' };
@@ -33,7 +33,7 @@ if (root) {
     renderItem,
   });
   const select = form.elements.namedItem('source');
-  if (select) lazyOptions(select, (f) => f.source.map(([value, count]) => ({ value, label: `${value} (${count.toLocaleString('en-US')})` })), facets);
+  if (select) lazyOptions(select, (f) => f.source.map(([value, n]) => ({ value, label: `${value} (${formatCount(n)})` })), facets);
 
   function renderItem(d) {
     const meta = d.meta ?? {};
