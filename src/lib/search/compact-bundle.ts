@@ -24,14 +24,16 @@
  * written, and the bundle stays as Pagefind made it.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { decodeCbor, encodeCbor, type CborValue } from './cbor.ts';
+import { cborArrayHead, CborError, CborReader, decodeCbor, encodeCbor, type CborValue } from './cbor.ts';
 
 export class CompactError extends Error {}
 
 const SIGNATURE = 'pagefind_dcd';
+/** Pagefind's own level; 9 made files 1% smaller and compaction a second slower. */
+const GZIP_LEVEL = 6;
 /**
  * Word positions per index chunk; Pagefind's own is 20,000. Measured on the
  * tools: at 4,000 the median chunk is 8.4 KB, at 2,000 4.9 KB, for 0.5 KB
@@ -51,7 +53,10 @@ export interface CompactStats {
   metaBytesAfter: number;
 }
 
-export function readPagefindFile(file: string): CborValue {
+/** A Pagefind file's decoded CBOR, or with `raw` its CBOR bytes. */
+export function readPagefindFile(file: string, raw?: false): CborValue;
+export function readPagefindFile(file: string, raw: true): Uint8Array;
+export function readPagefindFile(file: string, rawBytes = false): CborValue | Uint8Array {
   let raw: Buffer;
   try {
     raw = gunzipSync(readFileSync(file));
@@ -59,6 +64,7 @@ export function readPagefindFile(file: string): CborValue {
     throw new CompactError(`${file}: not gzip (${(error as Error).message})`);
   }
   if (raw.subarray(0, SIGNATURE.length).toString('latin1') !== SIGNATURE) throw new CompactError(`${file}: no ${SIGNATURE} signature`);
+  if (rawBytes) return raw.subarray(SIGNATURE.length);
   try {
     return decodeCbor(raw.subarray(SIGNATURE.length));
   } catch (error) {
@@ -66,8 +72,13 @@ export function readPagefindFile(file: string): CborValue {
   }
 }
 
+/** A Pagefind file: gzip of the signature and CBOR bytes. */
+function pagefindFile(cbor: readonly Uint8Array[]): Buffer {
+  return gzipSync(Buffer.concat([Buffer.from(SIGNATURE, 'latin1'), ...cbor]), { level: GZIP_LEVEL });
+}
+
 export function pagefindFileBytes(value: CborValue): Buffer {
-  return gzipSync(Buffer.concat([Buffer.from(SIGNATURE, 'latin1'), encodeCbor(value)]), { level: 9 });
+  return pagefindFile([encodeCbor(value)]);
 }
 
 const isStr = (v: unknown): v is string => typeof v === 'string';
@@ -95,31 +106,57 @@ function readMeta(file: string, version: string): Meta {
   return { raw, pages: pages as Meta['pages'], chunks: chunks as Meta['chunks'] };
 }
 
-type Word = [string, CborValue[], ...CborValue[]];
+/** One word of the index: its text, its size as Pagefind counts it, and its CBOR bytes, copied as they are. */
+interface Word {
+  word: string;
+  size: number;
+  bytes: Uint8Array;
+}
 
-/** Positions a word adds to a chunk, counted as Pagefind counts them: each page's positions plus one. */
-function wordSize(word: Word): number {
-  let n = 0;
-  for (const page of word[1]) {
-    expectShape(Array.isArray(page) && page.length >= 2 && isUint(page[0]) && Array.isArray(page[1]), `word ${JSON.stringify(word[0])} has a page that is not [page, positions, ...]`);
-    n += (page[1] as CborValue[]).length + 1;
+/**
+ * Walks a chunk file ([[word, [[page, [positions...], ...], ...], ...], ...]])
+ * without building it: positions are counted and skipped, each word's bytes
+ * kept as a slice. Decoding the 37k-server index into arrays and encoding
+ * it again took twice as long, most of it in the garbage collector.
+ */
+function readChunkWords(file: string, hash: string, pageCount: number, into: Word[]): void {
+  const body = readPagefindFile(file, true) as Uint8Array;
+  const r = new CborReader(body);
+  try {
+    expectShape(r.arrayLength() === 1, `index chunk ${hash} is not [words]`);
+    const count = r.arrayLength();
+    for (let i = 0; i < count; i++) {
+      const start = r.at;
+      const fields = r.arrayLength();
+      expectShape(fields >= 2, `index chunk ${hash} has a word that is not [word, pages, ...]`);
+      const word = r.text();
+      let size = 0;
+      const pages = r.arrayLength();
+      for (let p = 0; p < pages; p++) {
+        const pageFields = r.arrayLength();
+        expectShape(pageFields >= 2, `word ${JSON.stringify(word)} has a page that is not [page, positions, ...]`);
+        expectShape(r.uint() < pageCount, `word ${JSON.stringify(word)} points past the last page`);
+        const positions = r.arrayLength();
+        for (let k = 0; k < positions; k++) r.skip();
+        for (let k = 2; k < pageFields; k++) r.skip();
+        // Pagefind's own measure of a chunk: each page's positions plus one.
+        size += positions + 1;
+      }
+      for (let k = 2; k < fields; k++) r.skip();
+      into.push({ word, size, bytes: body.subarray(start, r.at) });
+    }
+    expectShape(r.done, `index chunk ${hash} has bytes after its words`);
+  } catch (error) {
+    if (error instanceof CborError) throw new CompactError(`${file}: ${error.message}`);
+    throw error;
   }
-  return n;
 }
 
 function readWords(dir: string, chunks: Meta['chunks'], pageCount: number): Word[] {
   const words: Word[] = [];
-  for (const [, , hash] of chunks) {
-    const chunk = readPagefindFile(join(dir, 'index', `${hash}.pf_index`));
-    expectShape(Array.isArray(chunk) && chunk.length === 1 && Array.isArray(chunk[0]), `index chunk ${hash} is not [words]`);
-    for (const w of chunk[0] as CborValue[]) {
-      expectShape(Array.isArray(w) && w.length >= 2 && isStr(w[0]) && Array.isArray(w[1]), `index chunk ${hash} has a word that is not [word, pages, ...]`);
-      for (const p of w[1] as CborValue[]) expectShape(Array.isArray(p) && isUint(p[0]) && p[0] < pageCount, `word ${JSON.stringify(w[0])} points past the last page`);
-      words.push(w as Word);
-    }
-  }
+  for (const [, , hash] of chunks) readChunkWords(join(dir, 'index', `${hash}.pf_index`), hash, pageCount, words);
   for (let i = 1; i < words.length; i++) {
-    expectShape(Buffer.compare(Buffer.from(words[i - 1]![0]), Buffer.from(words[i]![0])) < 0, `words out of order at ${JSON.stringify(words[i]![0])}`);
+    expectShape(Buffer.compare(Buffer.from(words[i - 1]!.word), Buffer.from(words[i]!.word)) < 0, `words out of order at ${JSON.stringify(words[i]!.word)}`);
   }
   return words;
 }
@@ -220,23 +257,25 @@ export function compactBundle(dir: string, options: CompactOptions = {}): Compac
   const meta = readMeta(metaFile, entry.version as string);
   expectShape(info.page_count === undefined || info.page_count === meta.pages.length, 'page count differs from the entry file');
   const words = readWords(dir, meta.chunks, meta.pages.length);
+  const present = new Set(readdirSync(join(dir, 'fragment')));
   const fragments = new Map<string, string>();
   for (const [hash] of meta.pages) {
     if (fragments.has(hash)) continue;
-    expectShape(existsSync(join(dir, 'fragment', `${hash}.pf_fragment`)), `fragment ${hash} is missing`);
+    expectShape(present.has(`${hash}.pf_fragment`), `fragment ${hash} is missing`);
     fragments.set(hash, `${lang}_${fragments.size.toString(36)}`);
   }
   const oldChunks = new Set(meta.chunks.map((c) => c[2]));
-  for (const name of fragments.values()) expectShape(!existsSync(join(dir, 'fragment', `${name}.pf_fragment`)), `fragment name ${name} already taken`);
+  for (const name of fragments.values()) expectShape(!present.has(`${name}.pf_fragment`), `fragment name ${name} already taken`);
 
   // 2. New word chunks, named by content like Pagefind's.
-  const cut = cutChunks(words, (w) => w[0], wordSize, limit);
-  const bounds = chunkBounds(cut.map((c) => c.map((w) => w[0])));
+  const cut = cutChunks(words, (w) => w.word, (w) => w.size, limit);
+  const bounds = chunkBounds(cut.map((c) => c.map((w) => w.word)));
   const taken = new Set<string>();
   const newChunks: [string, string, string][] = [];
   const chunkFiles: [string, Buffer][] = [];
   for (const [i, chunk] of cut.entries()) {
-    const bytes = pagefindFileBytes([chunk]);
+    // [[word, ...]]: the words' bytes as Pagefind wrote them, under new array heads.
+    const bytes = pagefindFile([cborArrayHead(1), cborArrayHead(chunk.length), ...chunk.map((w) => w.bytes)]);
     const hash = shortHash(bytes, taken, `${lang}_`, 7);
     chunkFiles.push([hash, bytes]);
     newChunks.push([bounds[i]![0], bounds[i]![1], hash]);
