@@ -8,10 +8,12 @@
  * query, nothing cached):
  *
  *   tools_q_<query>_ms / _kb      typing the query on /search/ until the first result is shown,
- *                                 and every byte the server sent for page + search
+ *                                 and every byte the server sent for page + search: bodies (text
+ *                                 gzipped, as npm run serve and static hosts do; Pagefind's files
+ *                                 are gzipped already) plus HTTP/1.1 response headers
  *   tools_q_<query>_search_kb     of which search scripts, facets and Pagefind files
- *   tools_q_<query>_gzip_*kb      the same if the host gzipped text files (npm run serve does not;
- *                                 static hosts do; Pagefind's index files are gzipped already)
+ *   tools_q_<query>_gzip_*kb      response bodies only, without headers (over HTTP/2 a host's
+ *                                 repeated headers cost a few bytes each)
  *   tools_q_<query>_from_url_ms   opening /search/?q=… (the header form) until the first result
  *   index_q_*                     the same on /index-search/
  *   *_median_*                    medians over the queries
