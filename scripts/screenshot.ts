@@ -16,7 +16,8 @@ const page = await browser.newPage({ viewport: { width: Number(width), height: 9
 const problems: string[] = [];
 page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
 page.on('pageerror', (e) => problems.push(e.message));
-await page.goto(url);
+// Until the network is quiet, so search pages have drawn their results.
+await page.goto(url, { waitUntil: 'networkidle' });
 await page.screenshot({ path: out, fullPage: process.argv.includes('--full') });
 await browser.close();
 console.log(problems.length ? `console errors:\n${problems.join('\n')}` : 'no console errors');
