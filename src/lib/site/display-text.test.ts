@@ -16,3 +16,16 @@ describe('display text', () => {
     expect(oneLine('a   b\n c', 160)).toBe('a b c');
   });
 });
+
+describe('zero-width joiner', () => {
+  it('keeps emoji sequences whole and reveals a joiner anywhere else', () => {
+    const family = '\u{1F468}\u200D\u{1F469}\u200D\u{1F467}';
+    const rainbowFlag = '\u{1F3F3}\uFE0F\u200D\u{1F308}';
+    const darkSkinCook = '\u{1F9D1}\u{1F3FF}\u200D\u{1F373}';
+    expect(revealHidden(`Team ${family} ${rainbowFlag} ${darkSkinCook}`)).toBe(`Team ${family} ${rainbowFlag} ${darkSkinCook}`);
+    expect(revealHidden('pay\u200Dpal')).toBe('pay[U+200D]pal');
+    expect(revealHidden('\u{1F468}\u200Dx')).toBe('\u{1F468}[U+200D]x');
+    expect(revealHidden('x\u200D\u{1F468}')).toBe('x[U+200D]\u{1F468}');
+    expect(revealHidden('\u200B\u200C\u200E\u200F')).toBe('[U+200B][U+200C][U+200E][U+200F]');
+  });
+});
