@@ -9,6 +9,9 @@
  * Pagefind searches meta values as well as content, so a field is stored
  * once: tool and server names live in meta (shown as titles, matched with a
  * boost), descriptions live in content (matched, and cut into the snippet).
+ * The one exception: a tool name's separate words also lead its content
+ * (see nameWords), because Pagefind matches a meta value like
+ * "binance_spot_cancel_all_orders" only weakly by its parts.
  * Untrusted text is made display-safe here (hidden characters revealed,
  * whitespace collapsed, length capped); the browser still renders every
  * value as text, never as HTML.
