@@ -53,10 +53,8 @@ export interface CompactStats {
   metaBytesAfter: number;
 }
 
-/** A Pagefind file's decoded CBOR, or with `raw` its CBOR bytes. */
-export function readPagefindFile(file: string, raw?: false): CborValue;
-export function readPagefindFile(file: string, raw: true): Uint8Array;
-export function readPagefindFile(file: string, rawBytes = false): CborValue | Uint8Array {
+/** A Pagefind file's CBOR bytes (after the gzip and the signature). */
+function readPagefindBytes(file: string): Uint8Array {
   let raw: Buffer;
   try {
     raw = gunzipSync(readFileSync(file));
@@ -64,9 +62,14 @@ export function readPagefindFile(file: string, rawBytes = false): CborValue | Ui
     throw new CompactError(`${file}: not gzip (${(error as Error).message})`);
   }
   if (raw.subarray(0, SIGNATURE.length).toString('latin1') !== SIGNATURE) throw new CompactError(`${file}: no ${SIGNATURE} signature`);
-  if (rawBytes) return raw.subarray(SIGNATURE.length);
+  return raw.subarray(SIGNATURE.length);
+}
+
+/** A Pagefind file's decoded CBOR. */
+export function readPagefindFile(file: string): CborValue {
+  const bytes = readPagefindBytes(file);
   try {
-    return decodeCbor(raw.subarray(SIGNATURE.length));
+    return decodeCbor(bytes);
   } catch (error) {
     throw new CompactError(`${file}: ${(error as Error).message}`);
   }
@@ -120,7 +123,7 @@ interface Word {
  * it again took twice as long, most of it in the garbage collector.
  */
 function readChunkWords(file: string, hash: string, pageCount: number, into: Word[]): void {
-  const body = readPagefindFile(file, true) as Uint8Array;
+  const body = readPagefindBytes(file);
   const r = new CborReader(body);
   try {
     expectShape(r.arrayLength() === 1, `index chunk ${hash} is not [words]`);
@@ -155,8 +158,12 @@ function readChunkWords(file: string, hash: string, pageCount: number, into: Wor
 function readWords(dir: string, chunks: Meta['chunks'], pageCount: number): Word[] {
   const words: Word[] = [];
   for (const [, , hash] of chunks) readChunkWords(join(dir, 'index', `${hash}.pf_index`), hash, pageCount, words);
-  for (let i = 1; i < words.length; i++) {
-    expectShape(Buffer.compare(Buffer.from(words[i - 1]!.word), Buffer.from(words[i]!.word)) < 0, `words out of order at ${JSON.stringify(words[i]!.word)}`);
+  // Byte order, as Pagefind sorts; each word encoded once.
+  let previous = Buffer.alloc(0);
+  for (const [i, w] of words.entries()) {
+    const current = Buffer.from(w.word);
+    expectShape(i === 0 || Buffer.compare(previous, current) < 0, `words out of order at ${JSON.stringify(w.word)}`);
+    previous = current;
   }
   return words;
 }
