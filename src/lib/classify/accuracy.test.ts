@@ -16,12 +16,19 @@ interface Label {
   category: Category;
   severity: string;
   reason: string;
+  /** Set on labels made since the set grew past 357: the tool exposes several operations. */
+  multiOp?: boolean;
+  nonEnglish?: boolean;
 }
 
 const labels: Label[] = readFileSync(`${REPO_ROOT}/catalogue/labels/labelled-tools.jsonl`, 'utf8')
   .split('\n')
   .filter((l) => l.trim())
   .map((l) => JSON.parse(l) as Label);
+
+const HIGH_RISK = new Set<Category>(['Execute', 'Financial', 'Destructive']);
+/** What the rules reach on the labelled set, less a few tools of slack. */
+const FLOORS = { category: 0.88, severity: 0.73, understatedHighRisk: 62 };
 
 let predicted = new Map<string, { category: Category; severity: string }>();
 
@@ -31,8 +38,11 @@ beforeAll(() => {
 });
 
 describe('hand-labelled set', () => {
-  it('has at least 300 labels with a reason each, all present in the data', () => {
-    expect(labels.length).toBeGreaterThanOrEqual(300);
+  it('has at least 1,000 labels with a reason each, all present in the data', () => {
+    expect(labels.length).toBeGreaterThanOrEqual(1000);
+    expect(labels.filter((l) => l.multiOp).length).toBeGreaterThanOrEqual(100);
+    expect(labels.filter((l) => l.nonEnglish).length).toBeGreaterThanOrEqual(100);
+    for (const c of CATEGORIES) expect(labels.filter((l) => l.category === c).length, c).toBeGreaterThanOrEqual(80);
     for (const l of labels) {
       expect(l.reason.length).toBeGreaterThan(5);
       expect(predicted.has(`${l.server}\u0000${l.tool}`), `${l.server} / ${l.tool}`).toBe(true);
@@ -42,6 +52,7 @@ describe('hand-labelled set', () => {
   it('reports per-category precision and recall', () => {
     const rows: string[] = [];
     const wrong: string[] = [];
+    const understated: string[] = [];
     let correct = 0;
     let severityCorrect = 0;
     const stats = Object.fromEntries(CATEGORIES.map((c) => [c, { tp: 0, fp: 0, fn: 0 }])) as Record<Category, { tp: number; fp: number; fn: number }>;
@@ -56,6 +67,7 @@ describe('hand-labelled set', () => {
         wrong.push(`${l.tool} (${l.server}): labelled ${l.category}, got ${p.category}`);
       }
       if (p.severity === l.severity) severityCorrect++;
+      if (HIGH_RISK.has(l.category) && !HIGH_RISK.has(p.category)) understated.push(`${l.tool} (${l.server}): labelled ${l.category}, got ${p.category}`);
     }
     for (const c of CATEGORIES) {
       const s = stats[c];
@@ -66,11 +78,18 @@ describe('hand-labelled set', () => {
     const accuracy = correct / labels.length;
     const severityAccuracy = severityCorrect / labels.length;
     console.log(
-      [`category accuracy ${accuracy.toFixed(3)} on ${labels.length} labels; severity accuracy ${severityAccuracy.toFixed(3)}`, ...rows, `misclassified (${wrong.length}):`, ...wrong.map((w) => '  ' + w)].join('\n'),
+      [
+        `category accuracy ${accuracy.toFixed(3)} on ${labels.length} labels; severity accuracy ${severityAccuracy.toFixed(3)}`,
+        ...rows,
+        `labelled Execute, Financial or Destructive but rated Read or Write: ${understated.length}`,
+        `misclassified (${wrong.length}):`,
+        ...wrong.map((w) => '  ' + w),
+      ].join('\n'),
     );
-    // Just below what the rules reach (0.936 and 0.871 on 357 labels): two or
-    // three tools of slack, so a rule change that costs more fails here.
-    expect(accuracy).toBeGreaterThanOrEqual(0.93);
-    expect(severityAccuracy).toBeGreaterThanOrEqual(0.86);
+    // Floors just below what the rules reach on this set, so a rule change
+    // that makes the catalogue worse fails here (see FLOORS).
+    expect(accuracy).toBeGreaterThanOrEqual(FLOORS.category);
+    expect(severityAccuracy).toBeGreaterThanOrEqual(FLOORS.severity);
+    expect(understated.length).toBeLessThanOrEqual(FLOORS.understatedHighRisk);
   });
 });

@@ -173,7 +173,7 @@ export function buildCatalogue(rules: CompiledRules, servers: RawServer[], optio
  * tool's own server does not also have, count.
  */
 export function markShadowing(tools: CatalogueTool[]): void {
-  const min = poisoningRules().shadowingMin;
+  const { shadowingMin: min, shadowingContext } = poisoningRules();
   const owners = new Map<string, Set<string>>();
   for (const t of tools) {
     if (t.name.length < min || !/^[A-Za-z][A-Za-z0-9]*(?:[_.-][A-Za-z0-9]+)+$/.test(t.name)) continue;
@@ -188,6 +188,8 @@ export function markShadowing(tools: CatalogueTool[]): void {
     for (const m of text.matchAll(identifier)) {
       const owner = owners.get(m[0]);
       if (!owner || owner.has(t.serverSlug) || m[0] === t.name) continue;
+      const index = m.index ?? 0;
+      if (!shadowingContext.test(text.slice(Math.max(0, index - 80), index))) continue;
       const others = [...owner].sort().slice(0, 3).join(', ');
       t.poisoning.push({ id: 'tool_shadowing', label: POISONING_SIGNALS.tool_shadowing, where: 'description', text: `names “${m[0]}”, a tool of ${others}`, patterns: [] });
       break;

@@ -34,6 +34,7 @@ const rulesSchema = z.object({
   exfiltration_param_names: z.array(z.string()),
   exfiltration_param_text: z.array(z.string()),
   shadowing_min_name_length: z.number().int().positive(),
+  shadowing_context: z.string(),
   oversized_description_chars: z.number().int().positive(),
 });
 
@@ -45,6 +46,7 @@ interface CompiledPoisoningRules {
   exfilNames: Set<string>;
   exfilText: RegExp[];
   shadowingMin: number;
+  shadowingContext: RegExp;
   oversized: number;
 }
 
@@ -65,6 +67,7 @@ export function poisoningRules(): CompiledPoisoningRules {
     exfilNames: new Set(r.exfiltration_param_names.map(normaliseParamName)),
     exfilText: re(r.exfiltration_param_text),
     shadowingMin: r.shadowing_min_name_length,
+    shadowingContext: new RegExp(r.shadowing_context, 'iu'),
     oversized: r.oversized_description_chars,
   };
   return compiled;
