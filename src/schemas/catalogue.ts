@@ -20,7 +20,7 @@ export const evidenceSchema = z.object({
 
 export const policyVariantSchema = z.object({
   id: z.enum(['recommended', 'stricter', 'looser', 'capped']),
-  kind: z.enum(['hide', 'approval', 'rate', 'allow', 'capped']),
+  kind: z.enum(['hide', 'approval', 'rate', 'allow', 'capped', 'conditional']),
   summary: z.string(),
   policy: policyJsonSchema,
   intercept: z.string(),
@@ -45,7 +45,7 @@ export const reviewSchema = z.object({
   note: z.string(),
   reviewer: z.string().optional(),
   date: z.string().optional(),
-  pinned: z.array(z.enum(['category', 'severity'])),
+  pinned: z.array(z.enum(['category', 'severity', 'poisoning'])),
   file: z.string(),
 });
 
@@ -73,7 +73,21 @@ export const catalogueToolSchema = z.object({
   evidence: z.array(evidenceSchema),
   policyRule: z.object({ id: z.string(), because: z.string() }),
   policy: policyJsonSchema,
-  policyKind: z.enum(['hide', 'approval', 'rate', 'allow', 'capped']),
+  policyKind: z.enum(['hide', 'approval', 'rate', 'allow', 'capped', 'conditional']),
+  /** Every operation found, most dangerous first, with the text it was read from. */
+  operations: z.array(
+    z.object({
+      action: z.string(),
+      category: categorySchema,
+      source: z.enum(['name', 'description', 'parameter', 'annotation']),
+      text: z.string(),
+      param: z.string().optional(),
+    }),
+  ),
+  /** What the tool acts on (catalogue/rules/objects.yaml), when we could tell. */
+  object: z.object({ id: z.string(), word: z.string(), phrase: z.string(), loss: z.string(), undo: z.string(), audience: z.string() }).optional(),
+  /** Why a person should look before acting on this judgement, when the evidence is thin. */
+  needsReview: z.string().optional(),
   policySummary: z.string(),
   intercept: z.string(),
   alternatives: z.array(policyVariantSchema),

@@ -29,6 +29,12 @@ export const RISK_SIGNALS = {
   open_world: 'Reaches outside systems',
   read_only: 'Described as read-only',
   recreatable: 'Easy to recreate',
+  needs_credentials: 'Takes a credential as input',
+  reversible: 'The server keeps a way back',
+  high_loss_object: 'Acts on something costly to lose',
+  public_audience: 'Reaches customers or the public',
+  server_side_fetch: 'Fetches any URL from the server',
+  steers_agent: 'Definition steers the agent',
 } as const;
 export type RiskSignal = keyof typeof RISK_SIGNALS;
 const riskSignalSchema = z.enum(Object.keys(RISK_SIGNALS) as [RiskSignal, ...RiskSignal[]]);
@@ -104,8 +110,71 @@ export const classifierRulesSchema = z.object({
   recreatable_words: words,
   secret_words: words,
   key_material_words: words,
+  /**
+   * Operations a tool exposes besides the one its name says: enum parameters
+   * whose values pick what the call does ("action": create/update/delete).
+   */
+  operations: z
+    .object({
+      /** Parameter names (normalised: lower case, letters and digits only) whose enum values select an operation. */
+      params: words,
+      /** HTTP method values and the category each stands for. */
+      http_methods: z.record(z.string(), categorySchema),
+      /** Weight of the most dangerous selectable operation in the scores. */
+      weight: z.number().default(4),
+    })
+    .default({ params: [], http_methods: {}, weight: 4 }),
+  /** Words that negate the action right after them ("does not delete", "不删除"). */
+  negation: z
+    .object({
+      en: words.default([]),
+      zh: words.default([]),
+      /** How many words before an English action may negate it. */
+      window: z.number().int().min(1).max(6).default(3),
+    })
+    .default({ en: [], zh: [], window: 3 }),
+  /** Verbs that only introduce the real action ("start following", "try to fetch"). */
+  aux_verbs: words.default([]),
+  /** Descriptions that say nothing (scrape placeholders); the tool is judged without them. */
+  placeholder_descriptions: words.default([]),
+  /** Tunable limits of the classifier, in one place. */
+  limits: z
+    .object({
+      /** Characters of a description read at most (the rest is rarely about the action). */
+      body_scan_chars: z.number().int().positive().default(3000),
+      /** Characters of the lead sentence read at most. */
+      lead_chars: z.number().int().positive().default(300),
+      /** Words of the lead in which the first action is looked for. */
+      lead_action_words: z.number().int().positive().default(8),
+      /** More parameters than this raise the high_param_count signal. */
+      many_params: z.number().int().positive().default(12),
+      /** A category within this share of the top score counts as tied, and precedence decides. */
+      near_tie: z.number().min(0).max(1).default(0.85),
+      /** Score at which evidence strength is full, for confidence. */
+      full_strength: z.number().positive().default(7),
+      /** Confidence below this puts a visible "needs review" mark on the tool. */
+      review_below: z.number().min(0).max(1).default(0.35),
+    })
+    .default({ body_scan_chars: 3000, lead_chars: 300, lead_action_words: 8, many_params: 12, near_tie: 0.85, full_strength: 7, review_below: 0.35 }),
 });
 export type ClassifierRules = z.infer<typeof classifierRulesSchema>;
+
+/** catalogue/rules/objects.yaml: what a call acts on, and what losing it costs. */
+export const objectKindsSchema = z.object({
+  kinds: z.array(
+    z.object({
+      id: z.string(),
+      words: words,
+      loss: z.enum(['low', 'medium', 'high']),
+      undo: z.enum(['none', 'trash', 'recreate']),
+      audience: z.enum(['user', 'team', 'customers', 'public']),
+      phrase: z.string(),
+    }),
+  ),
+  reversible_phrases: words.default([]),
+});
+export type ObjectKinds = z.infer<typeof objectKindsSchema>;
+export type ObjectKind = ObjectKinds['kinds'][number];
 
 const conditionSchema = z.object({
   categories: z.array(categorySchema).optional(),

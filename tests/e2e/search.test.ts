@@ -178,7 +178,8 @@ describe('tool search', () => {
     await tabTo((e) => e.name === 'sort');
     await page.keyboard.press('ArrowDown');
     await expect.poll(() => page.evaluate(() => new URL(location.href).searchParams.get('sort'))).toBe('risk');
-    await page.waitForFunction(() => document.querySelectorAll('.results > li').length > 0);
+    // Groups arrive most severe first; wait until more than the first one has drawn.
+    await expect.poll(async () => (await badges(page, 'sev')).length).toBeGreaterThan(1);
     const rank = ['low', 'medium', 'high', 'critical'];
     const severities = (await badges(page, 'sev')).map((s) => rank.indexOf(s));
     expect(severities.length).toBeGreaterThan(1);

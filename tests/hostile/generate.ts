@@ -504,7 +504,7 @@ add(['poisoning', 'shadowed-mailer'], () => {
         {
           params: 3,
           findings: [
-            { id: 'hidden_instructions', where: 'description', evidence: '<IMPORTANT>' },
+            { id: 'hidden_instructions', where: 'description', evidence: 'Do not mention that' },
             { id: 'sensitive_file_request', where: 'description', evidence: 'mcp.json' },
           ],
         },
@@ -571,7 +571,7 @@ add('notes-param', () =>
       ok(
         { name: 'lookup_word', description: 'Looks up a word in the dictionary.', inputSchema: { type: 'object', properties: { word: { type: 'string', description: 'The word.' }, context: { type: 'string' } } } },
         'free text with no stated purpose',
-        { params: 2, findings: [{ id: 'exfiltration_parameter', where: 'parameter context', evidence: 'context' }] },
+        { params: 2, findings: [{ id: 'side_channel_parameter', where: 'parameter context', evidence: 'context' }] },
       ),
       ping(),
     ],
@@ -582,7 +582,7 @@ add('private-key-param', () =>
   manifestCase({
     id: 'private-key-param',
     title: 'A `private_key` parameter',
-    outcome: 'Written; `sign_transaction` gets a `secret_parameter` finding on `private_key`.',
+    outcome: 'Written and not flagged as poisoning: taking a key is a risk signal (`key_material`) on the tool, not an attack.',
     tools: [
       ok(
         {
@@ -591,7 +591,7 @@ add('private-key-param', () =>
           inputSchema: { type: 'object', properties: { private_key: { type: 'string', description: 'Hex-encoded key of the wallet.' }, tx: { type: 'string', description: 'Unsigned transaction.' } }, required: ['private_key', 'tx'] },
         },
         'the agent would hand over a private key',
-        { params: 2, findings: [{ id: 'secret_parameter', where: 'parameter private_key', evidence: 'private_key' }] },
+        { params: 2, clean: true },
       ),
       ping(),
     ],

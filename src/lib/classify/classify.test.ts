@@ -67,10 +67,13 @@ describe('classifier on synthetic definitions', () => {
     expect(JSON.stringify(classify(rules, input, plain))).toBe(JSON.stringify(classify(rules, input, plain)));
   });
   it('lowers Destructive for trivially recreatable items and raises Read for secrets', () => {
-    expect(classify(rules, { name: 'remove_label', description: 'Remove a label from an issue' }, plain).severity).toBe('high');
-    expect(classify(rules, { name: 'get_api_key', description: 'Get the API key of the project' }, plain).severity).toBe('medium');
+    // Destructive starts at high; a label is made again in one call.
+    expect(classify(rules, { name: 'remove_label', description: 'Remove a label from an issue' }, plain).severity).toBe('medium');
+    // Handing back a key is two levels above a plain read; needing one is not.
+    expect(classify(rules, { name: 'get_api_key', description: 'Get the API key of the project' }, plain).severity).toBe('high');
+    expect(classify(rules, { name: 'get_weather', description: 'Get the weather', inputSchema: { properties: { apiKey: { type: 'string' } } } }, plain).severity).toBe('low');
     // A private key or seed phrase controls a wallet outright: one level more.
-    expect(classify(rules, { name: 'get_private_key', description: 'Get the private key of the wallet' }, plain).severity).toBe('high');
+    expect(classify(rules, { name: 'get_private_key', description: 'Get the private key of the wallet' }, plain).severity).toBe('critical');
   });
 });
 
@@ -92,7 +95,8 @@ describe('general rules (catalogue/rules/classifier.yaml)', () => {
   it('unsigned transaction builders and local key generation are reads', () => {
     expect(run('make_payment_txn', 'Create a payment transaction', { from: { type: 'string' }, to: { type: 'string' }, amount: { type: 'number' } }).category).toBe('Read');
     const key = run('generate_mnemonic', 'Generate a new BIP-39 mnemonic seed phrase');
-    expect([key.category, key.severity]).toEqual(['Read', 'high']);
+    // It hands back a seed phrase: secrets (two levels) and key material (one more).
+    expect([key.category, key.severity]).toEqual(['Read', 'critical']);
     expect(key.signals).toEqual(expect.arrayContaining(['credentials', 'key_material']));
     expect(run('create_wallet', 'Create a new random wallet with private key and address').category).toBe('Read');
     // A longer name names an account at a hosted service, which is a change.
@@ -107,7 +111,7 @@ describe('general rules (catalogue/rules/classifier.yaml)', () => {
   });
   it('closing a tab or page is Destructive, one level down because it reopens', () => {
     const c = run('close_page', 'Close a browser page');
-    expect([c.category, c.severity]).toEqual(['Destructive', 'high']);
+    expect([c.category, c.severity]).toEqual(['Destructive', 'medium']);
   });
   it('reads a noun-verb as the thing when a plainer verb follows it', () => {
     expect(run('order_cancel', 'Cancel an order').category).toBe('Destructive');

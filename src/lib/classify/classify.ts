@@ -10,10 +10,8 @@ import { normaliseParamName } from '../rules/load-rules.ts';
 import { baseForms, nextWord, splitIdentifier, splitWords, WORD_SPAN, type Token } from '../text/words.ts';
 import { hasCjk, normaliseForMatching } from '../text/normalize.ts';
 import { applySeverity } from './severity.ts';
-import type { Classification, ClassifyInput, Evidence, ServerContext } from './types.ts';
-
-const BODY_SCAN_LIMIT = 3000;
-const HIGH_PARAM_COUNT = 12;
+import { findOperationParams, type OperationParam } from './operations.ts';
+import type { Classification, ClassifyInput, Evidence, ObjectInfo, Operation, ServerContext } from './types.ts';
 
 interface Scan {
   evidence: Evidence[];
@@ -22,6 +20,10 @@ interface Scan {
   object: string;
   /** A parameter that takes a private key or seed to sign with. */
   signingKey: boolean;
+  /** Parameters whose enum values select an operation. */
+  operationParams: OperationParam[];
+  /** Words naming what the action applies to, from the name and the lead. */
+  objectWords: string[];
 }
 
 /**
@@ -301,12 +303,18 @@ function scanName(rules: CompiledRules, input: ClassifyInput, ctx: ServerContext
   if (admin) addSignalEvidence(scan, 'name', findText(input.name, allTokens, admin), 'admin_scope', 'the name touches people, permissions or the account');
   const recreatable = signalWord(rules.recreatableWords);
   if (recreatable) addSignalEvidence(scan, 'name', findText(input.name, allTokens, recreatable), 'recreatable', 'the name names something small and easy to recreate');
+  // "import_wallet_from_mnemonic", "login_with_password": the secret is an
+  // input the caller supplies, not something the tool hands back.
+  const asInput = (word: string) => {
+    const at = allWords.indexOf(word.split(' ')[0]!);
+    return at > 0 && ['from', 'with', 'using', 'by', 'via'].includes(allWords[at - 1]!);
+  };
   const secret = signalWord(rules.secretWords);
-  if (secret) addSignalEvidence(scan, 'name', findText(input.name, allTokens, secret), 'credentials', 'the name mentions secrets or keys');
+  if (secret) addSignalEvidence(scan, 'name', findText(input.name, allTokens, secret), asInput(secret) ? 'needs_credentials' : 'credentials', asInput(secret) ? 'the name says it takes a secret' : 'the name mentions secrets or keys');
   const key = signalWord(rules.keyMaterialWords);
   if (key) {
     const text = findText(input.name, allTokens, key);
-    addSignalEvidence(scan, 'name', text, 'credentials', 'the name mentions secrets or keys');
+    addSignalEvidence(scan, 'name', text, asInput(key) ? 'needs_credentials' : 'credentials', 'the name mentions secrets or keys');
     addSignalEvidence(scan, 'name', text, 'key_material', 'the name mentions a private key or seed phrase');
   }
   // Description phrases that only raise signals ("read_only", "leverage")
@@ -338,6 +346,8 @@ function namesTheThing(rules: CompiledRules, words: readonly string[], nouns: Re
   const word = words[i]!;
   if (!rules.nounVerbs.has(word)) return false;
   if (i > 0 && i === words.length - 1) return rules.verbCategory.get(word) === 'Write';
+  // "cache_stats", "queue_status": the word names what the read tail describes.
+  if (i === words.length - 2 && rules.readTails.has(words[i + 1]!)) return true;
   for (let j = i + 1; j < words.length; j++) {
     if (nouns.has(j)) continue;
     const x = words[j]!;
@@ -374,12 +384,15 @@ export function descriptionLead(description: string): { text: string; start: num
     if (hasTwoLettersOrDigits(trimmed)) {
       const sentenceEnd = trimmed.search(/[.!?。！？](\s|$)/);
       const text = sentenceEnd > 20 ? trimmed.slice(0, sentenceEnd + 1) : trimmed;
-      return { text: text.slice(0, 300), start: offset + line.indexOf(trimmed) };
+      return { text: text.slice(0, LEAD_CHARS), start: offset + line.indexOf(trimmed) };
     }
     offset = lineEnd + 1;
   }
   return { text: '', start: 0 };
 }
+
+/** Default lead length; the rules' `limits.lead_chars` is passed where rules are at hand. */
+let LEAD_CHARS = 300;
 
 const TWO_LETTERS_OR_DIGITS = /[\p{L}\p{N}][^\p{L}\p{N}]*[\p{L}\p{N}]/u;
 
@@ -394,10 +407,34 @@ function hasTwoLettersOrDigits(text: string): boolean {
   return false;
 }
 
+/** True when a negation word stands within the window before word i ("does not delete"). */
+function negatedAt(rules: CompiledRules, words: readonly string[], i: number): boolean {
+  for (let k = Math.max(0, i - rules.raw.negation.window); k < i; k++) if (rules.negationEn.has(words[k]!)) return true;
+  return false;
+}
+
+/** The same test on raw text before a phrase starting at `at`. */
+function negatedBefore(rules: CompiledRules, text: string, at: number): boolean {
+  const before = splitWords(text.slice(Math.max(0, at - 40), at));
+  const words = before.map((t) => t.word);
+  return negatedAt(rules, [...words, ''], words.length);
+}
+
+/** True when a Chinese phrase occurs somewhere not right after a negation (不删除 does not delete). */
+function zhAffirmed(rules: CompiledRules, text: string, phrase: string): boolean {
+  for (let at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + 1)) {
+    const before = text.slice(Math.max(0, at - 3), at);
+    if (!rules.negationZh.some((n) => before.endsWith(n))) return true;
+  }
+  return false;
+}
+
 function scanDescription(rules: CompiledRules, description: string, scan: Scan): void {
   const w = rules.raw.weights;
   if (!description) return;
-  const text = normaliseForMatching(description.length > BODY_SCAN_LIMIT ? description.slice(0, BODY_SCAN_LIMIT) : description);
+  const limit = rules.raw.limits.body_scan_chars;
+  const text = normaliseForMatching(description.length > limit ? description.slice(0, limit) : description);
+  LEAD_CHARS = rules.raw.limits.lead_chars;
   const lead = descriptionLead(text);
 
   // English lead: the first action word after the filler ("This tool lets you…").
@@ -421,8 +458,12 @@ function scanDescription(rules: CompiledRules, description: string, scan: Scan):
   while (i < leadWords.length && rules.leadFillers.has(leadWords[i]!)) i++;
   const window = rules.raw.lead_combo_window;
   const rank = (c: Category) => rules.raw.precedence.indexOf(c);
-  for (; i < leadWords.length && i < 8; i++) {
+  for (; i < leadWords.length && i < rules.raw.limits.lead_action_words; i++) {
     if (nouns.has(i)) continue;
+    // "does not delete", "never sends": a negated action is not what the tool does.
+    if (negatedAt(rules, leadWords, i)) continue;
+    // "Start following a trader": the introducing verb gives way to the next one.
+    if (rules.auxVerbs.has(leadWords[i]!) && i + 1 < leadWords.length && verbOf(rules, leadWords[i + 1]!)) continue;
     const combo = findCombo(rules, leadWords, i, false, window, clause);
     const verb = verbOf(rules, leadWords[i]!);
     if (!combo && !verb) continue;
@@ -449,9 +490,13 @@ function scanDescription(rules: CompiledRules, description: string, scan: Scan):
       }
       k = to + 1;
     }
+    // A lone verb is quoted with the words after it in its clause ("Get the
+    // current weather"), so the quote says what it acts on.
+    let quoteTo = chosen.to;
+    if (!chosen.isCombo && !listed) while (quoteTo < chosen.at + 4 && quoteTo + 1 < leadWords.length && clause[quoteTo + 1] === clause[chosen.at]) quoteTo++;
     scan.evidence.push({
       source: 'description',
-      text: quote(listed ? i : chosen.at, chosen.to),
+      text: quote(listed ? i : chosen.at, quoteTo),
       supports: chosen.category,
       signals: chosen.signals,
       weight: chosen.isCombo ? w.lead_combo : w.lead_verb,
@@ -464,6 +509,7 @@ function scanDescription(rules: CompiledRules, description: string, scan: Scan):
       if (k > chosen.at + 1 && coordinated(rules, lead.text, leadTokens[k - 1]!.end, leadTokens[k]!.start)) break;
       object.push(leadWords[k]!);
     }
+    scan.objectWords.push(...object);
     const recreatable = inWordSet(rules.recreatableWords, object);
     if (recreatable) addSignalEvidence(scan, 'description', recreatable, 'recreatable', 'the description names something small and easy to recreate');
     if (!scan.action && verb) scan.action = verb.form;
@@ -479,7 +525,7 @@ function scanDescription(rules: CompiledRules, description: string, scan: Scan):
     const leadHasZh = !rules.zhAllCjk || hasCjk(leadZh);
     const bodyHasZh = !rules.zhAllCjk || hasCjk(bodyZh);
     for (const entry of leadHasZh ? rules.raw.zh : []) {
-      const inLead = leadZh.includes(entry.phrase);
+      const inLead = zhAffirmed(rules, leadZh, entry.phrase);
       if (!inLead) continue;
       // A longer phrase already matched (批量撤单) covers its parts (撤单).
       if (coveredBy(seen, entry.phrase)) continue;
@@ -497,7 +543,7 @@ function scanDescription(rules: CompiledRules, description: string, scan: Scan):
     let bodyTotal = 0;
     for (const entry of bodyHasZh ? rules.raw.zh : []) {
       if (seen.has(entry.phrase) || coveredBy(seen, entry.phrase)) continue;
-      if (!bodyZh.includes(entry.phrase) || bodyTotal >= w.body_cap) continue;
+      if (!zhAffirmed(rules, bodyZh, entry.phrase) || bodyTotal >= w.body_cap) continue;
       // Body phrases only add signals and a little weight; "提现权限" in an
       // account summary is not a withdrawal.
       seen.add(entry.phrase);
@@ -541,6 +587,7 @@ function scanDescription(rules: CompiledRules, description: string, scan: Scan):
         p = quoteEnd = WORD_SPAN[1]!;
       }
       if (!ok) continue;
+      if (entry.category && negatedBefore(rules, text, start)) continue;
       found.add(entry.phrase);
       const quote = text.slice(start, quoteEnd);
       let weight = 0;
@@ -595,7 +642,8 @@ function scanParams(rules: CompiledRules, input: ClassifyInput, scan: Scan): voi
       } else if (kind === 'filesystem_path') {
         addSignalEvidence(scan, 'parameter', p.name, 'filesystem_path', 'a parameter that takes a file or folder path');
       } else if (kind === 'credentials') {
-        addSignalEvidence(scan, 'parameter', p.name, 'credentials', 'a parameter that takes a secret');
+        // Needing a key to call a service is not the same as handing one back.
+        addSignalEvidence(scan, 'parameter', p.name, 'needs_credentials', 'a parameter that takes a secret');
       } else if (kind === 'signing_key') {
         scan.signingKey = true;
         addSignalEvidence(scan, 'parameter', p.name, 'key_material', 'a parameter that takes a private key or seed phrase');
@@ -620,8 +668,24 @@ function scanParams(rules: CompiledRules, input: ClassifyInput, scan: Scan): voi
   } else if (amount) {
     scan.evidence.push({ source: 'parameter', text: amount.name, supports: 'Financial', signals: [], weight: w.param * 0.3, note: 'an amount or quantity parameter' });
   }
-  if (params.length > HIGH_PARAM_COUNT) {
-    addSignalEvidence(scan, 'parameter', `${params.length} parameters`, 'high_param_count', `more than ${HIGH_PARAM_COUNT} parameters to get right`);
+  const many = rules.raw.limits.many_params;
+  if (params.length > many) {
+    addSignalEvidence(scan, 'parameter', `${params.length} parameters`, 'high_param_count', `more than ${many} parameters to get right`);
+  }
+  // Enum parameters that pick the operation: the most dangerous value counts
+  // as strongly as the name, because the caller can always choose it.
+  const rank = (c: Category) => rules.raw.precedence.indexOf(c);
+  for (const op of findOperationParams(rules, input)) {
+    scan.operationParams.push(op);
+    const worst = [...op.operations].sort((a, b) => rank(a.category) - rank(b.category))[0]!;
+    scan.evidence.push({
+      source: 'parameter',
+      text: `${op.name}: ${worst.value}`,
+      supports: worst.category,
+      signals: [],
+      weight: rules.raw.operations.weight,
+      note: `the most dangerous operation its “${op.name}” parameter can select`,
+    });
   }
 }
 
@@ -649,20 +713,106 @@ const SIGNAL_SCOPE: Partial<Record<RiskSignal, readonly Category[]>> = {
   admin_scope: ['Write', 'Execute', 'Destructive'],
   read_only: ['Read', 'Execute'],
   recreatable: ['Destructive'],
+  reversible: ['Destructive', 'Write'],
+  high_loss_object: ['Destructive', 'Execute', 'Write'],
+  public_audience: ['Write', 'Execute'],
+  server_side_fetch: ['Read'],
 };
 
+/** A description that says nothing: empty, or a scrape placeholder ("Description not available"). */
+export function isPlaceholder(rules: CompiledRules, description: string | undefined): boolean {
+  const d = (description ?? '').trim();
+  if (!d) return true;
+  if (d.length > 80) return false;
+  return rules.placeholders.has(d.toLowerCase().replace(/[.!。]+$/, ''));
+}
+
+/** Evidence that names an action (a verb or a verb with its object), as opposed to a noun or a hint. */
+function isActionEvidence(e: Evidence): boolean {
+  return e.weight > 0 && !!e.supports && (e.source === 'name' || e.source === 'description') && !e.note.includes('ends in something you look up');
+}
+
+/**
+ * The description outranks the name when they disagree about what happens:
+ * "git_reset" that "Unstages all staged changes" unstages, "add" that "Adds
+ * two numbers" computes. A lead that only says the tool returns or gets
+ * something does not overrule a name that acts ("delete_user: Returns the
+ * result"), and a description's own list of actions keeps its worst one.
+ */
+function descriptionOutranksName(rules: CompiledRules, evidence: Evidence[]): void {
+  const lead = evidence.find((e) => e.source === 'description' && e.weight >= rules.raw.weights.lead_verb && isActionEvidence(e));
+  if (!lead?.supports) return;
+  const weakRead = lead.supports === 'Read' && lead.weight < rules.raw.weights.lead_combo;
+  if (weakRead) return;
+  for (const e of evidence) {
+    // A verb-object pair in the name ("make_payment_txn") is as specific as the description.
+    if (e.source === 'name' && e.supports && e.supports !== lead.supports && e.weight > 0 && !e.note.startsWith('the name ')) {
+      e.weight = Math.round(e.weight * 0.4 * 100) / 100;
+      e.note += ' (the description says otherwise)';
+    }
+  }
+}
+
+/** The kind of object the action applies to, from objects.yaml: the first object word that names one. */
+function objectKindOf(rules: CompiledRules, words: readonly string[]): ObjectInfo | undefined {
+  for (const raw of words) {
+    const word = raw.toLowerCase();
+    const kind = rules.objectKinds.get(word) ?? baseForms(word).map((f) => rules.objectKinds.get(f)).find(Boolean);
+    if (kind) return { id: kind.id, word: raw, phrase: kind.phrase, loss: kind.loss, undo: kind.undo, audience: kind.audience };
+  }
+  return undefined;
+}
+
+function hasReversiblePhrase(rules: CompiledRules, description: string): boolean {
+  const text = description.slice(0, rules.raw.limits.body_scan_chars).toLowerCase();
+  for (const p of rules.reversiblePhrases) {
+    const at = text.indexOf(p);
+    if (at < 0) continue;
+    // "cannot be undone", "no undo" say the opposite.
+    if (!negatedBefore(rules, text, at)) return true;
+  }
+  return false;
+}
+
+/** Every operation the evidence shows, one per action and category, most dangerous first. */
+function listOperations(rules: CompiledRules, category: Category, evidence: readonly Evidence[], params: readonly OperationParam[]): Operation[] {
+  const out: Operation[] = [];
+  const seen = new Set<string>();
+  const push = (op: Operation) => {
+    const key = `${op.action.toLowerCase()}|${op.category}|${op.param ?? ''}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push(op);
+  };
+  for (const e of evidence) {
+    if (!isActionEvidence(e) || e.source === 'parameter') continue;
+    // Phrases further down a description are hints, not what the tool does.
+    if (e.note.includes('phrase in the description') || e.note.includes('further down')) continue;
+    // A name part the description overruled is not an operation of the tool.
+    if (e.note.includes('the description says otherwise')) continue;
+    push({ action: e.text, category: e.supports!, source: e.source, text: e.text });
+  }
+  for (const p of params) for (const op of p.operations) push({ action: op.action.toLowerCase() === op.value.toLowerCase() ? op.value : op.action, category: op.category, source: 'parameter', text: `${p.name}: ${op.value}`, param: p.name });
+  if (!out.length) return out;
+  const rank = (c: Category) => rules.raw.precedence.indexOf(c);
+  return out.sort((a, b) => rank(a.category) - rank(b.category) || (a.category === category ? -1 : 0));
+}
+
 export function classify(rules: CompiledRules, input: ClassifyInput, ctx: ServerContext): Classification {
-  const scan: Scan = { evidence: [], signals: new Set(), action: '', object: '', signingKey: false };
+  const scan: Scan = { evidence: [], signals: new Set(), action: '', object: '', signingKey: false, operationParams: [], objectWords: [] };
+  const limits = rules.raw.limits;
+  const noDescription = isPlaceholder(rules, input.description);
   scanName(rules, input, ctx, scan);
-  scanDescription(rules, input.description ?? '', scan);
+  if (!noDescription) scanDescription(rules, input.description ?? '', scan);
   scanParams(rules, input, scan);
   scanAnnotations(rules, input, scan);
+  descriptionOutranksName(rules, scan.evidence);
 
   const scores = { Read: 0, Write: 0, Execute: 0, Financial: 0, Destructive: 0 } as Record<Category, number>;
   for (const e of scan.evidence) if (e.supports) scores[e.supports] += e.weight;
 
-  // Highest score wins; near-ties (within 15%) go to the category that comes
-  // first in the precedence order (Financial > Destructive > Execute > Write > Read).
+  // Highest score wins; near-ties go to the category that comes first in the
+  // precedence order (Financial > Destructive > Execute > Write > Read).
   let top = 0;
   let second = 0;
   for (const c of CATEGORIES) {
@@ -673,20 +823,50 @@ export function classify(rules: CompiledRules, input: ClassifyInput, ctx: Server
   let category: Category;
   let fallback = false;
   if (top <= 0) {
-    category = 'Write';
+    // Nothing names an action. Calling it a change would be a guess; calling
+    // it a read is one too, so the page says so and asks for review.
+    category = 'Read';
     fallback = true;
   } else {
-    category = rules.raw.precedence.find((c) => scores[c] >= top * 0.85)!;
+    category = rules.raw.precedence.find((c) => scores[c] >= top * limits.near_tie)!;
   }
-  // Execute over Write when the input is code or a query.
+  // Execute over Write when the input is code or a query; over Read too when
+  // the name or description itself says it runs it ("by executing it").
   if (category === 'Write' && scan.signals.has('freeform_code') && scores.Execute > 0) category = 'Execute';
+  else if (
+    category === 'Read' &&
+    scan.signals.has('freeform_code') &&
+    !scan.signals.has('read_only') &&
+    scores.Execute >= rules.raw.weights.param &&
+    scan.evidence.some((e) => e.supports === 'Execute' && e.source !== 'parameter' && e.weight > 0)
+  )
+    category = 'Execute';
   // Financial over Write when the tool is handed a private key: a change made
   // with the caller's key is a signed transaction ("cast_vote", "register_ens_name").
   else if (category === 'Write' && scan.signingKey) category = 'Financial';
+  // A tool is as dangerous as the worst operation a caller can select.
+  const rank = (c: Category) => rules.raw.precedence.indexOf(c);
+  for (const p of scan.operationParams) for (const op of p.operations) if (rank(op.category) < rank(category)) category = op.category;
 
   for (const e of scan.evidence) for (const s of e.signals) if (e.supports === undefined || e.supports === category) scan.signals.add(s);
   if (category === 'Destructive') scan.signals.add('irreversible');
   if (category === 'Financial') scan.signals.add('moves_money');
+
+  // What the action applies to, and what losing it costs (objects.yaml).
+  const nameObject = scan.object.split(' ').filter(Boolean);
+  const objectKind = objectKindOf(rules, [...nameObject, ...scan.objectWords]);
+  if (objectKind) {
+    if (objectKind.loss === 'high') scan.signals.add('high_loss_object');
+    if (objectKind.undo === 'recreate' || objectKind.loss === 'low') scan.signals.add('recreatable');
+    if (objectKind.undo === 'trash') scan.signals.add('reversible');
+    if (objectKind.audience === 'public' || objectKind.audience === 'customers') scan.signals.add('public_audience');
+  }
+  if (category === 'Destructive' && !noDescription && hasReversiblePhrase(rules, input.description ?? '')) scan.signals.add('reversible');
+  if (scan.signals.has('external_messaging')) scan.signals.add('public_audience');
+  // A read that takes any URL makes the server fetch it: internal addresses
+  // and whatever the page says both reach the agent.
+  if (category === 'Read' && scan.signals.has('open_world') && scan.evidence.some((e) => e.source === 'parameter' && e.signals.includes('open_world'))) scan.signals.add('server_side_fetch');
+
   const signals = [...scan.signals].filter((s) => {
     const scope = SIGNAL_SCOPE[s];
     return !scope || scope.includes(category);
@@ -694,8 +874,9 @@ export function classify(rules: CompiledRules, input: ClassifyInput, ctx: Server
   signals.sort();
 
   const margin = top > 0 ? (top - second) / top : 0;
-  const strength = Math.min(top, 7) / 7;
-  const confidence = fallback ? 0.2 : Math.round((0.5 * margin + 0.5 * strength) * 100) / 100;
+  const strength = Math.min(top, limits.full_strength) / limits.full_strength;
+  let confidence = fallback ? 0.2 : Math.round((0.5 * margin + 0.5 * strength) * 100) / 100;
+  if (noDescription && !fallback) confidence = Math.min(confidence, 0.5);
 
   const severity = applySeverity(rules.severity, category, signals);
 
@@ -703,6 +884,12 @@ export function classify(rules: CompiledRules, input: ClassifyInput, ctx: Server
   const evidence = scan.evidence
     .filter((e) => e.supports === category || (e.supports === undefined && e.signals.some((s) => signals.includes(s))) || (e.weight === 0 && e.signals.some((s) => signals.includes(s))))
     .sort((a, b) => b.weight - a.weight || sourceOrder(a.source) - sourceOrder(b.source));
+
+  const operations = listOperations(rules, category, scan.evidence, scan.operationParams);
+  let needsReview: string | undefined;
+  if (fallback) needsReview = noDescription ? 'no description and no action word we know in the name' : 'no action word we know in the name or the description';
+  else if (confidence < limits.review_below) needsReview = 'the evidence points more than one way';
+  else if (noDescription) needsReview = 'judged from the name alone: the description is empty or a placeholder';
 
   return {
     category,
@@ -716,6 +903,11 @@ export function classify(rules: CompiledRules, input: ClassifyInput, ctx: Server
     object: scan.object,
     action: scan.action,
     fallback,
+    operations,
+    operationParams: scan.operationParams,
+    ...(objectKind ? { objectKind } : {}),
+    ...(needsReview ? { needsReview } : {}),
+    noDescription,
   };
 }
 

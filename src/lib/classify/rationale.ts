@@ -1,98 +1,178 @@
 /**
- * Writes the rationale: two to four sentences, in our words, about this
- * tool. Sentences are assembled from the tool's own name, server, object,
- * evidence and severity steps, so no two tools with different evidence read
- * the same.
+ * Writes the rationale from what the classifier found: the operations, what
+ * they act on, how far a wrong call reaches, whether there is a way back,
+ * the phrase that decided it and why the recommended policy fits. No fixed
+ * frame: a sentence is only written when there is something to say, and
+ * every sentence agrees with the category (no "can be corrected" on a
+ * deletion, no "changes nothing" on anything but a read).
  */
 import type { Category } from '../../schemas/rules.ts';
-import type { Classification, Evidence } from './types.ts';
+import type { Finding } from '../poisoning/detect.ts';
+import type { Classification, Evidence, ObjectInfo } from './types.ts';
 
-const ARTICLE = (s: string) => (/^[aeiou]/i.test(s) ? 'an' : 'a');
-
-function quoteEvidence(e: Evidence): string {
-  const text = e.text.length > 60 ? e.text.slice(0, 57) + '…' : e.text;
-  return e.gloss ? `“${text}” (${e.gloss})` : `“${text}”`;
+export interface RationaleContext {
+  name: string;
+  server: string;
+  policyKind: string;
+  policyBecause: string;
+  /** Poisoning findings that steer the agent (the tool is hidden). */
+  steering?: readonly Finding[];
+  /** Parameter names, for tools whose other evidence is thin. */
+  params?: readonly string[];
+  /** Flags a reviewer judged harmless. */
+  benignFlags?: readonly Finding[];
 }
 
-function where(e: Evidence): string {
-  switch (e.source) {
-    case 'name':
-      return 'its name';
-    case 'description':
-      return 'its description';
-    case 'parameter':
-      return 'its parameters';
-    case 'annotation':
-      return "the server's annotations";
-  }
+const AUDIENCE: Record<ObjectInfo['audience'], string> = {
+  user: 'the user',
+  team: 'the user and their team',
+  customers: 'the people who use what runs there',
+  public: 'whoever receives it',
+};
+
+function clip(text: string, max = 70): string {
+  const one = text.replace(/\s+/g, ' ').trim();
+  return one.length > max ? one.slice(0, max - 1) + '…' : one;
 }
 
-/** "its name says “cancel_order” and its description says “撤单” (cancel order)" */
-export function evidenceClause(evidence: Evidence[], category: Category): string {
-  const deciding = evidence.filter((e) => e.supports === category && e.weight > 0);
-  const picked: Evidence[] = [];
-  for (const e of deciding) {
-    if (picked.length >= 2) break;
-    if (picked.some((p) => p.source === e.source)) continue;
-    picked.push(e);
-  }
-  if (!picked.length) return '';
-  return picked.map((e) => `${where(e)} ${e.source === 'parameter' ? 'include' : 'says'} ${quoteEvidence(e)}`).join(' and ');
+function quote(e: Evidence): string {
+  return e.gloss ? `“${clip(e.text)}” (${e.gloss})` : `“${clip(e.text)}”`;
 }
 
-function whatItDoes(c: Classification, name: string, server: string): string {
-  const object = c.object ? c.object : 'items';
-  const action = c.action || 'handle';
+/** The object in words a sentence can use: the name's own words, else the kind's phrase. */
+function objectText(c: Classification): string | undefined {
+  const words = c.object
+    .split(' ')
+    .filter((w) => w.length > 1 && !/^\d+$/.test(w));
+  if (words.length && words.length <= 5) return words.join(' ');
+  return c.objectKind?.phrase;
+}
+
+function joinOr(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
+
+function whatItDoes(c: Classification, ctx: RationaleContext): string {
+  const obj = objectText(c);
+  const on = `on ${ctx.server}`;
   switch (c.category) {
     case 'Read':
-      return `${name} on ${server} looks up ${object} and changes nothing on the server.`;
+      return obj ? `${ctx.name} reads ${obj} ${on} and changes nothing there.` : `${ctx.name} only returns information or a result and changes nothing ${on}.`;
     case 'Write':
-      return `${name} on ${server} changes state: it will ${action} ${object}, which a later call can correct or undo.`;
-    case 'Execute':
-      return `${name} on ${server} runs what the caller supplies, so the effect of a call is decided by its input, not by the tool's name.`;
+      return obj ? `${ctx.name} changes ${obj} ${on}.` : `${ctx.name} changes state ${on}.`;
+    case 'Execute': {
+      const param = c.evidence.find((e) => e.source === 'parameter' && e.signals.includes('freeform_code'));
+      return param
+        ? `${ctx.name} runs the code or query the caller puts in its ${param.text} parameter, ${on}.`
+        : `${ctx.name} runs what the caller asks for ${on}${obj ? ` (${obj})` : ''}, so its input, not its name, decides what happens.`;
+    }
     case 'Financial':
-      return `${name} on ${server} moves money or market exposure${c.signals.includes('leverage') ? ', and leverage multiplies the exposure' : ''}: it will ${action} ${object}.`;
+      return `${ctx.name} moves money or market exposure ${on}${c.signals.includes('leverage') ? ', and leverage multiplies what is at stake' : ''}.`;
     case 'Destructive':
-      return `${name} on ${server} removes or cancels ${object} that already exist${c.signals.includes('bulk_scope') ? ', many at once' : ''}.`;
+      return `${ctx.name} removes ${c.object.trim() && obj && obj !== c.objectKind?.phrase ? `the ${obj} it is given` : 'what the caller names'} ${on}${c.signals.includes('bulk_scope') ? ', many at once' : ''}.`;
   }
 }
 
-function consequence(c: Classification, server: string): string {
+function operationsSentence(c: Classification): string | undefined {
+  const p = c.operationParams[0];
+  if (!p) return undefined;
+  const values = p.operations.map((o) => o.value);
+  const shown = values.length > 6 ? [...values.slice(0, 5), `${values.length - 5} more`] : values;
+  const worst = p.operations.find((o) => o.category === c.category);
+  return `Its ${p.name} argument picks the operation (${joinOr(shown)})${worst ? `; ${worst.value} is what makes it ${c.category}` : ''}.`;
+}
+
+function costSentence(c: Classification, ctx: RationaleContext): string {
+  const kind = c.objectKind;
+  const who = kind ? AUDIENCE[kind.audience] : 'the user';
   switch (c.category) {
-    case 'Read':
-      return c.signals.includes('credentials') || c.signals.includes('key_material')
-        ? 'What it returns includes secrets or key material, so anything that can read the agent’s context can read them too.'
-        : 'The risk lies in what it reveals and in the third-party text it brings into the agent’s context.';
+    case 'Read': {
+      const keyInput = c.evidence.some((e) => e.source === 'parameter' && e.signals.includes('key_material'));
+      const returnsSecrets = !keyInput && c.signals.includes('credentials') && c.evidence.some((e) => e.signals.includes('credentials') && e.source !== 'parameter');
+      if (returnsSecrets) return 'What it hands back includes secrets or keys, and anything in the agent’s context can leak to whoever can steer the agent.';
+      if (c.signals.includes('key_material') || keyInput) return 'A private key or seed phrase passes through the call, so it sits in the agent’s context where a leak would expose the wallet.';
+      if (c.signals.includes('server_side_fetch')) return 'It fetches whatever address it is given from the server’s own network, which can reach internal services, and brings untrusted page text back to the agent.';
+      if (c.signals.includes('needs_credentials')) return 'It needs a credential to call the service; the risk lies in what it reveals and in the outside text it brings back.';
+      return 'The risk lies in what it reveals and in the outside text it brings into the agent’s context.';
+    }
     case 'Write':
-      return c.signals.includes('external_messaging')
-        ? 'A message that has been sent cannot be unsent, and an agent in a loop can send many before anyone notices.'
-        : `An agent in a loop could make many such changes on ${server} before anyone notices.`;
+      if (c.signals.includes('public_audience')) return `What it sends or publishes reaches ${who === 'the user' ? 'other people' : who}, and a message cannot be pulled back once read.`;
+      if (c.signals.includes('admin_scope')) return `A wrong call changes who can do what on ${ctx.server}, which affects the whole team until someone notices.`;
+      if (c.signals.includes('bulk_scope')) return 'One call reaches every item it matches; each change can be corrected, but a loop can make many before anyone notices.';
+      return `A wrong call leaves ${kind ? kind.phrase : 'the data'} in a state someone has to put right, and a later call can correct it.`;
     case 'Execute':
       return c.signals.includes('read_only')
-        ? 'The server describes it as read-only, which narrows the damage but not what the code or query can reveal.'
-        : 'A prompt-injected or mistaken input runs with the server’s full permissions.';
+        ? 'The server says the code or query runs read-only, which narrows the damage but not what it can reveal.'
+        : `An injected or mistaken input runs with everything ${ctx.server} is allowed to do${kind?.loss === 'high' ? `, up to ${kind.phrase}` : ''}.`;
     case 'Financial':
-      return 'Once the exchange or chain has accepted a call, the agent cannot take it back; losses are realised at market prices.';
-    case 'Destructive':
-      return `Nothing on ${server} brings back what it removed, so one mistaken or injected call is enough to lose it.`;
+      return 'Once the exchange, payment provider or chain accepts the call, the money or position has moved at the price of that moment, and no later call takes it back.';
+    case 'Destructive': {
+      const lost = kind ? `${kind.phrase} for ${who}` : `what it removes for ${who}`;
+      if (c.signals.includes('reversible')) return `A wrong call costs ${lost} until someone restores it from the service’s trash or history; that way back is outside the agent’s control.`;
+      if (c.signals.includes('recreatable') && !c.signals.includes('bulk_scope')) return `What it removes is small and one call makes it again, so a wrong call costs little beyond the work of noticing.`;
+      return `A wrong call loses ${lost}, and nothing on ${ctx.server} brings it back.`;
+    }
   }
 }
 
-function severitySentence(c: Classification): string {
-  if (!c.severitySteps.length) return `We rate it ${c.category}, severity ${c.severity}, the starting level for ${c.category} tools.`;
-  const moves = c.severitySteps.map((s) => `${s.step > 0 ? 'raised' : 'lowered'} because ${s.because}`).join(', then ');
-  return `We rate it ${c.category}, severity ${c.severity}: ${c.category} starts at ${c.baseSeverity}, ${moves}.`;
-}
-
-export function writeRationale(c: Classification, name: string, server: string): string {
-  const sentences = [whatItDoes(c, name, server)];
-  const because = evidenceClause(c.evidence, c.category);
+/** The phrase that decided the category: action evidence only, never a bare noun. */
+function decidingSentence(c: Classification, params: readonly string[] = []): string | undefined {
   if (c.fallback) {
-    sentences.push('Nothing in its name, description or parameters names a clear action, so we treat it as a tool that changes state until a reviewer says otherwise.');
-  } else if (because) {
-    sentences.push(`We read it as ${ARTICLE(c.category)} ${c.category} tool because ${because}.`);
+    const shown = params.slice(0, 3).join(', ');
+    const of = params.length ? `its ${params.length} parameter${params.length === 1 ? '' : 's'} (${shown}${params.length > 3 ? ', …' : ''})` : 'its parameters (it has none)';
+    return `Nothing in its name, description or ${of} names an action we know, so this is a low-confidence guess that needs a person to review it.`;
   }
-  sentences.push(consequence(c, server));
-  sentences.push(severitySentence(c));
-  return sentences.slice(0, 4).join(' ');
+  // Phrases further down the description ("permanently") are hints, not the action.
+  const action = (e: Evidence) =>
+    e.supports === c.category && e.weight > 0 && !e.note.includes('ends in something you look up') && !e.note.includes('says otherwise') && !e.note.includes('phrase in the description') && !e.note.includes('further down');
+  const param = c.evidence.find((e) => action(e) && e.source === 'parameter' && e.note.includes('parameter can select'));
+  const description = c.evidence.find((e) => action(e) && e.source === 'description');
+  const name = c.evidence.find((e) => action(e) && e.source === 'name');
+  const parts: string[] = [];
+  if (description) parts.push(`its description says ${quote(description)}`);
+  if (name && parts.length < 2) parts.push(`its name says ${quote(name)}`);
+  if (param && parts.length < 2) {
+    const value = param.text.slice(param.text.indexOf(': ') + 2);
+    parts.unshift(`its ${param.text.slice(0, param.text.indexOf(':'))} parameter accepts ${quote({ ...param, text: value })}`);
+  }
+  const codeParam = c.evidence.find((e) => e.source === 'parameter' && e.signals.includes('freeform_code'));
+  if (!parts.length && codeParam) return `What decided it: it takes code or a query as input (${codeParam.text}).`;
+  if (!parts.length) return undefined;
+  return `What decided it: ${parts.slice(0, 2).join(', and ')}.`;
+}
+
+const POLICY_WORDS: Record<string, string> = {
+  hide: 'hiding it from the agent',
+  approval: 'holding every call for a person to approve',
+  rate: 'a rate limit',
+  allow: 'allowing it',
+  capped: 'caps on its amounts',
+  conditional: 'letting its safe operations through and holding the dangerous ones for approval',
+};
+
+function categoryLabel(category: Category): string {
+  return category === 'Execute' ? 'an Execute' : `a ${category}`;
+}
+
+export function writeRationale(c: Classification, ctx: RationaleContext): string {
+  const sentences: string[] = [];
+  if (ctx.steering?.length) {
+    const labels = [...new Set(ctx.steering.map((f) => f.label.toLowerCase()))];
+    sentences.push(`${ctx.name} on ${ctx.server} is hidden: its own definition carries ${joinOr(labels)}, so the description itself is the attack and the agent must never read it.`);
+    sentences.push(`Apart from that, we read it as ${categoryLabel(c.category)} tool.`);
+    const decided = decidingSentence(c, ctx.params);
+    if (decided) sentences.push(decided);
+    return sentences.join(' ');
+  }
+  sentences.push(whatItDoes(c, ctx));
+  const ops = operationsSentence(c);
+  if (ops) sentences.push(ops);
+  sentences.push(costSentence(c, ctx));
+  const decided = decidingSentence(c, ctx.params);
+  if (decided) sentences.push(decided);
+  if (c.noDescription && !c.fallback) sentences.push('Its description is empty or a placeholder, so we judged it from the name and parameters alone.');
+  sentences.push(`We recommend ${POLICY_WORDS[ctx.policyKind] ?? ctx.policyKind}, because ${ctx.policyBecause}.`);
+  if (ctx.benignFlags?.length) sentences.push('Its description gives the agent display directions; a reviewer judged them harmless, so the flag is shown but the tool keeps its judgement.');
+  return sentences.join(' ');
 }

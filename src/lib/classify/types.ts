@@ -34,6 +34,28 @@ export interface Evidence {
   note: string;
 }
 
+/** One thing the tool can be asked to do, with where we found it. */
+export interface Operation {
+  /** The action word ("delete", "DELETE", "撤单"). */
+  action: string;
+  category: Category;
+  source: EvidenceSource;
+  /** The exact text it was read from (a name part, a quote, "method: delete"). */
+  text: string;
+  /** The parameter whose value selects it, for operations picked by an argument. */
+  param?: string;
+}
+
+/** What the tool acts on, from catalogue/rules/objects.yaml. */
+export interface ObjectInfo {
+  id: string;
+  word: string;
+  phrase: string;
+  loss: 'low' | 'medium' | 'high';
+  undo: 'none' | 'trash' | 'recreate';
+  audience: 'user' | 'team' | 'customers' | 'public';
+}
+
 export interface SeverityStep {
   id: string;
   step: number;
@@ -55,4 +77,13 @@ export interface Classification {
   /** The action word, from the name or the description ("cancel"). */
   action: string;
   fallback: boolean;
+  /** Every operation found, most dangerous first. */
+  operations: Operation[];
+  /** Parameters whose values select an operation (for argument-conditioned policies). */
+  operationParams: import('./operations.ts').OperationParam[];
+  objectKind?: ObjectInfo;
+  /** Set when the evidence is too thin to act on without a person looking. */
+  needsReview?: string;
+  /** The description was empty or a scrape placeholder. */
+  noDescription: boolean;
 }

@@ -16,9 +16,8 @@ import { recommendPolicy, toolEntry, interceptRules, type PolicyChoice } from '.
 import { toInterceptYaml, type ToolGroup } from '../policy/intercept-yaml.ts';
 import type { CompiledRules } from '../rules/load-rules.ts';
 import { assignSlugs } from '../slug.ts';
-import { detectPoisoning, secretParamFindings, POISONING_SIGNALS, poisoningRules } from '../poisoning/detect.ts';
+import { detectPoisoning, isSteering, POISONING_SIGNALS, poisoningRules } from '../poisoning/detect.ts';
 import { loadAttackPatterns, patternsForSignal } from '../attack-patterns.ts';
-import { normaliseParamName } from '../rules/load-rules.ts';
 import { overrideKey, type Override } from './overrides.ts';
 import type { RawServer, RawTool } from './read-sources.ts';
 
@@ -92,14 +91,14 @@ export function buildCatalogue(rules: CompiledRules, servers: RawServer[], optio
       if (override) c = applyOverride(c, rules, override);
       const slug = toolSlugs.get(tool.name)!;
       const definition = canonicalJson(tool.definition);
-      const rec = recommendPolicy(rules.policy, tool.name, title, c.category, c.severity, c.signals, tool.inputSchema?.properties);
       const params = paramsOf(tool);
-      const poisoning = options.lean
-        ? []
-        : [
-            ...detectPoisoning(tool, params, siblings),
-            ...secretParamFindings(params, (n) => rules.paramKinds.get(normaliseParamName(n))?.includes('credentials') ?? false),
-          ];
+      // Poisoning decides the policy, so it is read in every build. Needing a
+      // credential is a risk signal (needs_credentials), not an attack.
+      const poisoning = detectPoisoning(tool, params, siblings);
+      const benign = override?.poisoning === 'benign';
+      const steering = benign ? [] : poisoning.filter((f) => isSteering(f.id));
+      if (steering.length) c = { ...c, signals: [...c.signals, 'steers_agent' as const].sort() };
+      const rec = recommendPolicy(rules.policy, tool.name, title, c.category, c.severity, c.signals, tool.inputSchema?.properties, c.operationParams);
       tools.push({
         id: `${serverSlug}/${slug}`,
         server: raw.meta.name,
@@ -120,7 +119,10 @@ export function buildCatalogue(rules: CompiledRules, servers: RawServer[], optio
         severitySteps: c.severitySteps,
         confidence: override ? 1 : c.confidence,
         signals: c.signals.map((id) => ({ id, label: RISK_SIGNALS[id] })),
-        rationale: writeRationale(c, tool.name, title),
+        rationale: writeRationale(c, { name: tool.name, server: title, policyKind: rec.recommended.kind, policyBecause: rec.because, params: params.map((p) => p.name), steering, benignFlags: benign ? poisoning : [] }),
+        operations: c.operations.slice(0, 16),
+        ...(c.objectKind ? { object: c.objectKind } : {}),
+        ...(c.needsReview && !override ? { needsReview: c.needsReview } : {}),
         evidence: c.evidence.slice(0, 12),
         policyRule: { id: rec.ruleId, because: rec.because },
         policy: rec.recommended.policy,
@@ -135,7 +137,7 @@ export function buildCatalogue(rules: CompiledRules, servers: RawServer[], optio
                 note: override.note,
                 ...(override.reviewer ? { reviewer: override.reviewer } : {}),
                 ...(override.date ? { date: override.date } : {}),
-                pinned: [...(override.category ? (['category'] as const) : []), ...(override.severity ? (['severity'] as const) : [])],
+                pinned: [...(override.category ? (['category'] as const) : []), ...(override.severity ? (['severity'] as const) : []), ...(override.poisoning ? (['poisoning'] as const) : [])],
                 file: override.file,
               },
             }
@@ -263,6 +265,15 @@ function choiceFromTool(t: CatalogueTool): PolicyChoice {
   if (t.policyKind === 'rate' && entry?.rate_limit) {
     const [limit, window] = entry.rate_limit.split('/');
     return { kind: 'rate', rate: { limit: Number(limit), window: window as 'minute' | 'hour' | 'day' } };
+  }
+  if (t.policyKind === 'conditional' && entry?.deny_if?.[0]?.conditions[0]) {
+    const c = entry.deny_if[0].conditions[0];
+    const [limit, window] = (entry.rate_limit ?? '').split('/');
+    return {
+      kind: 'conditional',
+      hold: { param: c.path.slice(5), values: (c.value as (string | number)[]).map(String), allowed: [] },
+      ...(entry.rate_limit ? { rate: { limit: Number(limit), window: window as 'minute' | 'hour' | 'day' } } : {}),
+    };
   }
   return { kind: t.policyKind === 'capped' ? 'approval' : t.policyKind };
 }

@@ -18,6 +18,8 @@ export const overrideFrontmatterSchema = z.strictObject({
   tool: z.string().min(1),
   category: categorySchema.optional(),
   severity: severitySchema.optional(),
+  /** A reviewer judged the tool's poisoning flags harmless (display guidance, not an attack): it keeps its judgement. */
+  poisoning: z.literal('benign').optional(),
   reviewer: z.string().optional(),
   date: z.union([z.string(), z.date()]).optional(),
 });
@@ -27,6 +29,7 @@ export interface Override {
   tool: string;
   category?: z.infer<typeof categorySchema>;
   severity?: z.infer<typeof severitySchema>;
+  poisoning?: 'benign';
   reviewer?: string;
   date?: string;
   note: string;
@@ -63,6 +66,7 @@ export function loadOverrides(dir: string = DEFAULT_OVERRIDES_DIR): Map<string, 
       tool: fm.data.tool,
       ...(fm.data.category ? { category: fm.data.category } : {}),
       ...(fm.data.severity ? { severity: fm.data.severity } : {}),
+      ...(fm.data.poisoning ? { poisoning: fm.data.poisoning } : {}),
       ...(fm.data.reviewer ? { reviewer: fm.data.reviewer } : {}),
       ...(date ? { date } : {}),
       note,

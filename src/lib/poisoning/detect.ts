@@ -15,12 +15,14 @@ import { normaliseParamName } from '../rules/load-rules.ts';
 import type { CatalogueTool } from '../../schemas/catalogue.ts';
 
 export const POISONING_SIGNALS = {
-  hidden_instructions: 'Instructions aimed at the agent',
+  hidden_instructions: 'Hidden instructions aimed at the agent',
+  agent_directive: 'Emphatic directions to the agent',
   sensitive_file_request: 'Asks for sensitive files',
   cross_tool_instruction: 'Steers other tool calls',
   invisible_unicode: 'Invisible or confusable characters',
   oversized_description: 'Very long description',
-  exfiltration_parameter: 'Possible side-channel parameter',
+  exfiltration_parameter: 'Parameter asks for conversation or secrets',
+  side_channel_parameter: 'Unexplained free-text parameter',
   secret_parameter: 'Parameter accepts secrets',
   tool_shadowing: "Names another server's tool",
 } as const;
@@ -28,6 +30,10 @@ export type PoisoningSignal = keyof typeof POISONING_SIGNALS;
 
 const rulesSchema = z.object({
   hidden_instructions: z.array(z.string()),
+  /** Emphasis aimed at the agent with no request behind it: flagged, not hidden. */
+  agent_directives: z.array(z.string()).default([]),
+  /** Finding ids that mean the definition steers the agent against its user. */
+  steering: z.array(z.string()).default(['hidden_instructions', 'sensitive_file_request', 'cross_tool_instruction', 'exfiltration_parameter']),
   sensitive_file_request: z.array(z.string()),
   cross_tool_instruction: z.array(z.string()),
   tool_directives: z.array(z.string()),
@@ -40,6 +46,8 @@ const rulesSchema = z.object({
 
 interface CompiledPoisoningRules {
   hidden: RegExp[];
+  directives2: RegExp[];
+  steering: Set<string>;
   files: RegExp[];
   crossTool: RegExp[];
   directives: RegExp[];
@@ -61,6 +69,8 @@ export function poisoningRules(): CompiledPoisoningRules {
   const re = (list: string[]) => list.map((s) => new RegExp(s, 'iu'));
   compiled = {
     hidden: re(r.hidden_instructions),
+    directives2: re(r.agent_directives),
+    steering: new Set(r.steering),
     files: re(r.sensitive_file_request),
     crossTool: r.cross_tool_instruction.map((x) => new RegExp(x, 'giu')),
     directives: r.tool_directives.map((x) => new RegExp(x, 'giu')),
@@ -131,6 +141,8 @@ export function detectPoisoning(tool: ToolLike, params: CatalogueTool['params'],
 
   const hidden = firstMatch(r.hidden, text);
   if (hidden) add('hidden_instructions', 'description', hidden.text);
+  const emphatic = hidden ? undefined : firstMatch(r.directives2, text);
+  if (emphatic) add('agent_directive', 'description', emphatic.text);
   const files = firstMatch(r.files, text);
   if (files) add('sensitive_file_request', 'description', files.text);
   // Naming a tool of the same server is a usage hint; any other target steers.
@@ -167,10 +179,16 @@ export function detectPoisoning(tool: ToolLike, params: CatalogueTool['params'],
       const asks = d ? firstMatch(r.exfilText, normaliseForMatching(d)) : undefined;
       const toolMentions = text.toLowerCase().includes(p.name.toLowerCase());
       if (asks) add('exfiltration_parameter', where, asks.text);
-      else if (!d && !toolMentions) add('exfiltration_parameter', where, `free-text “${p.name}” with no stated purpose`);
+      // No stated purpose is worth a look, not proof of an attack: flagged, not hidden.
+      else if (!d && !toolMentions) add('side_channel_parameter', where, `free-text “${p.name}” with no stated purpose`);
     }
   }
   return findings;
+}
+
+/** True when a finding means the definition steers the agent against its user (rules: `steering`). */
+export function isSteering(id: string): boolean {
+  return poisoningRules().steering.has(id);
 }
 
 /** Secret-accepting parameters are reported from the classifier's credential signal. */

@@ -5,6 +5,9 @@ import { runIngest } from '../ingest/run-ingest.ts';
 import { interceptPolicySchema, interceptRuleSchema, policyJsonSchema } from '../../schemas/policy.ts';
 import type { CatalogueServer, CatalogueTool } from '../../schemas/catalogue.ts';
 import { toInterceptYaml } from './intercept-yaml.ts';
+import { recommendPolicy } from './build-policy.ts';
+import { loadRules } from '../rules/load-rules.ts';
+import { classify } from '../classify/classify.ts';
 
 let tools: CatalogueTool[];
 let servers: CatalogueServer[];
@@ -16,8 +19,13 @@ describe('recommended policies for every shared tool', () => {
   it('follows the written rule from category and severity', () => {
     for (const t of tools) {
       const kind = t.policyKind;
-      if (t.severity === 'critical') expect(['hide', 'approval'], t.id).toContain(kind);
-      if (t.severity === 'high') expect(kind, t.id).toBe(t.category === 'Execute' ? 'approval' : 'approval');
+      // A definition that steers the agent is hidden whatever its severity.
+      if (t.signals.some((s) => s.id === 'steers_agent')) {
+        expect(kind, t.id).toBe('hide');
+        continue;
+      }
+      if (t.severity === 'critical') expect(['hide', 'approval', 'conditional'], t.id).toContain(kind);
+      if (t.severity === 'high') expect(['approval', 'conditional'], t.id).toContain(kind);
       if (t.severity === 'medium') expect(kind, t.id).toBe('rate');
       if (t.severity === 'low') expect(kind, t.id).toBe('allow');
     }
@@ -76,5 +84,38 @@ describe('Intercept rules', () => {
     const back = parseYaml(yaml);
     expect(Object.keys(back.tools)).toEqual([name]);
     expect(back.injected).toBeUndefined();
+  });
+});
+
+describe('argument-conditioned policies for multi-operation tools', () => {
+  const rules = loadRules();
+  const props = { method: { type: 'string', enum: ['create', 'update', 'delete'] }, name: { type: 'string' } };
+  const tool = { name: 'record_write', description: 'Create, update or delete a record', inputSchema: { properties: props, required: ['method', 'name'] } };
+  const c = classify(rules, tool, { title: 'Test', prefixWords: new Set() });
+
+  it('judges the tool by its most dangerous operation and lists every operation', () => {
+    expect(c.category).toBe('Destructive');
+    expect(c.operations.filter((o) => o.param === 'method').map((o) => `${o.action}:${o.category}`)).toEqual(['delete:Destructive', 'create:Write', 'update:Write']);
+  });
+
+  it('lets the safe values through and holds the dangerous one, in policy.json and Intercept YAML', () => {
+    const rec = recommendPolicy(rules.policy, tool.name, 'Test', c.category, c.severity, c.signals, props, c.operationParams);
+    expect(rec.recommended.kind).toBe('conditional');
+    expect(rec.recommended.policy.tools.record_write).toEqual({
+      deny_if: [{ conditions: [{ path: 'args.method', op: 'in', value: ['delete'] }], on_deny: 'method "delete" requires human approval.' }],
+      rate_limit: '10/minute',
+    });
+    const yaml = parseYaml(rec.recommended.intercept);
+    expect(yaml.tools.record_write.rules[0]).toMatchObject({ action: 'evaluate', conditions: [{ path: 'args.method', op: 'not_in', value: ['delete'] }] });
+    expect(interceptPolicySchema.safeParse(yaml).success).toBe(true);
+    // The plain approval stays on offer.
+    expect(rec.alternatives.find((a) => a.id === 'stricter')?.kind).toBe('approval');
+  });
+
+  it('does not condition on an optional parameter, which a call could leave out', () => {
+    const optional = { ...tool, inputSchema: { properties: props, required: ['name'] } };
+    const c2 = classify(rules, optional, { title: 'Test', prefixWords: new Set() });
+    const rec = recommendPolicy(rules.policy, tool.name, 'Test', c2.category, c2.severity, c2.signals, props, c2.operationParams);
+    expect(rec.recommended.kind).toBe('approval');
   });
 });

@@ -14,14 +14,20 @@ import {
 } from '../../schemas/policy.ts';
 import { conditionHolds } from '../classify/severity.ts';
 import { toInterceptYaml } from './intercept-yaml.ts';
+import type { OperationParam } from '../classify/operations.ts';
 
-export type PolicyKind = 'hide' | 'approval' | 'rate' | 'allow' | 'capped';
+export type PolicyKind = 'hide' | 'approval' | 'rate' | 'allow' | 'capped' | 'conditional';
 
 export interface PolicyChoice {
   kind: PolicyKind;
   rate?: Rate;
   caps?: PolicyCondition[];
+  /** For 'conditional': the parameter that picks the operation and the values held for approval. */
+  hold?: { param: string; values: string[]; allowed: string[] };
 }
+
+/** Categories whose operations a conditional policy holds for a person. */
+const HELD: ReadonlySet<Category> = new Set(['Destructive', 'Financial', 'Execute']);
 
 export interface PolicyVariant {
   id: 'recommended' | 'stricter' | 'looser' | 'capped';
@@ -61,7 +67,17 @@ export function toolEntry(choice: PolicyChoice): ToolPolicy | null {
           on_deny: `${c.path.slice(5)} above ${String(c.value)} requires human approval.`,
         })),
       };
+    case 'conditional':
+      return {
+        deny_if: [{ conditions: [{ path: `args.${choice.hold!.param}`, op: 'in', value: choice.hold!.values }], on_deny: holdMessage(choice) }],
+        ...(choice.rate ? { rate_limit: rateString(choice.rate) } : {}),
+      };
   }
+}
+
+function holdMessage(choice: PolicyChoice): string {
+  const h = choice.hold!;
+  return `${h.param} ${h.values.map((v) => `"${v}"`).join(', ')} requires human approval.`;
 }
 
 /** Intercept rules for one choice. */
@@ -82,6 +98,15 @@ export function interceptRules(choice: PolicyChoice): InterceptRule[] {
         conditions: [{ path: c.path, op: 'lte' as const, value: c.value }],
         on_deny: `${c.path.slice(5)} above ${String(c.value)} requires human approval.`,
       }));
+    case 'conditional': {
+      // Intercept conditions say what must hold: the operation stays outside the held values.
+      const h = choice.hold!;
+      const rules: InterceptRule[] = [
+        { name: `hold ${h.values.join(', ')} for approval`, action: 'evaluate', conditions: [{ path: `args.${h.param}`, op: 'not_in', value: h.values }], on_deny: holdMessage(choice) },
+      ];
+      if (choice.rate) rules.push({ name: `limit to ${rateString(choice.rate)}`, rate_limit: rateString(choice.rate), on_deny: `Rate limit of ${rateString(choice.rate)} reached.` });
+      return rules;
+    }
   }
 }
 
@@ -137,6 +162,8 @@ export function describeKind(choice: PolicyChoice): string {
       return 'allowed';
     case 'capped':
       return `allowed within caps on ${choice.caps!.map((c) => c.path.slice(5)).join(', ')}`;
+    case 'conditional':
+      return `${choice.hold!.param} ${choice.hold!.values.join('/')} held for approval`;
   }
 }
 
@@ -152,6 +179,10 @@ export function summarise(tool: string, choice: PolicyChoice): string {
       return `The gateway lets every call to ${tool} through; with "default": "deny", tools you do not list stay blocked.`;
     case 'capped':
       return `The gateway lets calls to ${tool} through only while ${choice.caps!.map((c) => `${c.path.slice(5)} is at most ${String(c.value)}`).join(' and ')}, and refuses larger ones.`;
+    case 'conditional': {
+      const h = choice.hold!;
+      return `The gateway lets ${tool} ${h.allowed.map((v) => `“${v}”`).join(', ')} through${choice.rate ? ` (up to ${choice.rate.limit} calls a ${choice.rate.window})` : ''} and holds ${h.values.map((v) => `“${v}”`).join(', ')} in its ${h.param} argument until a person approves.`;
+    }
   }
 }
 
@@ -178,8 +209,28 @@ export function cappableParams(properties: Record<string, unknown> | undefined):
   return out.slice(0, 3);
 }
 
-const STRICTER: Record<Exclude<PolicyKind, 'capped'>, PolicyKind | null> = { allow: 'rate', rate: 'approval', approval: 'hide', hide: null };
-const LOOSER: Record<Exclude<PolicyKind, 'capped'>, PolicyKind | null> = { hide: 'approval', approval: 'rate', rate: 'allow', allow: null };
+const STRICTER: Record<Exclude<PolicyKind, 'capped' | 'conditional'>, PolicyKind | null> = { allow: 'rate', rate: 'approval', approval: 'hide', hide: null };
+const LOOSER: Record<Exclude<PolicyKind, 'capped' | 'conditional'>, PolicyKind | null> = { hide: 'approval', approval: 'rate', rate: 'allow', allow: null };
+
+/**
+ * An argument-conditioned policy for a tool whose parameter picks the
+ * operation: the safe values pass, the dangerous ones wait for a person.
+ * Only for a required, single-valued parameter: an omitted argument or an
+ * array of operations would slip past an `in` test.
+ */
+export function conditionalChoice(params: readonly OperationParam[], rate: Rate): PolicyChoice | undefined {
+  for (const p of params) {
+    if (!p.required || p.isArray || !/^[A-Za-z0-9_]+$/.test(p.name)) continue;
+    const held = p.operations.filter((o) => HELD.has(o.category)).map((o) => o.value);
+    const allowed = p.operations.filter((o) => !HELD.has(o.category));
+    // Values we could not read are held too: we cannot say they are safe.
+    const heldAll = [...held, ...p.unread];
+    if (!held.length || !allowed.length) continue;
+    const writes = allowed.some((o) => o.category === 'Write');
+    return { kind: 'conditional', hold: { param: p.name, values: heldAll, allowed: allowed.map((o) => o.value) }, ...(writes ? { rate } : {}) };
+  }
+  return undefined;
+}
 
 export function recommendPolicy(
   rules: PolicyRules,
@@ -189,6 +240,7 @@ export function recommendPolicy(
   severity: Severity,
   signals: readonly RiskSignal[],
   properties: Record<string, unknown> | undefined,
+  operationParams: readonly OperationParam[] = [],
 ): PolicyRecommendation {
   const rule = rules.rules.find((r) => conditionHolds(r.when, category, signals, severity));
   if (!rule) throw new Error(`policy rules: no rule matches ${category}/${severity} for tool "${tool}"`);
@@ -206,9 +258,12 @@ export function recommendPolicy(
     intercept: interceptFor(tool, server, choice),
   });
 
-  const main = choose(rule.kind, true);
+  const conditional = rule.kind === 'approval' ? conditionalChoice(operationParams, alt.rate_for_writes) : undefined;
+  const main = conditional ?? choose(rule.kind, true);
   const alternatives: PolicyVariant[] = [];
-  const stricter = STRICTER[rule.kind];
+  // The plain approval stays on offer next to the argument-conditioned one.
+  if (conditional) alternatives.push(variant('stricter', choose('approval')));
+  const stricter = conditional ? null : STRICTER[rule.kind];
   if (stricter) alternatives.push(variant('stricter', choose(stricter)));
   const looser = LOOSER[rule.kind];
   if (looser) alternatives.push(variant('looser', choose(looser)));
@@ -216,6 +271,15 @@ export function recommendPolicy(
   if (caps.length && rule.kind !== 'allow') {
     const conditions: PolicyCondition[] = caps.map((c) => ({ path: `args.${c.name}`, op: 'gt', value: alt.caps[c.kind] }));
     alternatives.push(variant('capped', { kind: 'capped', caps: conditions }));
+  }
+  if (conditional) {
+    const h = conditional.hold!;
+    return {
+      ruleId: 'hold-dangerous-operations',
+      because: `its ${h.param} argument picks the operation, so the safe ones (${h.allowed.join(', ')}) can run while ${h.values.join(', ')} waits for a person`,
+      recommended: variant('recommended', main),
+      alternatives,
+    };
   }
   return { ruleId: rule.id, because: rule.because, recommended: variant('recommended', main), alternatives };
 }

@@ -12,7 +12,10 @@ import {
   classifierRulesSchema,
   policyRulesSchema,
   severityRulesSchema,
+  objectKindsSchema,
   CATEGORIES,
+  type ObjectKind,
+  type ObjectKinds,
   type Category,
   type ClassifierRules,
   type PolicyRules,
@@ -73,6 +76,16 @@ export interface CompiledRules {
   umbrellaVerbs: Set<string>;
   leadCoordinators: Set<string>;
   objectBarriers: Set<string>;
+  /** Object kinds (objects.yaml) by each word that names them. */
+  objectKinds: Map<string, ObjectKind>;
+  reversiblePhrases: string[];
+  /** Normalised names of parameters whose enum values select an operation. */
+  operationParams: Set<string>;
+  httpMethods: Map<string, Category>;
+  negationEn: Set<string>;
+  negationZh: string[];
+  auxVerbs: Set<string>;
+  placeholders: Set<string>;
 }
 
 /** Single words in a set, multi-word phrases (and CJK strings) in a list. */
@@ -142,7 +155,9 @@ function wordSet(list: string[]): WordSet {
   return set;
 }
 
-export function compileRules(raw: ClassifierRules, severity: SeverityRules, policy: PolicyRules, source = 'rules'): CompiledRules {
+const NO_OBJECTS: ObjectKinds = { kinds: [], reversible_phrases: [] };
+
+export function compileRules(raw: ClassifierRules, severity: SeverityRules, policy: PolicyRules, source = 'rules', objects: ObjectKinds = NO_OBJECTS): CompiledRules {
   const verbCategory = new Map<string, Category>();
   const clashes: string[] = [];
   for (const category of CATEGORIES) {
@@ -229,6 +244,14 @@ export function compileRules(raw: ClassifierRules, severity: SeverityRules, poli
     umbrellaVerbs: new Set(raw.umbrella_verbs),
     leadCoordinators: new Set(raw.lead_coordinators),
     objectBarriers: new Set(raw.object_barriers),
+    objectKinds: new Map(objects.kinds.flatMap((k) => k.words.map((w) => [w.toLowerCase(), k] as const))),
+    reversiblePhrases: objects.reversible_phrases.map((p) => p.toLowerCase()),
+    operationParams: new Set(raw.operations.params.map(normaliseParamName)),
+    httpMethods: new Map(Object.entries(raw.operations.http_methods).map(([k, v]) => [k.toUpperCase(), v])),
+    negationEn: new Set(raw.negation.en.map((w) => w.toLowerCase())),
+    negationZh: [...raw.negation.zh].sort((a, b) => b.length - a.length),
+    auxVerbs: new Set(raw.aux_verbs),
+    placeholders: new Set(raw.placeholder_descriptions.map((p) => p.toLowerCase())),
   };
 }
 
@@ -250,7 +273,8 @@ export function loadRules(dir: string = DEFAULT_RULES_DIR): CompiledRules {
   const raw = readYaml(classifierFile, classifierRulesSchema);
   const severity = readYaml(join(dir, 'severity.yaml'), severityRulesSchema);
   const policy = readYaml(join(dir, 'policy.yaml'), policyRulesSchema);
-  const compiled = compileRules(raw, severity, policy, classifierFile);
+  const objects = readYaml(join(dir, 'objects.yaml'), objectKindsSchema);
+  const compiled = compileRules(raw, severity, policy, classifierFile, objects);
   cache.set(dir, compiled);
   return compiled;
 }

@@ -27,11 +27,16 @@ export function whatItDoes(t: CatalogueTool): string[] {
   const params = t.params.length
     ? ` A call takes ${t.params.length} parameter${t.params.length === 1 ? '' : 's'}${t.requiredParams.length ? `, of which ${t.requiredParams.slice(0, 4).join(', ')}${t.requiredParams.length > 4 ? '…' : ''} ${t.requiredParams.length === 1 ? 'is' : 'are'} required` : ''}.`
     : '';
-  const p1 = `${name} is one of the tools the ${server} MCP server offers to an agent.${said}${params}`;
+  const selectable = t.operations.filter((o) => o.param);
+  const ops =
+    selectable.length > 1
+      ? ` Its ${selectable[0]!.param} parameter picks what a call does: ${selectable.slice(0, 8).map((o) => `${o.action} (${o.category})`).join(', ')}${selectable.length > 8 ? ' and more' : ''}.`
+      : '';
+  const p1 = `${name} is one of the tools the ${server} MCP server offers to an agent.${said}${params}${ops}`;
   let p2: string;
   switch (t.category) {
     case 'Read':
-      p2 = `Agents call it to gather information before deciding what to do next: looking up ${objectOf(t)}, checking a value or building context for an answer. One call changes nothing on ${server}${has(t, 'credentials') || has(t, 'key_material') ? ', but the result can contain secrets or key material that then sits in the agent’s context' : ''}${has(t, 'open_world') ? '; it may fetch content from outside systems that the agent will read as input' : ''}.`;
+      p2 = `Agents call it to gather information before deciding what to do next: looking up ${objectOf(t)}, checking a value or building context for an answer. One call changes nothing on ${server}${has(t, 'credentials') ? ', but the result can contain secrets that then sit in the agent’s context' : has(t, 'key_material') ? ', but a private key or seed phrase passes through the call and the agent’s context' : ''}${has(t, 'open_world') ? '; it may fetch content from outside systems that the agent will read as input' : ''}.`;
       break;
     case 'Write':
       p2 = `Agents use it in workflows that create or update things on ${server}, for example after reading the current state and deciding on a change. One call changes ${has(t, 'bulk_scope') ? 'many items at once' : 'one item'}${has(t, 'external_messaging') ? ' and can put a message in front of people outside the conversation' : ''}${has(t, 'admin_scope') ? ', and it touches who can do what' : ''}; another call can usually correct it.`;
@@ -43,7 +48,7 @@ export function whatItDoes(t: CatalogueTool): string[] {
       p2 = `Agents use it in trading, payment or on-chain workflows, usually right after reading prices or balances. One call ${has(t, 'leverage') ? 'changes leverage or margin, which changes how much a price move costs' : has(t, 'signs_transactions') ? 'signs or broadcasts a transaction that moves value' : 'commits money or market exposure'}${has(t, 'bulk_scope') ? ', possibly for many positions at once' : ''}; once ${server} has accepted it, it settles at market terms.`;
       break;
     case 'Destructive':
-      p2 = `Agents reach for it when cleaning up or reversing earlier actions on ${server}. One call removes or cancels ${has(t, 'bulk_scope') ? 'every matching item' : 'an existing item'}${has(t, 'recreatable') ? ' that is cheap to recreate' : ''}, and no call on the server restores it.`;
+      p2 = `Agents reach for it when cleaning up or reversing earlier actions on ${server}. One call removes or cancels ${has(t, 'bulk_scope') ? 'every matching item' : 'an existing item'}${has(t, 'recreatable') ? ' that is cheap to recreate' : ''}${has(t, 'reversible') ? ', and only the service’s trash or history brings it back' : ', and no call on the server restores it'}.`;
       break;
   }
   return [p1, p2];

@@ -1,0 +1,96 @@
+/**
+ * A tool is a set of operations. Besides the action its name and its
+ * description's lead say, many tools take a parameter whose value picks what
+ * the call does: `method: [create, update, delete]`, `action: [get, list,
+ * remove]`, `method: [GET, POST, DELETE]`. This stage finds those and reads
+ * each value as an action, so a tool is judged by its most dangerous
+ * operation and a policy can hold just that value for approval.
+ */
+import type { Category } from '../../schemas/rules.ts';
+import type { CompiledRules } from '../rules/load-rules.ts';
+import { normaliseParamName } from '../rules/load-rules.ts';
+import { baseForms, splitIdentifier } from '../text/words.ts';
+import type { ClassifyInput } from './types.ts';
+
+/** One value of an operation-selecting parameter, read as an action. */
+export interface SelectableOperation {
+  /** The value exactly as the schema lists it ("delete", "DELETE", "drop_table"). */
+  value: string;
+  /** The action word it was read by ("delete"), or the HTTP method. */
+  action: string;
+  category: Category;
+}
+
+export interface OperationParam {
+  /** The parameter's name exactly as the schema has it. */
+  name: string;
+  required: boolean;
+  /** Whether the values sit in `items.enum` (an array of operations). */
+  isArray: boolean;
+  operations: SelectableOperation[];
+  /** Values no action word was found in; they are left out of any condition. */
+  unread: string[];
+}
+
+const MAX_VALUES = 60;
+
+function readValue(rules: CompiledRules, value: string): SelectableOperation | undefined {
+  const http = rules.httpMethods.get(value.toUpperCase());
+  if (http && /^[A-Za-z]+$/.test(value)) return { value, action: value.toUpperCase(), category: http };
+  const words = splitIdentifier(value).map((t) => t.word);
+  // Read the value like a tool name: its first known action word decides
+  // ("drop_table", "createIssue", "list-all").
+  for (const word of words.slice(0, 3)) {
+    const exact = rules.verbCategory.get(word);
+    if (exact) return { value, action: word, category: exact };
+    for (const form of baseForms(word)) {
+      const category = rules.verbCategory.get(form);
+      if (category) return { value, action: form, category };
+    }
+  }
+  return undefined;
+}
+
+function enumOf(schema: unknown): { values: string[]; isArray: boolean } | undefined {
+  if (!schema || typeof schema !== 'object') return undefined;
+  const s = schema as { enum?: unknown; items?: unknown; anyOf?: unknown; oneOf?: unknown };
+  if (Array.isArray(s.enum)) return { values: s.enum.filter((v): v is string => typeof v === 'string'), isArray: false };
+  if (s.items && typeof s.items === 'object' && Array.isArray((s.items as { enum?: unknown }).enum)) {
+    return { values: ((s.items as { enum: unknown[] }).enum).filter((v): v is string => typeof v === 'string'), isArray: true };
+  }
+  // zod unions of literals come out as anyOf/oneOf of {const}.
+  const alts = Array.isArray(s.anyOf) ? s.anyOf : Array.isArray(s.oneOf) ? s.oneOf : undefined;
+  if (alts) {
+    const values = alts.map((a) => (a && typeof a === 'object' ? (a as { const?: unknown }).const : undefined)).filter((v): v is string => typeof v === 'string');
+    if (values.length === alts.length && values.length > 0) return { values, isArray: false };
+  }
+  return undefined;
+}
+
+/**
+ * Parameters that select an operation: a name from `operations.params`
+ * (action, method, operation…) with an enum of at least two values, of
+ * which at least two read as actions. Other enums (a `side` of buy/sell, a
+ * `sort` order) are arguments, not operations.
+ */
+export function findOperationParams(rules: CompiledRules, input: ClassifyInput): OperationParam[] {
+  const props = input.inputSchema?.properties;
+  if (!props || typeof props !== 'object') return [];
+  const required = new Set(Array.isArray(input.inputSchema?.required) ? input.inputSchema!.required : []);
+  const out: OperationParam[] = [];
+  for (const [name, schema] of Object.entries(props)) {
+    if (!rules.operationParams.has(normaliseParamName(name))) continue;
+    const e = enumOf(schema);
+    if (!e || e.values.length < 2) continue;
+    const operations: SelectableOperation[] = [];
+    const unread: string[] = [];
+    for (const value of e.values.slice(0, MAX_VALUES)) {
+      const op = readValue(rules, value);
+      if (op) operations.push(op);
+      else unread.push(value);
+    }
+    if (operations.length < 2) continue;
+    out.push({ name, required: required.has(name), isArray: e.isArray, operations, unread });
+  }
+  return out;
+}
