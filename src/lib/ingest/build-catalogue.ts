@@ -96,7 +96,7 @@ export function buildCatalogue(rules: CompiledRules, servers: RawServer[], optio
       // credential is a risk signal (needs_credentials), not an attack.
       const poisoning = detectPoisoning(tool, params, siblings);
       const benign = override?.poisoning === 'benign';
-      const steering = benign ? [] : poisoning.filter((f) => isSteering(f.id));
+      const steering = benign ? [] : poisoning.filter((f) => isSteering(f));
       if (steering.length) c = { ...c, signals: [...c.signals, 'steers_agent' as const].sort() };
       const rec = recommendPolicy(rules.policy, tool.name, title, c.category, c.severity, c.signals, tool.inputSchema?.properties, c.operationParams);
       tools.push({

@@ -33,7 +33,9 @@ const rulesSchema = z.object({
   /** Emphasis aimed at the agent with no request behind it: flagged, not hidden. */
   agent_directives: z.array(z.string()).default([]),
   /** Finding ids that mean the definition steers the agent against its user. */
-  steering: z.array(z.string()).default(['hidden_instructions', 'sensitive_file_request', 'cross_tool_instruction', 'exfiltration_parameter']),
+  steering: z.array(z.string()).default(['hidden_instructions', 'exfiltration_parameter']),
+  /** A sensitive-file finding steers only when its text names one of these. */
+  steering_files: z.string().default('~/\\.ssh'),
   sensitive_file_request: z.array(z.string()),
   cross_tool_instruction: z.array(z.string()),
   tool_directives: z.array(z.string()),
@@ -48,6 +50,7 @@ interface CompiledPoisoningRules {
   hidden: RegExp[];
   directives2: RegExp[];
   steering: Set<string>;
+  steeringFiles: RegExp;
   files: RegExp[];
   crossTool: RegExp[];
   directives: RegExp[];
@@ -71,6 +74,7 @@ export function poisoningRules(): CompiledPoisoningRules {
     hidden: re(r.hidden_instructions),
     directives2: re(r.agent_directives),
     steering: new Set(r.steering),
+    steeringFiles: new RegExp(r.steering_files, 'iu'),
     files: re(r.sensitive_file_request),
     crossTool: r.cross_tool_instruction.map((x) => new RegExp(x, 'giu')),
     directives: r.tool_directives.map((x) => new RegExp(x, 'giu')),
@@ -186,9 +190,11 @@ export function detectPoisoning(tool: ToolLike, params: CatalogueTool['params'],
   return findings;
 }
 
-/** True when a finding means the definition steers the agent against its user (rules: `steering`). */
-export function isSteering(id: string): boolean {
-  return poisoningRules().steering.has(id);
+/** True when a finding means the definition steers the agent against its user (rules: `steering`, `steering_files`). */
+export function isSteering(f: Pick<Finding, 'id' | 'text'>): boolean {
+  const r = poisoningRules();
+  if (r.steering.has(f.id)) return true;
+  return f.id === 'sensitive_file_request' && r.steeringFiles.test(f.text);
 }
 
 /** Secret-accepting parameters are reported from the classifier's credential signal. */
