@@ -13,6 +13,18 @@ import { applySeverity } from './severity.ts';
 import { findOperationParams, type OperationParam } from './operations.ts';
 import type { Classification, ClassifyInput, Evidence, ObjectInfo, Operation, ServerContext } from './types.ts';
 
+/** Evidence notes that say a piece is not a stated action (see isStatedAction). */
+const NOTE_READ_TAIL = 'the name ends in something you look up';
+const NOTE_BODY_PHRASE = 'a phrase in the description';
+const NOTE_BODY_ZH = 'a phrase further down the description';
+const OVERRULED = ' (the description says otherwise)';
+const NOTE_SELECTABLE = (param: string) => `the most dangerous operation its “${param}” parameter can select`;
+
+/** The order of the categories from most to least dangerous (rules: precedence). */
+function precedenceRank(rules: CompiledRules, c: Category): number {
+  return rules.raw.precedence.indexOf(c);
+}
+
 interface Scan {
   evidence: Evidence[];
   signals: Set<RiskSignal>;
@@ -286,7 +298,7 @@ function scanName(rules: CompiledRules, input: ClassifyInput, ctx: ServerContext
       supports: 'Read',
       signals: [],
       weight: w.name_read_tail,
-      note: 'the name ends in something you look up',
+      note: NOTE_READ_TAIL,
     });
     if (!scan.object) scan.object = words.join(' ');
   }
@@ -310,7 +322,10 @@ function scanName(rules: CompiledRules, input: ClassifyInput, ctx: ServerContext
     return at > 0 && ['from', 'with', 'using', 'by', 'via'].includes(allWords[at - 1]!);
   };
   const secret = signalWord(rules.secretWords);
-  if (secret) addSignalEvidence(scan, 'name', findText(input.name, allTokens, secret), asInput(secret) ? 'needs_credentials' : 'credentials', asInput(secret) ? 'the name says it takes a secret' : 'the name mentions secrets or keys');
+  if (secret) {
+    const secretIsInput = asInput(secret);
+    addSignalEvidence(scan, 'name', findText(input.name, allTokens, secret), secretIsInput ? 'needs_credentials' : 'credentials', secretIsInput ? 'the name says it takes a secret' : 'the name mentions secrets or keys');
+  }
   const key = signalWord(rules.keyMaterialWords);
   if (key) {
     const text = findText(input.name, allTokens, key);
@@ -373,7 +388,7 @@ function addSignalEvidence(scan: Scan, source: Evidence['source'], text: string,
 }
 
 /** The description's lead: its first line when that says something, else its first sentence. */
-export function descriptionLead(description: string): { text: string; start: number } {
+export function descriptionLead(description: string, leadChars = 300): { text: string; start: number } {
   let offset = 0;
   while (offset <= description.length) {
     let lineEnd = description.indexOf('\n', offset);
@@ -384,15 +399,12 @@ export function descriptionLead(description: string): { text: string; start: num
     if (hasTwoLettersOrDigits(trimmed)) {
       const sentenceEnd = trimmed.search(/[.!?。！？](\s|$)/);
       const text = sentenceEnd > 20 ? trimmed.slice(0, sentenceEnd + 1) : trimmed;
-      return { text: text.slice(0, LEAD_CHARS), start: offset + line.indexOf(trimmed) };
+      return { text: text.slice(0, leadChars), start: offset + line.indexOf(trimmed) };
     }
     offset = lineEnd + 1;
   }
   return { text: '', start: 0 };
 }
-
-/** Default lead length; the rules' `limits.lead_chars` is passed where rules are at hand. */
-let LEAD_CHARS = 300;
 
 const TWO_LETTERS_OR_DIGITS = /[\p{L}\p{N}][^\p{L}\p{N}]*[\p{L}\p{N}]/u;
 
@@ -434,8 +446,7 @@ function scanDescription(rules: CompiledRules, description: string, scan: Scan):
   if (!description) return;
   const limit = rules.raw.limits.body_scan_chars;
   const text = normaliseForMatching(description.length > limit ? description.slice(0, limit) : description);
-  LEAD_CHARS = rules.raw.limits.lead_chars;
-  const lead = descriptionLead(text);
+  const lead = descriptionLead(text, rules.raw.limits.lead_chars);
 
   // English lead: the first action word after the filler ("This tool lets you…").
   const leadTokens: Token[] = [];
@@ -555,7 +566,7 @@ function scanDescription(rules: CompiledRules, description: string, scan: Scan):
         supports: entry.category,
         signals: [],
         weight: w.body_phrase * 0.5,
-        note: 'a phrase further down the description',
+        note: NOTE_BODY_ZH,
       });
     }
   }
@@ -603,7 +614,7 @@ function scanDescription(rules: CompiledRules, description: string, scan: Scan):
         supports: entry.category,
         signals: entry.signals ?? [],
         weight,
-        note: 'a phrase in the description',
+        note: NOTE_BODY_PHRASE,
       });
     }
   }
@@ -674,17 +685,16 @@ function scanParams(rules: CompiledRules, input: ClassifyInput, scan: Scan): voi
   }
   // Enum parameters that pick the operation: the most dangerous value counts
   // as strongly as the name, because the caller can always choose it.
-  const rank = (c: Category) => rules.raw.precedence.indexOf(c);
   for (const op of findOperationParams(rules, input)) {
     scan.operationParams.push(op);
-    const worst = [...op.operations].sort((a, b) => rank(a.category) - rank(b.category))[0]!;
+    const worst = [...op.operations].sort((a, b) => precedenceRank(rules, a.category) - precedenceRank(rules, b.category))[0]!;
     scan.evidence.push({
       source: 'parameter',
       text: `${op.name}: ${worst.value}`,
       supports: worst.category,
       signals: [],
       weight: rules.raw.operations.weight,
-      note: `the most dangerous operation its “${op.name}” parameter can select`,
+      note: NOTE_SELECTABLE(op.name),
     });
   }
 }
@@ -727,9 +737,27 @@ export function isPlaceholder(rules: CompiledRules, description: string | undefi
   return rules.placeholders.has(d.toLowerCase().replace(/[.!。]+$/, ''));
 }
 
-/** Evidence that names an action (a verb or a verb with its object), as opposed to a noun or a hint. */
-function isActionEvidence(e: Evidence): boolean {
-  return e.weight > 0 && !!e.supports && (e.source === 'name' || e.source === 'description') && !e.note.includes('ends in something you look up');
+/**
+ * Evidence where the name or the description's lead states an action (a verb,
+ * or a verb with its object): not a read noun at the end of a name, not a
+ * phrase further down the description, not a name verb the description
+ * overruled. Only these are quoted as "says" and listed as operations.
+ */
+export function isStatedAction(e: Evidence): boolean {
+  return (
+    e.weight > 0 &&
+    !!e.supports &&
+    (e.source === 'name' || e.source === 'description') &&
+    e.note !== NOTE_READ_TAIL &&
+    e.note !== NOTE_BODY_PHRASE &&
+    e.note !== NOTE_BODY_ZH &&
+    !e.note.endsWith(OVERRULED)
+  );
+}
+
+/** Evidence for the most dangerous value of an operation-selecting parameter. */
+export function isSelectableOperation(e: Evidence): boolean {
+  return e.source === 'parameter' && e.note.endsWith('parameter can select');
 }
 
 /**
@@ -740,7 +768,7 @@ function isActionEvidence(e: Evidence): boolean {
  * result"), and a description's own list of actions keeps its worst one.
  */
 function descriptionOutranksName(rules: CompiledRules, evidence: Evidence[]): void {
-  const lead = evidence.find((e) => e.source === 'description' && e.weight >= rules.raw.weights.lead_verb && isActionEvidence(e));
+  const lead = evidence.find((e) => e.source === 'description' && e.weight >= rules.raw.weights.lead_verb && isStatedAction(e));
   if (!lead?.supports) return;
   const weakRead = lead.supports === 'Read' && lead.weight < rules.raw.weights.lead_combo;
   if (weakRead) return;
@@ -748,7 +776,7 @@ function descriptionOutranksName(rules: CompiledRules, evidence: Evidence[]): vo
     // A verb-object pair in the name ("make_payment_txn") is as specific as the description.
     if (e.source === 'name' && e.supports && e.supports !== lead.supports && e.weight > 0 && !e.note.startsWith('the name ')) {
       e.weight = Math.round(e.weight * 0.4 * 100) / 100;
-      e.note += ' (the description says otherwise)';
+      e.note += OVERRULED;
     }
   }
 }
@@ -785,17 +813,12 @@ function listOperations(rules: CompiledRules, category: Category, evidence: read
     out.push(op);
   };
   for (const e of evidence) {
-    if (!isActionEvidence(e) || e.source === 'parameter') continue;
-    // Phrases further down a description are hints, not what the tool does.
-    if (e.note.includes('phrase in the description') || e.note.includes('further down')) continue;
-    // A name part the description overruled is not an operation of the tool.
-    if (e.note.includes('the description says otherwise')) continue;
+    if (!isStatedAction(e)) continue;
     push({ action: e.text, category: e.supports!, source: e.source, text: e.text });
   }
   for (const p of params) for (const op of p.operations) push({ action: op.action.toLowerCase() === op.value.toLowerCase() ? op.value : op.action, category: op.category, source: 'parameter', text: `${p.name}: ${op.value}`, param: p.name });
   if (!out.length) return out;
-  const rank = (c: Category) => rules.raw.precedence.indexOf(c);
-  return out.sort((a, b) => rank(a.category) - rank(b.category) || (a.category === category ? -1 : 0));
+  return out.sort((a, b) => precedenceRank(rules, a.category) - precedenceRank(rules, b.category) || (a.category === category ? -1 : 0));
 }
 
 export function classify(rules: CompiledRules, input: ClassifyInput, ctx: ServerContext): Classification {
@@ -845,8 +868,7 @@ export function classify(rules: CompiledRules, input: ClassifyInput, ctx: Server
   // with the caller's key is a signed transaction ("cast_vote", "register_ens_name").
   else if (category === 'Write' && scan.signingKey) category = 'Financial';
   // A tool is as dangerous as the worst operation a caller can select.
-  const rank = (c: Category) => rules.raw.precedence.indexOf(c);
-  for (const p of scan.operationParams) for (const op of p.operations) if (rank(op.category) < rank(category)) category = op.category;
+  for (const p of scan.operationParams) for (const op of p.operations) if (precedenceRank(rules, op.category) < precedenceRank(rules, category)) category = op.category;
 
   for (const e of scan.evidence) for (const s of e.signals) if (e.supports === undefined || e.supports === category) scan.signals.add(s);
   if (category === 'Destructive') scan.signals.add('irreversible');

@@ -30,14 +30,11 @@ const CONTRADICTIONS: Record<string, RegExp> = {
 function namesAnAction(quote: string): boolean {
   if (rules.raw.zh.some((z) => quote.includes(z.phrase))) return true;
   if (rules.httpMethods.has(quote.toUpperCase())) return true;
+  // The lexicon is the verb lists and the verbs of the verb-object pairs ("place … order").
+  const known = (w: string) => rules.verbCategory.has(w) || rules.combosByVerb.has(w);
+  // Words as a name splits them ("NewOrder") and as prose does ("GraphQL").
   const words = [...splitIdentifier(quote).map((t) => t.word), ...quote.toLowerCase().split(/[^a-z]+/)];
-  for (const word of words) {
-    const t = { word };
-    // The lexicon is the verb lists and the verbs of the verb-object pairs ("place … order").
-    const known = (w: string) => rules.verbCategory.has(w) || rules.combosByVerb.has(w);
-    if (known(t.word) || baseForms(t.word).some(known)) return true;
-  }
-  return false;
+  return words.some((w) => known(w) || baseForms(w).some(known));
 }
 
 describe('rationales of every shared tool', () => {

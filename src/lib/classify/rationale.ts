@@ -8,6 +8,7 @@
  */
 import type { Category } from '../../schemas/rules.ts';
 import type { Finding } from '../poisoning/detect.ts';
+import { isSelectableOperation, isStatedAction } from './classify.ts';
 import type { Classification, Evidence, ObjectInfo } from './types.ts';
 
 export interface RationaleContext {
@@ -124,11 +125,10 @@ function decidingSentence(c: Classification, params: readonly string[] = []): st
     return `Nothing in its name, description or ${of} names an action we know, so this is a low-confidence guess that needs a person to review it.`;
   }
   // Phrases further down the description ("permanently") are hints, not the action.
-  const action = (e: Evidence) =>
-    e.supports === c.category && e.weight > 0 && !e.note.includes('ends in something you look up') && !e.note.includes('says otherwise') && !e.note.includes('phrase in the description') && !e.note.includes('further down');
-  const param = c.evidence.find((e) => action(e) && e.source === 'parameter' && e.note.includes('parameter can select'));
-  const description = c.evidence.find((e) => action(e) && e.source === 'description');
-  const name = c.evidence.find((e) => action(e) && e.source === 'name');
+  const stated = (e: Evidence) => e.supports === c.category && isStatedAction(e);
+  const param = c.evidence.find((e) => e.supports === c.category && e.weight > 0 && isSelectableOperation(e));
+  const description = c.evidence.find((e) => stated(e) && e.source === 'description');
+  const name = c.evidence.find((e) => stated(e) && e.source === 'name');
   const parts: string[] = [];
   if (description) parts.push(`its description says ${quote(description)}`);
   if (name && parts.length < 2) parts.push(`its name says ${quote(name)}`);

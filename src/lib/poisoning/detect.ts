@@ -196,11 +196,3 @@ export function isSteering(f: Pick<Finding, 'id' | 'text'>): boolean {
   if (r.steering.has(f.id)) return true;
   return f.id === 'sensitive_file_request' && r.steeringFiles.test(f.text);
 }
-
-/** Secret-accepting parameters are reported from the classifier's credential signal. */
-export function secretParamFindings(params: CatalogueTool['params'], isSecretParam: (name: string) => boolean): Finding[] {
-  return params
-    .filter((p) => isSecretParam(p.name))
-    .slice(0, 3)
-    .map((p) => ({ id: 'secret_parameter' as const, label: POISONING_SIGNALS.secret_parameter, where: `parameter ${p.name}`, text: `${p.name} (${p.type})`, patterns: [] }));
-}
