@@ -85,6 +85,8 @@ describe('every tool of the shared data has a complete page', () => {
       expect(ld.mainEntity.length).toBeGreaterThanOrEqual(6);
       expect(ld.mainEntity[0].name).toContain(t.name.slice(0, 40));
       expect(html.match(/<details class="faq"/g)?.length).toBe(ld.mainEntity.length);
+      // Every policy kind has words: an answer never says "undefined".
+      for (const q of ld.mainEntity) expect(q.acceptedAnswer.text, t.id).not.toMatch(/\bundefined\b/);
     }
   });
 

@@ -77,6 +77,7 @@ const KIND_WORDS: Record<CatalogueTool['policyKind'], string> = {
   rate: 'allow it under a rate limit',
   allow: 'allow it',
   capped: 'allow it only within parameter caps',
+  conditional: 'let its safe operations through and hold the dangerous ones for a human to approve',
 };
 
 export function faq(t: CatalogueTool, serverToolCount: number): FaqEntry[] {
