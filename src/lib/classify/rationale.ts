@@ -57,6 +57,13 @@ function joinOr(items: string[]): string {
 function whatItDoes(c: Classification, ctx: RationaleContext): string {
   const obj = objectText(c);
   const on = `on ${ctx.server}`;
+  // When only an argument's value makes the tool this dangerous, the name's
+  // own action is not what the category says ("send_webhook" with method
+  // DELETE sends a request; it does not remove a webhook).
+  const byArgument = c.operationParams.find((p) => p.operations.some((o) => o.category === c.category));
+  if (byArgument && !c.evidence.some((e) => e.supports === c.category && isStatedAction(e))) {
+    return `${ctx.name} does more than one kind of thing ${on}, and the value of its ${byArgument.name} argument decides which.`;
+  }
   switch (c.category) {
     case 'Read':
       return obj ? `${ctx.name} reads ${obj} ${on} and changes nothing there.` : `${ctx.name} only returns information or a result and changes nothing ${on}.`;
