@@ -8,7 +8,7 @@
  */
 import type { Category } from '../../schemas/rules.ts';
 import type { Finding } from '../poisoning/detect.ts';
-import { isSelectableOperation, isStatedAction } from './classify.ts';
+import { isSelectableOperation, isStatedAction } from './findings.ts';
 import type { Classification, Evidence, ObjectInfo } from './types.ts';
 
 export interface RationaleContext {

@@ -104,17 +104,26 @@ export function splitIdentifierAscii(name: string): Token[] {
 const WORD = /[A-Za-z][A-Za-z0-9']*|[0-9]+[A-Za-z]*/g;
 
 /**
- * Where nextWord found its word: [start, end, end without a possessive "'s"].
- * Shared scratch space, so scanning a long description allocates nothing
- * for the words nobody looks at; read it right after the call.
+ * Where nextWord found its word. The caller owns one and passes it to every
+ * call, so scanning a long description allocates nothing for the words
+ * nobody looks at, and no state is shared between callers.
  */
-export const WORD_SPAN = new Int32Array(3);
+export interface WordSpan {
+  start: number;
+  end: number;
+  /** The end without a possessive "'s". */
+  stemEnd: number;
+}
+
+export function newWordSpan(): WordSpan {
+  return { start: 0, end: 0, stemEnd: 0 };
+}
 
 /**
  * Finds the next prose word (as splitWords defines it) that starts at or
- * after `from` and before `limit`, and writes its span to WORD_SPAN.
+ * after `from` and before `limit`, and writes its span to `span`.
  */
-export function nextWord(text: string, from: number, limit = text.length): boolean {
+export function nextWord(text: string, span: WordSpan, from: number, limit = text.length): boolean {
   const n = Math.min(text.length, limit);
   let i = from;
   while (i < n && asciiClass(text.charCodeAt(i)) === 0) i++;
@@ -134,23 +143,22 @@ export function nextWord(text: string, from: number, limit = text.length): boole
     // [A-Za-z][A-Za-z0-9']*
     while (i < text.length && (asciiClass(text.charCodeAt(i)) !== 0 || text.charCodeAt(i) === 39)) i++;
   }
-  WORD_SPAN[0] = start;
-  WORD_SPAN[1] = i;
+  span.start = start;
+  span.end = i;
   // A possessive 's (or 'S) is not part of the word.
   const last = text.charCodeAt(i - 1);
-  WORD_SPAN[2] = i - start >= 2 && (last === 115 || last === 83) && text.charCodeAt(i - 2) === 39 ? i - 2 : i;
+  span.stemEnd = i - start >= 2 && (last === 115 || last === 83) && text.charCodeAt(i - 2) === 39 ? i - 2 : i;
   return true;
 }
 
 /** Splits prose into lower-cased word tokens (Latin letters, digits, apostrophes). */
 export function splitWords(text: string, limit = Number.POSITIVE_INFINITY): Token[] {
   const tokens: Token[] = [];
+  const span = newWordSpan();
   let pos = 0;
-  while (nextWord(text, pos, limit)) {
-    const start = WORD_SPAN[0]!;
-    const end = WORD_SPAN[1]!;
-    tokens.push({ word: text.slice(start, WORD_SPAN[2]).toLowerCase(), start, end });
-    pos = end;
+  while (nextWord(text, span, pos, limit)) {
+    tokens.push({ word: text.slice(span.start, span.stemEnd).toLowerCase(), start: span.start, end: span.end });
+    pos = span.end;
   }
   return tokens;
 }

@@ -1,0 +1,225 @@
+/**
+ * The classifier's decision step: scores, precedence, the operation rules,
+ * signals, severity and confidence, from the evidence the stages returned.
+ */
+import { CATEGORIES, type Category, type RiskSignal } from '../../schemas/rules.ts';
+import type { CompiledRules } from '../rules/load-rules.ts';
+import { baseForms } from '../text/words.ts';
+import { isStatedAction, OVERRULED, type DescriptionFindings, type Findings, type NameFindings, type ParamFindings } from './findings.ts';
+import { negatedBefore, precedenceRank } from './lexicon.ts';
+import type { OperationParam } from './operations.ts';
+import { applySeverity } from './severity.ts';
+import type { Classification, ClassifyInput, Evidence, ObjectInfo, Operation } from './types.ts';
+
+/** Signals that only make sense for some categories are dropped elsewhere. */
+export const SIGNAL_SCOPE: Partial<Record<RiskSignal, readonly Category[]>> = {
+  bulk_scope: ['Write', 'Execute', 'Financial', 'Destructive'],
+  irreversible: ['Destructive', 'Financial'],
+  moves_money: ['Financial'],
+  leverage: ['Financial', 'Write'],
+  signs_transactions: ['Financial'],
+  external_messaging: ['Write', 'Execute', 'Financial'],
+  admin_scope: ['Write', 'Execute', 'Destructive'],
+  read_only: ['Read', 'Execute'],
+  recreatable: ['Destructive'],
+  reversible: ['Destructive', 'Write'],
+  high_loss_object: ['Destructive', 'Execute', 'Write'],
+  public_audience: ['Write', 'Execute'],
+  server_side_fetch: ['Read'],
+};
+
+/**
+ * The description outranks the name when they disagree about what happens:
+ * "git_reset" that "Unstages all staged changes" unstages, "add" that "Adds
+ * two numbers" computes. A lead that only says the tool returns or gets
+ * something does not overrule a name that acts ("delete_user: Returns the
+ * result"), and a description's own list of actions keeps its worst one.
+ */
+export function descriptionOutranksName(rules: CompiledRules, evidence: Evidence[]): void {
+  const lead = evidence.find((e) => e.source === 'description' && e.weight >= rules.raw.weights.lead_verb && isStatedAction(e));
+  if (!lead?.supports) return;
+  const weakRead = lead.supports === 'Read' && lead.weight < rules.raw.weights.lead_combo;
+  if (weakRead) return;
+  for (const e of evidence) {
+    // A verb-object pair in the name ("make_payment_txn") is as specific as the description.
+    if (e.source === 'name' && e.supports && e.supports !== lead.supports && e.weight > 0 && !e.note.startsWith('the name ')) {
+      e.weight = Math.round(e.weight * 0.4 * 100) / 100;
+      e.note += OVERRULED;
+    }
+  }
+}
+
+/** The kind of object the action applies to, from objects.yaml: the first object word that names one. */
+export function objectKindOf(rules: CompiledRules, words: readonly string[]): ObjectInfo | undefined {
+  for (const raw of words) {
+    const word = raw.toLowerCase();
+    const kind = rules.objectKinds.get(word) ?? baseForms(word).map((f) => rules.objectKinds.get(f)).find(Boolean);
+    if (kind) return { id: kind.id, word: raw, phrase: kind.phrase, loss: kind.loss, undo: kind.undo, audience: kind.audience };
+  }
+  return undefined;
+}
+
+export function hasReversiblePhrase(rules: CompiledRules, description: string): boolean {
+  const text = description.slice(0, rules.raw.limits.body_scan_chars).toLowerCase();
+  for (const p of rules.reversiblePhrases) {
+    const at = text.indexOf(p);
+    if (at < 0) continue;
+    // "cannot be undone", "no undo" say the opposite.
+    if (!negatedBefore(rules, text, at)) return true;
+  }
+  return false;
+}
+
+/** Every operation the evidence shows, one per action and category, most dangerous first. */
+export function listOperations(rules: CompiledRules, category: Category, evidence: readonly Evidence[], params: readonly OperationParam[]): Operation[] {
+  const out: Operation[] = [];
+  const seen = new Set<string>();
+  const push = (op: Operation) => {
+    const key = `${op.action.toLowerCase()}|${op.category}|${op.param ?? ''}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push(op);
+  };
+  for (const e of evidence) {
+    if (!isStatedAction(e)) continue;
+    push({ action: e.text, category: e.supports!, source: e.source, text: e.text });
+  }
+  for (const p of params) for (const op of p.operations) push({ action: op.action.toLowerCase() === op.value.toLowerCase() ? op.value : op.action, category: op.category, source: 'parameter', text: `${p.name}: ${op.value}`, param: p.name });
+  if (!out.length) return out;
+  return out.sort((a, b) => precedenceRank(rules, a.category) - precedenceRank(rules, b.category) || (a.category === category ? -1 : 0));
+}
+
+export function sourceOrder(s: Evidence['source']): number {
+  return s === 'name' ? 0 : s === 'description' ? 1 : s === 'parameter' ? 2 : 3;
+}
+
+/** Everything the stages found in one tool definition. */
+export interface StageFindings {
+  name: NameFindings;
+  /** Absent when the description is empty or a placeholder. */
+  description?: DescriptionFindings;
+  params: ParamFindings;
+  annotations: Findings;
+}
+
+/**
+ * The decision step: weighs the stages' evidence into scores, picks the
+ * category by score and precedence, applies the operation rules (the most
+ * dangerous selectable operation counts), and derives signals, severity,
+ * confidence and the operations list.
+ */
+export function decide(rules: CompiledRules, input: ClassifyInput, found: StageFindings): Classification {
+  const noDescription = !found.description;
+  const limits = rules.raw.limits;
+  const scan = {
+    evidence: [...found.name.evidence, ...(found.description?.evidence ?? []), ...found.params.evidence, ...found.annotations.evidence],
+    signals: new Set<RiskSignal>([...found.name.signals, ...(found.description?.signals ?? []), ...found.params.signals, ...found.annotations.signals]),
+    action: found.name.action || found.description?.action || '',
+    object: found.name.object,
+    objectWords: found.description?.objectWords ?? [],
+    signingKey: found.params.signingKey,
+    operationParams: found.params.operationParams,
+  };
+  descriptionOutranksName(rules, scan.evidence);
+
+  const scores = { Read: 0, Write: 0, Execute: 0, Financial: 0, Destructive: 0 } as Record<Category, number>;
+  for (const e of scan.evidence) if (e.supports) scores[e.supports] += e.weight;
+
+  // Highest score wins; near-ties go to the category that comes first in the
+  // precedence order (Financial > Destructive > Execute > Write > Read).
+  let top = 0;
+  let second = 0;
+  for (const c of CATEGORIES) {
+    const v = scores[c];
+    if (v > top) (second = top), (top = v);
+    else if (v > second) second = v;
+  }
+  let category: Category;
+  let fallback = false;
+  if (top <= 0) {
+    // Nothing names an action. Calling it a change would be a guess; calling
+    // it a read is one too, so the page says so and asks for review.
+    category = 'Read';
+    fallback = true;
+  } else {
+    category = rules.raw.precedence.find((c) => scores[c] >= top * limits.near_tie)!;
+  }
+  // Execute over Write when the input is code or a query; over Read too when
+  // the name or description itself says it runs it ("by executing it").
+  if (category === 'Write' && scan.signals.has('freeform_code') && scores.Execute > 0) category = 'Execute';
+  else if (
+    category === 'Read' &&
+    scan.signals.has('freeform_code') &&
+    !scan.signals.has('read_only') &&
+    scores.Execute >= rules.raw.weights.param &&
+    scan.evidence.some((e) => e.supports === 'Execute' && e.source !== 'parameter' && e.weight > 0)
+  )
+    category = 'Execute';
+  // Financial over Write when the tool is handed a private key: a change made
+  // with the caller's key is a signed transaction ("cast_vote", "register_ens_name").
+  else if (category === 'Write' && scan.signingKey) category = 'Financial';
+  // A tool is as dangerous as the worst operation a caller can select.
+  for (const p of scan.operationParams) for (const op of p.operations) if (precedenceRank(rules, op.category) < precedenceRank(rules, category)) category = op.category;
+
+  for (const e of scan.evidence) for (const s of e.signals) if (e.supports === undefined || e.supports === category) scan.signals.add(s);
+  if (category === 'Destructive') scan.signals.add('irreversible');
+  if (category === 'Financial') scan.signals.add('moves_money');
+
+  // What the action applies to, and what losing it costs (objects.yaml).
+  const nameObject = scan.object.split(' ').filter(Boolean);
+  const objectKind = objectKindOf(rules, [...nameObject, ...scan.objectWords]);
+  if (objectKind) {
+    if (objectKind.loss === 'high') scan.signals.add('high_loss_object');
+    if (objectKind.undo === 'recreate' || objectKind.loss === 'low') scan.signals.add('recreatable');
+    if (objectKind.undo === 'trash') scan.signals.add('reversible');
+    if (objectKind.audience === 'public' || objectKind.audience === 'customers') scan.signals.add('public_audience');
+  }
+  if (category === 'Destructive' && !noDescription && hasReversiblePhrase(rules, input.description ?? '')) scan.signals.add('reversible');
+  if (scan.signals.has('external_messaging')) scan.signals.add('public_audience');
+  // A read that takes any URL makes the server fetch it: internal addresses
+  // and whatever the page says both reach the agent.
+  if (category === 'Read' && scan.signals.has('open_world') && scan.evidence.some((e) => e.source === 'parameter' && e.signals.includes('open_world'))) scan.signals.add('server_side_fetch');
+
+  const signals = [...scan.signals].filter((s) => {
+    const scope = SIGNAL_SCOPE[s];
+    return !scope || scope.includes(category);
+  });
+  signals.sort();
+
+  const margin = top > 0 ? (top - second) / top : 0;
+  const strength = Math.min(top, limits.full_strength) / limits.full_strength;
+  let confidence = fallback ? 0.2 : Math.round((0.5 * margin + 0.5 * strength) * 100) / 100;
+  if (noDescription && !fallback) confidence = Math.min(confidence, 0.5);
+
+  const severity = applySeverity(rules.severity, category, signals);
+
+  // Keep evidence that supports the decision or explains a kept signal, strongest first.
+  const evidence = scan.evidence
+    .filter((e) => e.supports === category || (e.supports === undefined && e.signals.some((s) => signals.includes(s))) || (e.weight === 0 && e.signals.some((s) => signals.includes(s))))
+    .sort((a, b) => b.weight - a.weight || sourceOrder(a.source) - sourceOrder(b.source));
+
+  const operations = listOperations(rules, category, scan.evidence, scan.operationParams);
+  let needsReview: string | undefined;
+  if (fallback) needsReview = noDescription ? 'no description and no action word we know in the name' : 'no action word we know in the name or the description';
+  else if (confidence < limits.review_below) needsReview = 'the evidence points more than one way';
+  else if (noDescription) needsReview = 'judged from the name alone: the description is empty or a placeholder';
+
+  return {
+    category,
+    severity: severity.severity,
+    baseSeverity: severity.base,
+    severitySteps: severity.steps,
+    confidence,
+    signals,
+    evidence,
+    scores,
+    object: scan.object,
+    action: scan.action,
+    fallback,
+    operations,
+    operationParams: scan.operationParams,
+    ...(objectKind ? { objectKind } : {}),
+    ...(needsReview ? { needsReview } : {}),
+    noDescription,
+  };
+}

@@ -1,0 +1,236 @@
+/**
+ * Stage two: what the description says the tool does. Its lead (first line or
+ * sentence) is read for the action, in English and Chinese; phrases further
+ * down add a little weight and raise signals.
+ */
+import type { Category, RiskSignal } from '../../schemas/rules.ts';
+import type { CompiledRules } from '../rules/load-rules.ts';
+import { newWordSpan, nextWord, splitWords, type Token } from '../text/words.ts';
+import { hasCjk, normaliseForMatching } from '../text/normalize.ts';
+import { addSignalEvidence, NOTE_BODY_PHRASE, NOTE_BODY_ZH, type DescriptionFindings } from './findings.ts';
+import { coordinated, coveredBy, findCombo, glossFor, hasBarrier, inWordSet, negatedAt, negatedBefore, nounPositions, verbOf, wordStartsAt, zhAffirmed } from './lexicon.ts';
+
+/** The description's lead: its first line when that says something, else its first sentence. */
+export function descriptionLead(description: string, leadChars = 300): { text: string; start: number } {
+  let offset = 0;
+  while (offset <= description.length) {
+    let lineEnd = description.indexOf('\n', offset);
+    if (lineEnd < 0) lineEnd = description.length;
+    const line = description.slice(offset, lineEnd);
+    const trimmed = line.trim();
+    // Skip blank lines and markdown decoration; a heading still counts as text.
+    if (hasTwoLettersOrDigits(trimmed)) {
+      const sentenceEnd = trimmed.search(/[.!?。！？](\s|$)/);
+      const text = sentenceEnd > 20 ? trimmed.slice(0, sentenceEnd + 1) : trimmed;
+      return { text: text.slice(0, leadChars), start: offset + line.indexOf(trimmed) };
+    }
+    offset = lineEnd + 1;
+  }
+  return { text: '', start: 0 };
+}
+
+export const TWO_LETTERS_OR_DIGITS = /[\p{L}\p{N}][^\p{L}\p{N}]*[\p{L}\p{N}]/u;
+
+/** At least two letters or digits (any script); ASCII is counted by hand, the rest by the regular expression. */
+export function hasTwoLettersOrDigits(text: string): boolean {
+  let count = 0;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 128) return TWO_LETTERS_OR_DIGITS.test(text);
+    if ((c >= 48 && c <= 57) || ((c | 0x20) >= 97 && (c | 0x20) <= 122)) if (++count >= 2) return true;
+  }
+  return false;
+}
+
+/** A description that says nothing: empty, or a scrape placeholder ("Description not available"). */
+export function isPlaceholder(rules: CompiledRules, description: string | undefined): boolean {
+  const d = (description ?? '').trim();
+  if (!d) return true;
+  if (d.length > 80) return false;
+  return rules.placeholders.has(d.toLowerCase().replace(/[.!。]+$/, ''));
+}
+
+export function scanDescription(rules: CompiledRules, description: string): DescriptionFindings {
+  const scan: DescriptionFindings = { evidence: [], signals: new Set(), action: '', objectWords: [] };
+  const w = rules.raw.weights;
+  if (!description) return scan;
+  const limit = rules.raw.limits.body_scan_chars;
+  const text = normaliseForMatching(description.length > limit ? description.slice(0, limit) : description);
+  const lead = descriptionLead(text, rules.raw.limits.lead_chars);
+
+  // English lead: the first action word after the filler ("This tool lets you…").
+  const leadTokens: Token[] = [];
+  // Clause number of each kept word: it grows at each object barrier, so a
+  // combo's object is looked for only in the verb's own clause.
+  const clause: number[] = [];
+  let clauseNo = 0;
+  let prevEnd = 0;
+  for (const t of splitWords(lead.text)) {
+    if (hasBarrier(rules, lead.text, prevEnd, t.start)) clauseNo++;
+    prevEnd = t.end;
+    if (rules.objectBarriers.has(t.word)) clauseNo++;
+    if (rules.stopwords.has(t.word)) continue;
+    leadTokens.push(t);
+    clause.push(clauseNo);
+  }
+  const leadWords = leadTokens.map((t) => t.word);
+  const nouns = nounPositions(rules, leadWords);
+  let i = 0;
+  while (i < leadWords.length && rules.leadFillers.has(leadWords[i]!)) i++;
+  const window = rules.raw.lead_combo_window;
+  const rank = (c: Category) => rules.raw.precedence.indexOf(c);
+  for (; i < leadWords.length && i < rules.raw.limits.lead_action_words; i++) {
+    if (nouns.has(i)) continue;
+    // "does not delete", "never sends": a negated action is not what the tool does.
+    if (negatedAt(rules, leadWords, i)) continue;
+    // "Start following a trader": the introducing verb gives way to the next one.
+    if (rules.auxVerbs.has(leadWords[i]!) && i + 1 < leadWords.length && verbOf(rules, leadWords[i + 1]!)) continue;
+    const combo = findCombo(rules, leadWords, i, false, window, clause);
+    const verb = verbOf(rules, leadWords[i]!);
+    if (!combo && !verb) continue;
+    const quote = (from: number, to: number) => lead.text.slice(leadTokens[from]!.start, leadTokens[to]!.end);
+    // The action, then any actions listed with it ("List and create keys",
+    // "Read/create/update/delete resources"): the most severe one counts,
+    // because a tool is as risky as the worst thing it can be asked to do.
+    let chosen = combo
+      ? { at: i, to: combo.to, isCombo: true, category: combo.combo.category, signals: combo.combo.signals, note: `the description ${combo.combo.label}` }
+      : { at: i, to: i, isCombo: false, category: verb!.category, signals: [] as RiskSignal[], note: 'the first action word of the description' };
+    let listed = false;
+    for (let k = chosen.to + 1; k < leadWords.length && coordinated(rules, lead.text, leadTokens[k - 1]!.end, leadTokens[k]!.start); ) {
+      if (nouns.has(k)) break;
+      const c2 = findCombo(rules, leadWords, k, false, window, clause);
+      const v2 = c2 ? undefined : verbOf(rules, leadWords[k]!);
+      if (!c2 && !v2) break;
+      const category = c2 ? c2.combo.category : v2!.category;
+      const to = c2 ? c2.to : k;
+      if (rank(category) < rank(chosen.category)) {
+        chosen = c2
+          ? { at: k, to, isCombo: true, category, signals: c2.combo.signals, note: `the description ${c2.combo.label}` }
+          : { at: k, to, isCombo: false, category, signals: [], note: 'the most severe of the actions the description lists' };
+        listed = true;
+      }
+      k = to + 1;
+    }
+    // A lone verb is quoted with the words after it in its clause ("Get the
+    // current weather"), so the quote says what it acts on.
+    let quoteTo = chosen.to;
+    if (!chosen.isCombo && !listed) while (quoteTo < chosen.at + 4 && quoteTo + 1 < leadWords.length && clause[quoteTo + 1] === clause[chosen.at]) quoteTo++;
+    scan.evidence.push({
+      source: 'description',
+      text: quote(listed ? i : chosen.at, quoteTo),
+      supports: chosen.category,
+      signals: chosen.signals,
+      weight: chosen.isCombo ? w.lead_combo : w.lead_verb,
+      note: chosen.note,
+    });
+    // What the action applies to, right after it in the same clause ("Close a browser tab").
+    const object: string[] = [];
+    for (let k = chosen.at + 1; k <= chosen.at + rules.raw.combo_window && k < leadWords.length && clause[k] === clause[chosen.at]; k++) {
+      // "a collection or view": only the first of several alternatives is the object.
+      if (k > chosen.at + 1 && coordinated(rules, lead.text, leadTokens[k - 1]!.end, leadTokens[k]!.start)) break;
+      object.push(leadWords[k]!);
+    }
+    scan.objectWords.push(...object);
+    const recreatable = inWordSet(rules.recreatableWords, object);
+    if (recreatable) addSignalEvidence(scan, 'description', recreatable, 'recreatable', 'the description names something small and easy to recreate');
+    if (!scan.action && verb) scan.action = verb.form;
+    break;
+  }
+
+  // Chinese: phrases in the first line count as the lead, elsewhere as body.
+  if (hasCjk(text)) {
+    const leadZh = lead.text;
+    const bodyZh = text.slice(0, 600);
+    const seen = new Set<string>();
+    // Every phrase is Chinese, so a part of the text without any cannot hold one.
+    const leadHasZh = !rules.zhAllCjk || hasCjk(leadZh);
+    const bodyHasZh = !rules.zhAllCjk || hasCjk(bodyZh);
+    for (const entry of leadHasZh ? rules.raw.zh : []) {
+      const inLead = zhAffirmed(rules, leadZh, entry.phrase);
+      if (!inLead) continue;
+      // A longer phrase already matched (批量撤单) covers its parts (撤单).
+      if (coveredBy(seen, entry.phrase)) continue;
+      seen.add(entry.phrase);
+      scan.evidence.push({
+        source: 'description',
+        text: entry.phrase,
+        gloss: entry.gloss,
+        supports: entry.category,
+        signals: entry.signals ?? [],
+        weight: w.lead_zh,
+        note: 'a phrase in the first line of the description',
+      });
+    }
+    let bodyTotal = 0;
+    for (const entry of bodyHasZh ? rules.raw.zh : []) {
+      if (seen.has(entry.phrase) || coveredBy(seen, entry.phrase)) continue;
+      if (!zhAffirmed(rules, bodyZh, entry.phrase) || bodyTotal >= w.body_cap) continue;
+      // Body phrases only add signals and a little weight; "提现权限" in an
+      // account summary is not a withdrawal.
+      seen.add(entry.phrase);
+      bodyTotal += w.body_phrase * 0.5;
+      scan.evidence.push({
+        source: 'description',
+        text: entry.phrase,
+        gloss: entry.gloss,
+        supports: entry.category,
+        signals: [],
+        weight: w.body_phrase * 0.5,
+        note: NOTE_BODY_ZH,
+      });
+    }
+  }
+
+  // English body phrases. Most words of a long description start no phrase,
+  // so a regular expression finds the places where a phrase's first word
+  // could start, and only those are read as words (the same words splitWords
+  // gives, so "HAL_SECRET_KEY" still holds "secret key").
+  const perCategory = new Map<Category, number>();
+  const found = new Set<string>();
+  const finder = rules.bodyPhraseFinder;
+  const span = newWordSpan();
+  finder.lastIndex = 0;
+  for (let hit = finder.exec(text); hit !== null; hit = finder.exec(text)) {
+    if (!wordStartsAt(text, hit.index)) continue;
+    nextWord(text, span, hit.index);
+    const start = span.start;
+    const end = span.end;
+    const candidates = rules.bodyPhrases.get(text.slice(start, span.stemEnd).toLowerCase());
+    if (!candidates) continue;
+    for (const { words: phrase, entry } of candidates) {
+      if (found.has(entry.phrase)) continue;
+      let ok = true;
+      let quoteEnd = end;
+      for (let m = 1, p = end; m < phrase.length; m++) {
+        if (!nextWord(text, span, p) || text.slice(span.start, span.stemEnd).toLowerCase() !== phrase[m]) {
+          ok = false;
+          break;
+        }
+        p = quoteEnd = span.end;
+      }
+      if (!ok) continue;
+      if (entry.category && negatedBefore(rules, text, start)) continue;
+      found.add(entry.phrase);
+      const quote = text.slice(start, quoteEnd);
+      let weight = 0;
+      if (entry.category) {
+        const used = perCategory.get(entry.category) ?? 0;
+        weight = Math.min(w.body_phrase, Math.max(0, w.body_cap - used));
+        perCategory.set(entry.category, used + weight);
+      }
+      for (const s of entry.signals ?? []) scan.signals.add(s);
+      scan.evidence.push({
+        source: 'description',
+        text: quote,
+        supports: entry.category,
+        signals: entry.signals ?? [],
+        weight,
+        note: NOTE_BODY_PHRASE,
+      });
+    }
+  }
+
+  const bulk = inWordSet(rules.bulkWords, leadWords, lead.text);
+  if (bulk) addSignalEvidence(scan, 'description', bulk, 'bulk_scope', 'the description covers many items', glossFor(rules, bulk));
+  return scan;
+}

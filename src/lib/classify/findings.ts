@@ -1,0 +1,73 @@
+/**
+ * The evidence every classifier stage produces, and the predicates that read
+ * it: which pieces state an action, which come from an operation-selecting
+ * parameter. Stages (name, description, parameters, annotations) each return
+ * their own findings; decide.ts weighs them.
+ */
+import type { RiskSignal } from '../../schemas/rules.ts';
+import type { OperationParam } from './operations.ts';
+import type { Evidence } from './types.ts';
+
+/** Evidence notes that say a piece is not a stated action (see isStatedAction). */
+export const NOTE_READ_TAIL = 'the name ends in something you look up';
+export const NOTE_BODY_PHRASE = 'a phrase in the description';
+export const NOTE_BODY_ZH = 'a phrase further down the description';
+export const OVERRULED = ' (the description says otherwise)';
+export const NOTE_SELECTABLE = (param: string) => `the most dangerous operation its “${param}” parameter can select`;
+
+/** What one stage found in a tool definition: evidence, and the signals it raised. */
+export interface Findings {
+  evidence: Evidence[];
+  signals: Set<RiskSignal>;
+}
+
+/** The name's stage also says which action and object the name states. */
+export interface NameFindings extends Findings {
+  action: string;
+  object: string;
+}
+
+/** The description's stage says the lead's action and the words naming what it acts on. */
+export interface DescriptionFindings extends Findings {
+  action: string;
+  objectWords: string[];
+}
+
+/** The parameters' stage says whether a signing key is taken and which parameters select an operation. */
+export interface ParamFindings extends Findings {
+  signingKey: boolean;
+  operationParams: OperationParam[];
+}
+
+export function noFindings(): Findings {
+  return { evidence: [], signals: new Set() };
+}
+
+export function addSignalEvidence(scan: Findings, source: Evidence['source'], text: string, signal: RiskSignal, note: string, gloss?: string): void {
+  scan.signals.add(signal);
+  if (scan.evidence.some((e) => e.source === source && e.text === text && e.signals.includes(signal))) return;
+  scan.evidence.push({ source, text, ...(gloss ? { gloss } : {}), signals: [signal], weight: 0, note });
+}
+
+/**
+ * Evidence where the name or the description's lead states an action (a verb,
+ * or a verb with its object): not a read noun at the end of a name, not a
+ * phrase further down the description, not a name verb the description
+ * overruled. Only these are quoted as "says" and listed as operations.
+ */
+export function isStatedAction(e: Evidence): boolean {
+  return (
+    e.weight > 0 &&
+    !!e.supports &&
+    (e.source === 'name' || e.source === 'description') &&
+    e.note !== NOTE_READ_TAIL &&
+    e.note !== NOTE_BODY_PHRASE &&
+    e.note !== NOTE_BODY_ZH &&
+    !e.note.endsWith(OVERRULED)
+  );
+}
+
+/** Evidence for the most dangerous value of an operation-selecting parameter. */
+export function isSelectableOperation(e: Evidence): boolean {
+  return e.source === 'parameter' && e.note.endsWith('parameter can select');
+}

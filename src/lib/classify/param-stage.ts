@@ -1,0 +1,88 @@
+/**
+ * Stage three: what the input schema says. Parameter names that take code,
+ * keys, amounts or addresses, and enum parameters that select an operation.
+ */
+import type { CompiledRules } from '../rules/load-rules.ts';
+import { normaliseParamName } from '../rules/load-rules.ts';
+import { addSignalEvidence, NOTE_SELECTABLE, type ParamFindings } from './findings.ts';
+import { precedenceRank } from './lexicon.ts';
+import { findOperationParams } from './operations.ts';
+import type { ClassifyInput } from './types.ts';
+
+export interface ParamInfo {
+  name: string;
+  type: string;
+}
+
+export function listParams(input: ClassifyInput): ParamInfo[] {
+  const props = input.inputSchema?.properties;
+  if (!props || typeof props !== 'object') return [];
+  return Object.keys(props).map((name) => {
+    const p = props[name] as { type?: unknown } | null;
+    const t = p && typeof p === 'object' ? p.type : undefined;
+    return { name, type: typeof t === 'string' ? t : Array.isArray(t) ? t.join('|') : 'any' };
+  });
+}
+
+export function scanParams(rules: CompiledRules, input: ClassifyInput): ParamFindings {
+  const scan: ParamFindings = { evidence: [], signals: new Set(), signingKey: false, operationParams: [] };
+  const w = rules.raw.weights;
+  const params = listParams(input);
+  let amount: ParamInfo | undefined;
+  let recipient: ParamInfo | undefined;
+  for (const p of params) {
+    const kinds = rules.paramKinds.get(normaliseParamName(p.name));
+    if (!kinds) continue;
+    for (const kind of kinds) {
+      if (kind === 'freeform_code' && (p.type === 'string' || p.type === 'any' || p.type.includes('string'))) {
+        scan.signals.add('freeform_code');
+        scan.evidence.push({ source: 'parameter', text: p.name, supports: 'Execute', signals: ['freeform_code'], weight: w.param, note: 'a parameter that takes code, a command or a query' });
+      } else if (kind === 'filesystem_path') {
+        addSignalEvidence(scan, 'parameter', p.name, 'filesystem_path', 'a parameter that takes a file or folder path');
+      } else if (kind === 'credentials') {
+        // Needing a key to call a service is not the same as handing one back.
+        addSignalEvidence(scan, 'parameter', p.name, 'needs_credentials', 'a parameter that takes a secret');
+      } else if (kind === 'signing_key') {
+        scan.signingKey = true;
+        addSignalEvidence(scan, 'parameter', p.name, 'key_material', 'a parameter that takes a private key or seed phrase');
+        scan.evidence.push({ source: 'parameter', text: p.name, supports: 'Financial', signals: ['signs_transactions'], weight: w.param, note: 'a parameter that takes a private key to sign with' });
+      } else if (kind === 'leverage' && p.type !== 'boolean') {
+        scan.signals.add('leverage');
+        scan.evidence.push({ source: 'parameter', text: p.name, supports: 'Financial', signals: ['leverage'], weight: w.param * 0.5, note: 'a leverage or margin parameter' });
+      } else if (kind === 'bulk' && (p.type === 'boolean' || p.name.toLowerCase() === 'all')) {
+        addSignalEvidence(scan, 'parameter', p.name, 'bulk_scope', 'a switch that widens the call to everything');
+      } else if (kind === 'open_world') {
+        addSignalEvidence(scan, 'parameter', p.name, 'open_world', 'a parameter that takes an outside address');
+      } else if (kind === 'amount' && !amount && p.type !== 'boolean') {
+        amount = p;
+      } else if (kind === 'recipient' && !recipient) {
+        recipient = p;
+      }
+    }
+  }
+  if (amount && recipient) {
+    scan.signals.add('moves_money');
+    scan.evidence.push({ source: 'parameter', text: `${amount.name} + ${recipient.name}`, supports: 'Financial', signals: ['moves_money'], weight: w.param, note: 'an amount and a recipient together' });
+  } else if (amount) {
+    scan.evidence.push({ source: 'parameter', text: amount.name, supports: 'Financial', signals: [], weight: w.param * 0.3, note: 'an amount or quantity parameter' });
+  }
+  const many = rules.raw.limits.many_params;
+  if (params.length > many) {
+    addSignalEvidence(scan, 'parameter', `${params.length} parameters`, 'high_param_count', `more than ${many} parameters to get right`);
+  }
+  // Enum parameters that pick the operation: the most dangerous value counts
+  // as strongly as the name, because the caller can always choose it.
+  for (const op of findOperationParams(rules, input)) {
+    scan.operationParams.push(op);
+    const worst = [...op.operations].sort((a, b) => precedenceRank(rules, a.category) - precedenceRank(rules, b.category))[0]!;
+    scan.evidence.push({
+      source: 'parameter',
+      text: `${op.name}: ${worst.value}`,
+      supports: worst.category,
+      signals: [],
+      weight: rules.raw.operations.weight,
+      note: NOTE_SELECTABLE(op.name),
+    });
+  }
+  return scan;
+}
