@@ -103,6 +103,8 @@ export const classifierRulesSchema = z.object({
     bulk: words,
     open_world: words,
     messaging: words,
+    /** Where the tool saves its result ("output_path"): a tool that takes one writes a file. */
+    output_path: words.default([]),
   }),
   glosses: z.record(z.string(), z.string()),
   bulk_words: words,
@@ -133,6 +135,30 @@ export const classifierRulesSchema = z.object({
       window: z.number().int().min(1).max(6).default(3),
     })
     .default({ en: [], zh: [], window: 3 }),
+  /**
+   * Lists of actions anywhere in the description ("Manages GameObjects:
+   * create, modify, delete"; operation ("add", "remove", "list")): each listed
+   * action is an operation the tool exposes, and the worst one counts.
+   */
+  action_lists: z
+    .object({
+      /** Marks right before a list that say it enumerates the tool's operations. */
+      intro_marks: words.default([]),
+      /** Words right before a list that say the same ("supports create, update"). */
+      intro_words: words.default([]),
+      /** Separators allowed between listed actions besides lead_coordinators (quotes around enum-like values). */
+      quotes: words.default([]),
+      /** A run of at least this many actions counts even without an introducing mark. */
+      min_unintroduced: z.number().int().min(2).default(3),
+      /** Weight of the worst listed action in the scores. */
+      weight: z.number().default(4),
+    })
+    .default({ intro_marks: [], intro_words: [], quotes: [], min_unintroduced: 3, weight: 4 }),
+  /**
+   * Words joining a further action to the lead ("Analyse the items and
+   * transfer USDC"): the action after one of these counts like the lead's own.
+   */
+  then_words: words.default([]),
   /** Verbs that only introduce the real action ("start following", "try to fetch"). */
   aux_verbs: words.default([]),
   /** Descriptions that say nothing (scrape placeholders); the tool is judged without them. */

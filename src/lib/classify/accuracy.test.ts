@@ -28,7 +28,7 @@ const labels: Label[] = readFileSync(`${REPO_ROOT}/catalogue/labels/labelled-too
 
 const HIGH_RISK = new Set<Category>(['Execute', 'Financial', 'Destructive']);
 /** What the rules reach on the labelled set, less a few tools of slack. */
-const FLOORS = { category: 0.885, severity: 0.73, understatedHighRisk: 52 };
+const FLOORS = { category: 0.895, severity: 0.725, understatedHighRisk: 47 };
 
 let predicted = new Map<string, { category: Category; severity: string }>();
 
@@ -40,7 +40,7 @@ beforeAll(() => {
 describe('hand-labelled set', () => {
   it('has at least 1,000 labels with a reason each, all present in the data', () => {
     expect(labels.length).toBeGreaterThanOrEqual(1000);
-    expect(labels.filter((l) => l.multiOp).length).toBeGreaterThanOrEqual(100);
+    expect(labels.filter((l) => l.multiOp).length).toBeGreaterThanOrEqual(150);
     expect(labels.filter((l) => l.nonEnglish).length).toBeGreaterThanOrEqual(100);
     for (const c of CATEGORIES) expect(labels.filter((l) => l.category === c).length, c).toBeGreaterThanOrEqual(80);
     for (const l of labels) {

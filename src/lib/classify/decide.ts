@@ -5,7 +5,8 @@
 import { CATEGORIES, type Category, type RiskSignal } from '../../schemas/rules.ts';
 import type { CompiledRules } from '../rules/load-rules.ts';
 import { baseForms } from '../text/words.ts';
-import { isStatedAction, OVERRULED, type DescriptionFindings, type Findings, type NameFindings, type ParamFindings } from './findings.ts';
+import type { ListedAction } from './action-lists.ts';
+import { isExtraOperation, isStatedAction, NOTE_LISTED, NOTE_SELECTABLE, NOTE_THEN, OVERRULED, type DescriptionFindings, type Findings, type NameFindings, type ParamFindings } from './findings.ts';
 import { negatedBefore, precedenceRank } from './lexicon.ts';
 import type { OperationParam } from './operations.ts';
 import { applySeverity } from './severity.ts';
@@ -35,14 +36,25 @@ export const SIGNAL_SCOPE: Partial<Record<RiskSignal, readonly Category[]>> = {
  * something does not overrule a name that acts ("delete_user: Returns the
  * result"), and a description's own list of actions keeps its worst one.
  */
-export function descriptionOutranksName(rules: CompiledRules, evidence: Evidence[]): void {
-  const lead = evidence.find((e) => e.source === 'description' && e.weight >= rules.raw.weights.lead_verb && isStatedAction(e));
+/** True when one of the words has the same base form as the (single-word) action `text`. */
+function mentions(words: readonly string[], text: string): boolean {
+  const forms = new Set(baseForms(text.toLowerCase()));
+  return words.some((w) => baseForms(w).some((f) => forms.has(f)));
+}
+
+export function descriptionOutranksName(rules: CompiledRules, evidence: Evidence[], leadOtherWords: readonly string[]): void {
+  const lead = evidence.find((e) => e.source === 'description' && e.weight >= rules.raw.weights.lead_verb && isStatedAction(e) && e.note !== NOTE_LISTED && e.note !== NOTE_THEN);
   if (!lead?.supports) return;
   const weakRead = lead.supports === 'Read' && lead.weight < rules.raw.weights.lead_combo;
   if (weakRead) return;
   for (const e of evidence) {
     // A verb-object pair in the name ("make_payment_txn") is as specific as the description.
     if (e.source === 'name' && e.supports && e.supports !== lead.supports && e.weight > 0 && !e.note.startsWith('the name ')) {
+      // "BinanceWalletWithdraw": "Submit a withdraw request" names the same
+      // action further on, so the lead confirms the name instead of overruling it.
+      // Only a more dangerous name action is kept this way: "search" in
+      // "Manage Azure AI Search resources" names the product, and the lead decides.
+      if (precedenceRank(rules, e.supports) < precedenceRank(rules, lead.supports) && mentions(leadOtherWords, e.text)) continue;
       e.weight = Math.round(e.weight * 0.4 * 100) / 100;
       e.note += OVERRULED;
     }
@@ -71,19 +83,41 @@ export function hasReversiblePhrase(rules: CompiledRules, description: string): 
 }
 
 /** Every operation the evidence shows, one per action and category, most dangerous first. */
-export function listOperations(rules: CompiledRules, category: Category, evidence: readonly Evidence[], params: readonly OperationParam[]): Operation[] {
+export function listOperations(
+  rules: CompiledRules,
+  category: Category,
+  evidence: readonly Evidence[],
+  params: readonly OperationParam[],
+  listed: readonly ListedAction[],
+): Operation[] {
   const out: Operation[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, number>();
+  // One operation per action verb: the name's "add" and the description's
+  // "Add task" are the same operation, shown with the longer quote.
+  const verbKey = (action: string) => {
+    const first = action.trim().split(/[^\p{L}\p{N}_]+/u)[0]!.toLowerCase();
+    return baseForms(first).find((f) => rules.verbCategory.has(f)) ?? first;
+  };
   const push = (op: Operation) => {
-    const key = `${op.action.toLowerCase()}|${op.category}|${op.param ?? ''}`;
-    if (seen.has(key)) return;
-    seen.add(key);
+    // Two enum parameters offering the same value, or a listed action and a
+    // parameter value, are one operation too; the parameter's is kept, since
+    // a policy can test it.
+    const key = `${verbKey(op.action)}|${op.category}`;
+    const at = seen.get(key);
+    if (at !== undefined) {
+      const had = out[at]!;
+      if ((op.param && !had.param) || (!op.param && !had.param && op.action.length > had.action.length)) out[at] = op;
+      return;
+    }
+    seen.set(key, out.length);
     out.push(op);
   };
   for (const e of evidence) {
-    if (!isStatedAction(e)) continue;
+    // A list's quote stands for its actions, which are added one by one below.
+    if (!isStatedAction(e) || e.note === NOTE_LISTED) continue;
     push({ action: e.text, category: e.supports!, source: e.source, text: e.text });
   }
+  for (const a of listed) push({ action: a.action, category: a.category, source: 'description', text: a.text });
   for (const p of params) for (const op of p.operations) push({ action: op.action.toLowerCase() === op.value.toLowerCase() ? op.value : op.action, category: op.category, source: 'parameter', text: `${p.name}: ${op.value}`, param: p.name });
   if (!out.length) return out;
   return out.sort((a, b) => precedenceRank(rules, a.category) - precedenceRank(rules, b.category) || (a.category === category ? -1 : 0));
@@ -120,7 +154,7 @@ export function decide(rules: CompiledRules, input: ClassifyInput, found: StageF
     signingKey: found.params.signingKey,
     operationParams: found.params.operationParams,
   };
-  descriptionOutranksName(rules, scan.evidence);
+  descriptionOutranksName(rules, scan.evidence, found.description?.leadOtherWords ?? []);
 
   const scores = { Read: 0, Write: 0, Execute: 0, Financial: 0, Destructive: 0 } as Record<Category, number>;
   for (const e of scan.evidence) if (e.supports) scores[e.supports] += e.weight;
@@ -159,7 +193,19 @@ export function decide(rules: CompiledRules, input: ClassifyInput, found: StageF
   // with the caller's key is a signed transaction ("cast_vote", "register_ens_name").
   else if (category === 'Write' && scan.signingKey) category = 'Financial';
   // A tool is as dangerous as the worst operation a caller can select.
+  // A parameter documented only in prose ("method: HTTP method (GET, …)")
+  // of a tool that otherwise reads names what is looked up, not an operation
+  // ("get_api_endpoint_details").
+  if (category === 'Read' && scan.operationParams.some((p) => p.documented)) {
+    const dropped = new Set(scan.operationParams.filter((p) => p.documented).map((p) => NOTE_SELECTABLE(p.name)));
+    scan.operationParams = scan.operationParams.filter((p) => !p.documented);
+    scan.evidence = scan.evidence.filter((e) => !(e.source === 'parameter' && dropped.has(e.note)));
+  }
   for (const p of scan.operationParams) for (const op of p.operations) if (precedenceRank(rules, op.category) < precedenceRank(rules, category)) category = op.category;
+  // So is the worst action the description lists or joins to its lead, or a
+  // file it saves. Not past Execute: what code or a query can do is its input's
+  // business ("Supports INSERT, UPDATE and DELETE" still runs SQL).
+  if (category !== 'Execute') for (const e of scan.evidence) if (isExtraOperation(e) && precedenceRank(rules, e.supports!) < precedenceRank(rules, category)) category = e.supports!;
 
   for (const e of scan.evidence) for (const s of e.signals) if (e.supports === undefined || e.supports === category) scan.signals.add(s);
   if (category === 'Destructive') scan.signals.add('irreversible');
@@ -198,7 +244,7 @@ export function decide(rules: CompiledRules, input: ClassifyInput, found: StageF
     .filter((e) => e.supports === category || (e.supports === undefined && e.signals.some((s) => signals.includes(s))) || (e.weight === 0 && e.signals.some((s) => signals.includes(s))))
     .sort((a, b) => b.weight - a.weight || sourceOrder(a.source) - sourceOrder(b.source));
 
-  const operations = listOperations(rules, category, scan.evidence, scan.operationParams);
+  const operations = listOperations(rules, category, scan.evidence, scan.operationParams, found.description?.listedActions ?? []);
   let needsReview: string | undefined;
   if (fallback) needsReview = noDescription ? 'no description and no action word we know in the name' : 'no action word we know in the name or the description';
   else if (confidence < limits.review_below) needsReview = 'the evidence points more than one way';

@@ -7,8 +7,9 @@ import type { Category, RiskSignal } from '../../schemas/rules.ts';
 import type { CompiledRules } from '../rules/load-rules.ts';
 import { newWordSpan, nextWord, splitWords, type Token } from '../text/words.ts';
 import { hasCjk, normaliseForMatching } from '../text/normalize.ts';
-import { addSignalEvidence, NOTE_BODY_PHRASE, NOTE_BODY_ZH, type DescriptionFindings } from './findings.ts';
-import { coordinated, coveredBy, findCombo, glossFor, hasBarrier, inWordSet, negatedAt, negatedBefore, nounPositions, verbOf, wordStartsAt, zhAffirmed } from './lexicon.ts';
+import { findActionLists, inIdentifier } from './action-lists.ts';
+import { addSignalEvidence, NOTE_BODY_PHRASE, NOTE_BODY_ZH, NOTE_THEN, type DescriptionFindings } from './findings.ts';
+import { coordinated, coveredBy, findCombo, glossFor, hasBarrier, inWordSet, negatedAt, negatedBefore, nounPositions, precedenceRank, verbOf, wordStartsAt, zhAffirmed } from './lexicon.ts';
 
 /** The description's lead: its first line when that says something, else its first sentence. */
 export function descriptionLead(description: string, leadChars = 300): { text: string; start: number } {
@@ -50,8 +51,21 @@ export function isPlaceholder(rules: CompiledRules, description: string | undefi
   return rules.placeholders.has(d.toLowerCase().replace(/[.!。]+$/, ''));
 }
 
+/** Words that start a verb's object: after one, a joined word acts ("and save it", "and mark the task"). */
+const DETERMINERS = new Set(['it', 'them', 'the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'your', 'to', 'into', 'as', 'all', 'each', 'every']);
+
+/** How a verb is written: its bare form ("get"), third person ("gets"), or anything else ("minted", "getting"). */
+function verbForm(rules: CompiledRules, word: string): 'bare' | 'third' | 'other' {
+  if (rules.verbCategory.has(word)) return 'bare';
+  if (word.endsWith('s') && (rules.verbCategory.has(word.slice(0, -1)) || (word.endsWith('es') && rules.verbCategory.has(word.slice(0, -2))))) return 'third';
+  return 'other';
+}
+
 export function scanDescription(rules: CompiledRules, description: string): DescriptionFindings {
-  const scan: DescriptionFindings = { evidence: [], signals: new Set(), action: '', objectWords: [] };
+  const scan: DescriptionFindings = { evidence: [], signals: new Set(), action: '', objectWords: [], listedActions: [], leadOtherWords: [] };
+  // Offsets in `text` where the lead's own list of actions starts (read there, not again as a list).
+  const leadListStarts = new Set<number>();
+  let leadCategory: Category | undefined;
   const w = rules.raw.weights;
   if (!description) return scan;
   const limit = rules.raw.limits.body_scan_chars;
@@ -78,7 +92,7 @@ export function scanDescription(rules: CompiledRules, description: string): Desc
   let i = 0;
   while (i < leadWords.length && rules.leadFillers.has(leadWords[i]!)) i++;
   const window = rules.raw.lead_combo_window;
-  const rank = (c: Category) => rules.raw.precedence.indexOf(c);
+  const rank = (c: Category) => precedenceRank(rules, c);
   for (; i < leadWords.length && i < rules.raw.limits.lead_action_words; i++) {
     if (nouns.has(i)) continue;
     // "does not delete", "never sends": a negated action is not what the tool does.
@@ -96,6 +110,7 @@ export function scanDescription(rules: CompiledRules, description: string): Desc
       ? { at: i, to: combo.to, isCombo: true, category: combo.combo.category, signals: combo.combo.signals, note: `the description ${combo.combo.label}` }
       : { at: i, to: i, isCombo: false, category: verb!.category, signals: [] as RiskSignal[], note: 'the first action word of the description' };
     let listed = false;
+    let listEnd = chosen.to;
     for (let k = chosen.to + 1; k < leadWords.length && coordinated(rules, lead.text, leadTokens[k - 1]!.end, leadTokens[k]!.start); ) {
       if (nouns.has(k)) break;
       const c2 = findCombo(rules, leadWords, k, false, window, clause);
@@ -109,8 +124,12 @@ export function scanDescription(rules: CompiledRules, description: string): Desc
           : { at: k, to, isCombo: false, category, signals: [], note: 'the most severe of the actions the description lists' };
         listed = true;
       }
+      listEnd = to;
       k = to + 1;
     }
+    leadListStarts.add(lead.start + leadTokens[i]!.start);
+    leadCategory = chosen.category;
+    scan.leadOtherWords = leadWords.filter((_, k) => k < i || k > listEnd);
     // A lone verb is quoted with the words after it in its clause ("Get the
     // current weather"), so the quote says what it acts on.
     let quoteTo = chosen.to;
@@ -123,6 +142,34 @@ export function scanDescription(rules: CompiledRules, description: string): Desc
       weight: chosen.isCombo ? w.lead_combo : w.lead_verb,
       note: chosen.note,
     });
+    // "Analyse the purchased items and transfer USDC": a further action joined
+    // to the first by "and"/"then" counts when it is worse. It needs an object
+    // in its own clause, so "Get orders and trades for a pair" lists nouns.
+    for (let k = listEnd + 1; k < leadWords.length; k++) {
+      const gap = lead.text.slice(leadTokens[k - 1]!.end, leadTokens[k]!.start);
+      if (/[.!?;]/.test(gap)) break;
+      if (inIdentifier(lead.text, leadTokens[k]!)) continue;
+      if (!/^[\s,]*[A-Za-z]+(\s+[A-Za-z]+)?[\s,]*$/.test(gap) || !rules.thenWords.has(gap.replace(/[\s,]+/g, ' ').trim().toLowerCase())) continue;
+      if (nouns.has(k) || rules.nounVerbs.has(leadWords[k]!) || negatedAt(rules, leadWords, k)) continue;
+      // The joined verb takes the first one's form ("Get … and mark", "Gets …
+      // and marks"); "minted and transferred runes" are adjectives.
+      if (verbForm(rules, leadWords[k]!) !== verbForm(rules, leadWords[chosen.at]!)) continue;
+      if (k + 1 >= leadWords.length || clause[k + 1] !== clause[k]) continue;
+      // After a lead that reads, "and" often joins nouns ("balance and rebase
+      // state", "buyback and burn statistics"): a joined action must take a
+      // determined object ("and mark it as in progress", "and save the file").
+      const next = /^\s+([A-Za-z]+)/.exec(lead.text.slice(leadTokens[k]!.end))?.[1]?.toLowerCase();
+      const determined = next !== undefined && DETERMINERS.has(next);
+      const c3 = findCombo(rules, leadWords, k, false, window, clause);
+      const v3 = c3 ? undefined : verbOf(rules, leadWords[k]!);
+      const category = c3 ? c3.combo.category : v3?.category;
+      if (!category || rank(category) >= rank(chosen.category)) continue;
+      if (chosen.category === 'Read' && !determined) continue;
+      let to = c3 ? c3.to : k;
+      if (!c3) while (to < k + 3 && to + 1 < leadWords.length && clause[to + 1] === clause[k]) to++;
+      scan.evidence.push({ source: 'description', text: quote(k, to), supports: category, signals: c3?.combo.signals ?? [], weight: c3 ? w.lead_combo : w.lead_verb, note: NOTE_THEN });
+      break;
+    }
     // What the action applies to, right after it in the same clause ("Close a browser tab").
     const object: string[] = [];
     for (let k = chosen.at + 1; k <= chosen.at + rules.raw.combo_window && k < leadWords.length && clause[k] === clause[chosen.at]; k++) {
@@ -228,6 +275,19 @@ export function scanDescription(rules: CompiledRules, description: string): Desc
         note: NOTE_BODY_PHRASE,
       });
     }
+  }
+
+  // Lists of actions anywhere in the description ("Manages X: create, modify, delete").
+  // A list inside a lead that reads or runs names kinds of what is read or
+  // run ("Fetch swap transactions (buy, sell)", "Execute an INSERT, UPDATE or
+  // DELETE query"), not operations of their own.
+  const readingLead = leadCategory === 'Read' || leadCategory === 'Execute' ? { start: lead.start, end: lead.start + lead.text.length } : undefined;
+  // After a lead that reads, lists further down name what is read or what
+  // other tools do ("operations like merging or resetting"); they are left out.
+  if (leadCategory !== 'Read') {
+    const lists = findActionLists(rules, text, splitWords(text), leadListStarts, readingLead, !readingLead);
+    if (lists.evidence) scan.evidence.push(lists.evidence);
+    scan.listedActions = lists.actions;
   }
 
   const bulk = inWordSet(rules.bulkWords, leadWords, lead.text);

@@ -5,6 +5,7 @@
  * their own findings; decide.ts weighs them.
  */
 import type { RiskSignal } from '../../schemas/rules.ts';
+import type { ListedAction } from './action-lists.ts';
 import type { OperationParam } from './operations.ts';
 import type { Evidence } from './types.ts';
 
@@ -12,6 +13,19 @@ import type { Evidence } from './types.ts';
 export const NOTE_READ_TAIL = 'the name ends in something you look up';
 export const NOTE_BODY_PHRASE = 'a phrase in the description';
 export const NOTE_BODY_ZH = 'a phrase further down the description';
+/** The worst of a list of actions the description gives; its actions are listed one by one. */
+export const NOTE_LISTED = 'the worst of the actions the description lists';
+export const NOTE_THEN = 'a further action the description joins to the first';
+export const NOTE_WRITES_FILE = 'a parameter that says where to save the result, so it writes a file';
+
+/**
+ * Operations stated outside the lead and the name: a list of actions, an
+ * action joined to the lead, a file the tool saves. Like an operation
+ * parameter's values, the worst of them sets the category.
+ */
+export function isExtraOperation(e: Evidence): boolean {
+  return e.weight > 0 && !!e.supports && (e.note === NOTE_LISTED || e.note === NOTE_THEN || e.note === NOTE_WRITES_FILE);
+}
 export const OVERRULED = ' (the description says otherwise)';
 export const NOTE_SELECTABLE = (param: string) => `the most dangerous operation its “${param}” parameter can select`;
 
@@ -31,6 +45,10 @@ export interface NameFindings extends Findings {
 export interface DescriptionFindings extends Findings {
   action: string;
   objectWords: string[];
+  /** Actions the description lists ("create, modify, delete"), one by one. */
+  listedActions: ListedAction[];
+  /** Words of the lead other than its own action: a name verb found here is confirmed, not overruled ("Submit a withdraw request"). */
+  leadOtherWords: string[];
 }
 
 /** The parameters' stage says whether a signing key is taken and which parameters select an operation. */

@@ -30,6 +30,12 @@ export interface OperationParam {
   operations: SelectableOperation[];
   /** Values no action word was found in; they are left out of any condition. */
   unread: string[];
+  /**
+   * Set when the values come from the description's documentation of the
+   * parameter ("method: HTTP method (GET, POST, PUT, DELETE)") rather than an
+   * enum in the schema. Never required, so no policy conditions on it.
+   */
+  documented?: boolean;
 }
 
 const MAX_VALUES = 60;
@@ -91,6 +97,56 @@ export function findOperationParams(rules: CompiledRules, input: ClassifyInput):
     }
     if (operations.length < 2) continue;
     out.push({ name, required: required.has(name), isArray: e.isArray, operations, unread });
+  }
+  return out;
+}
+
+/**
+ * Where a description documents one parameter: "method: HTTP method (GET,
+ * POST, PUT, DELETE)", on its own line or run together with the others
+ * ("Args: endpoint: … method: …"). The documentation ends at the line's end
+ * or where the next "name:" starts.
+ */
+const PARAM_DOC = /(?:^|[\s(,;*•-])`?([A-Za-z_]+)`?[ \t]*(?:\([^)\n]{0,40}\)[ \t]*)?:[ \t]+/gm;
+const NEXT_PARAM = /\s[A-Za-z_]+[ \t]*(?:\([^)\n]{0,40}\)[ \t]*)?:\s|\n/;
+const DOC_CHARS = 200;
+const QUOTED = /["'`]([A-Za-z][A-Za-z0-9_-]*)["'`]/g;
+const LIST_ITEM = /^[A-Za-z][A-Za-z0-9_-]*$/;
+
+/** The values a parameter's documentation offers: quoted ones, else a list in brackets or after the colon. */
+function documentedValues(doc: string): string[] {
+  const quoted = [...doc.matchAll(QUOTED)].map((m) => m[1]!);
+  if (quoted.length >= 2) return quoted;
+  const bracket = /\(([^)]*)\)/.exec(doc)?.[1] ?? doc;
+  const items = bracket.replace(/^\s*(?:e\.g\.,?|one of:?|either)\s*/i, '').split(/\s*(?:,|\/|\||\bor\b)\s*/);
+  const values = items.map((v) => v.trim()).filter((v) => LIST_ITEM.test(v));
+  // A list is most of what the brackets hold: "(the ID of the item)" is prose.
+  return values.length >= 2 && values.length >= items.length - 1 ? values : [];
+}
+
+/**
+ * Operation-selecting parameters documented in the description instead of
+ * the schema (many servers ship an empty schema and an "Args:" block). Only
+ * names from `operations.params` that the schema does not already give an
+ * enum for; the values are read like enum values.
+ */
+export function findDocumentedOperationParams(rules: CompiledRules, description: string, known: ReadonlySet<string>): OperationParam[] {
+  const out: OperationParam[] = [];
+  for (const m of description.matchAll(PARAM_DOC)) {
+    const name = m[1]!;
+    if (known.has(name) || !rules.operationParams.has(normaliseParamName(name)) || out.some((p) => p.name === name)) continue;
+    const rest = description.slice(m.index + m[0].length, m.index + m[0].length + DOC_CHARS);
+    const end = rest.search(NEXT_PARAM);
+    const doc = end >= 0 ? rest.slice(0, end) : rest;
+    const operations: SelectableOperation[] = [];
+    const unread: string[] = [];
+    for (const value of documentedValues(doc).slice(0, MAX_VALUES)) {
+      const op = readValue(rules, value);
+      if (op) operations.push(op);
+      else unread.push(value);
+    }
+    if (operations.length < 2) continue;
+    out.push({ name, required: false, isArray: false, operations, unread, documented: true });
   }
   return out;
 }

@@ -4,9 +4,9 @@
  */
 import type { CompiledRules } from '../rules/load-rules.ts';
 import { normaliseParamName } from '../rules/load-rules.ts';
-import { addSignalEvidence, NOTE_SELECTABLE, type ParamFindings } from './findings.ts';
+import { addSignalEvidence, NOTE_SELECTABLE, NOTE_WRITES_FILE, type ParamFindings } from './findings.ts';
 import { precedenceRank } from './lexicon.ts';
-import { findOperationParams } from './operations.ts';
+import { findDocumentedOperationParams, findOperationParams } from './operations.ts';
 import type { ClassifyInput } from './types.ts';
 
 export interface ParamInfo {
@@ -53,6 +53,9 @@ export function scanParams(rules: CompiledRules, input: ClassifyInput): ParamFin
         addSignalEvidence(scan, 'parameter', p.name, 'bulk_scope', 'a switch that widens the call to everything');
       } else if (kind === 'open_world') {
         addSignalEvidence(scan, 'parameter', p.name, 'open_world', 'a parameter that takes an outside address');
+      } else if (kind === 'output_path' && p.type !== 'boolean') {
+        scan.evidence.push({ source: 'parameter', text: p.name, supports: 'Write', signals: ['filesystem_path'], weight: w.param, note: NOTE_WRITES_FILE });
+        scan.signals.add('filesystem_path');
       } else if (kind === 'amount' && !amount && p.type !== 'boolean') {
         amount = p;
       } else if (kind === 'recipient' && !recipient) {
@@ -72,7 +75,10 @@ export function scanParams(rules: CompiledRules, input: ClassifyInput): ParamFin
   }
   // Enum parameters that pick the operation: the most dangerous value counts
   // as strongly as the name, because the caller can always choose it.
-  for (const op of findOperationParams(rules, input)) {
+  const declared = findOperationParams(rules, input);
+  const known = new Set(declared.map((p) => p.name));
+  const documented = input.description ? findDocumentedOperationParams(rules, input.description.slice(0, rules.raw.limits.body_scan_chars), known) : [];
+  for (const op of [...declared, ...documented]) {
     scan.operationParams.push(op);
     const worst = [...op.operations].sort((a, b) => precedenceRank(rules, a.category) - precedenceRank(rules, b.category))[0]!;
     scan.evidence.push({

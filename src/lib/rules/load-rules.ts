@@ -85,6 +85,11 @@ export interface CompiledRules {
   negationEn: Set<string>;
   negationZh: string[];
   auxVerbs: Set<string>;
+  /** action_lists: marks and words that introduce a list of operations, and the quote marks allowed around them. */
+  listIntroMarks: Set<string>;
+  listIntroWords: Set<string>;
+  listQuotes: Set<string>;
+  thenWords: Set<string>;
   placeholders: Set<string>;
 }
 
@@ -251,6 +256,10 @@ export function compileRules(raw: ClassifierRules, severity: SeverityRules, poli
     negationEn: new Set(raw.negation.en.map((w) => w.toLowerCase())),
     negationZh: [...raw.negation.zh].sort((a, b) => b.length - a.length),
     auxVerbs: new Set(raw.aux_verbs),
+    listIntroMarks: new Set(raw.action_lists.intro_marks),
+    listIntroWords: new Set(raw.action_lists.intro_words.map((w) => w.toLowerCase())),
+    listQuotes: new Set(raw.action_lists.quotes),
+    thenWords: new Set(raw.then_words.map((w) => w.toLowerCase())),
     placeholders: new Set(raw.placeholder_descriptions.map((p) => p.toLowerCase())),
   };
 }

@@ -1,0 +1,182 @@
+/**
+ * Lists of actions anywhere in a description: "Manages GameObjects: create,
+ * modify, delete", "Manage Netlify forms (enable, disable, delete, export)",
+ * or an Args line such as operation: ("add", "remove", "list", "update").
+ * Each listed action is an operation the tool exposes; the worst one weighs
+ * like an operation parameter, because a caller can always ask for it.
+ */
+import type { Category } from '../../schemas/rules.ts';
+import type { CompiledRules } from '../rules/load-rules.ts';
+import type { Token } from '../text/words.ts';
+import { NOTE_LISTED } from './findings.ts';
+import { negatedAt, nounPositions, precedenceRank, verbOf } from './lexicon.ts';
+import type { Evidence } from './types.ts';
+
+/** One action a description lists, as the page shows it. */
+export interface ListedAction {
+  action: string;
+  category: Category;
+  /** The whole list it came from, quoted. */
+  text: string;
+}
+
+/** A bullet line that starts with one word and a colon or dash: "- insert: Create new records". */
+const BULLET_ACTION = /^[ \t]*[-*•][ \t]*[`"']?([A-Za-z]+)[`"']?[ \t]*[:—–-][ \t]*([A-Za-z]+)/gm;
+
+/** True when only list separators (",", "/", "or", "and", quotes) stand between two words, and at least one is not a quote. */
+function listGap(rules: CompiledRules, text: string, from: number, to: number): boolean {
+  const pieces = text.slice(from, to).toLowerCase().match(/[a-z]+|[^\sa-z]/g);
+  if (!pieces) return false;
+  let joined = false;
+  for (const piece of pieces) {
+    if (rules.leadCoordinators.has(piece)) joined = true;
+    else if (!rules.listQuotes.has(piece)) return false;
+  }
+  return joined;
+}
+
+/** How many words before a list an introducing word ("supports", "operation") may stand. */
+const INTRO_REACH = 3;
+
+/**
+ * True when a word ("supports", "operations") shortly before the list
+ * starting at token i introduces it, in the same sentence; or, when `marks`
+ * is set, a mark right before it (":", "(").
+ */
+function introduced(rules: CompiledRules, text: string, tokens: readonly Token[], i: number, marks: boolean): boolean {
+  const from = i > 0 ? tokens[i - 1]!.end : 0;
+  const gap = text.slice(from, tokens[i]!.start);
+  if (marks) {
+    for (let k = gap.length - 1; k >= 0; k--) {
+      const c = gap[k]!;
+      if (/\s/.test(c) || rules.listQuotes.has(c)) continue;
+      if (rules.listIntroMarks.has(c)) return true;
+      break;
+    }
+  }
+  for (let k = i - 1; k >= 0 && k >= i - INTRO_REACH; k--) {
+    if (/[.!?;\n]/.test(text.slice(tokens[k]!.end, tokens[k + 1]!.start))) return false;
+    if (rules.listIntroWords.has(tokens[k]!.word)) return true;
+  }
+  return false;
+}
+
+/** True when nothing but marks stands between the token and the start of its sentence or line. */
+function startsSentence(text: string, token: Token): boolean {
+  for (let k = token.start - 1; k >= 0; k--) {
+    const c = text[k]!;
+    if (/[.!?\n]/.test(c)) return true;
+    if (/[\p{L}\p{N}]/u.test(c)) return false;
+  }
+  return true;
+}
+
+/** Where a description starts showing examples or code: calls shown there are not the tool's operations. */
+const EXAMPLES = /\bexamples?\s*:|\bexample usage\b|\busage example|```/i;
+
+/** True when the word is part of an identifier ("start_key", "obj.delete"), which names, not acts. */
+export function inIdentifier(text: string, token: Token): boolean {
+  const before = text[token.start - 1];
+  const after = text[token.end];
+  return before === '_' || after === '_' || (before === '.' && /\w/.test(text[token.start - 2] ?? '')) || (after === '.' && /\w/.test(text[token.end + 1] ?? ''));
+}
+
+/**
+ * The action lists in `text`. Runs starting at an offset in `skipStarts`
+ * (the lead's own list, already read) are left out, and so are lists inside
+ * `readingLead`, the lead of a tool whose lead action reads or runs. Returns
+ * one piece of evidence for the worst list, and every listed action. Marks
+ * (":", "(") introduce a list only when `marks` is set: after a lead that
+ * reads or runs, "(OPEN, CLOSED)" or 'in ("login", "logout")' are values.
+ */
+export function findActionLists(
+  rules: CompiledRules,
+  text: string,
+  allTokens: readonly Token[],
+  skipStarts: ReadonlySet<number>,
+  readingLead?: { start: number; end: number },
+  marks = true,
+): { evidence?: Evidence; actions: ListedAction[] } {
+  const examplesAt = text.search(EXAMPLES);
+  const tokens = examplesAt >= 0 ? allTokens.filter((t) => t.end <= examplesAt) : allTokens;
+  const words = tokens.map((t) => t.word);
+  const nouns = nounPositions(rules, words);
+  // A listed action is a verb in its bare, third-person or -ing form, in prose:
+  // "closed" and "minted" are states, "start_key" names a parameter.
+  // An all-capitals word is a value ("GET, POST, DELETE", "OPEN, CLOSED"),
+  // and a third-person form mid-sentence is a plural noun ("Shows swaps, adds,
+  // removes"); only at the start of a sentence does it act ("Creates, lists").
+  const actionAt = (k: number) => {
+    const word = words[k]!;
+    const t = tokens[k]!;
+    if (nouns.has(k) || rules.stopwords.has(word) || rules.listIntroWords.has(word) || inIdentifier(text, t)) return undefined;
+    if (!rules.verbCategory.has(word) && (word.endsWith('ed') || (word.endsWith('s') && !startsSentence(text, t)))) return undefined;
+    if (t.end - t.start >= 3 && text.slice(t.start, t.end) === word.toUpperCase()) return undefined;
+    return verbOf(rules, word);
+  };
+  const minRun = rules.raw.action_lists.min_unintroduced;
+  const actions: ListedAction[] = [];
+  const seen = new Set<string>();
+  let worst: { category: Category; text: string } | undefined;
+  for (let i = 0; i < tokens.length; ) {
+    if (!actionAt(i)) {
+      i++;
+      continue;
+    }
+    // The run goes on over separators and "and"/"or" to the next action.
+    const members = [i];
+    let j = i;
+    for (;;) {
+      let k = j + 1;
+      while (k < tokens.length && rules.leadCoordinators.has(words[k]!)) k++;
+      if (k >= tokens.length || !listGap(rules, text, tokens[j]!.end, tokens[k]!.start) || !actionAt(k)) break;
+      members.push(k);
+      j = k;
+    }
+    const length = members.length;
+    // A list inside a lead that reads or runs names kinds of what it reads or runs.
+    const inReadingLead = readingLead !== undefined && tokens[i]!.start >= readingLead.start && tokens[i]!.start < readingLead.end;
+    const counts = length >= 2 && !inReadingLead && !skipStarts.has(tokens[i]!.start) && !negatedAt(rules, words, i) && (length >= minRun || introduced(rules, text, tokens, i, marks));
+    if (counts) {
+      const quote = text.slice(tokens[i]!.start, tokens[j]!.end);
+      for (const k of members) {
+        const verb = actionAt(k)!;
+        const action = text.slice(tokens[k]!.start, tokens[k]!.end);
+        const key = `${verb.form}|${verb.category}`;
+        if (!seen.has(key)) {
+          seen.add(key);
+          actions.push({ action, category: verb.category, text: quote });
+        }
+        if (!worst || precedenceRank(rules, verb.category) < precedenceRank(rules, worst.category)) worst = { category: verb.category, text: quote };
+      }
+    }
+    i = j + 1;
+  }
+  // A list of reads raises nothing; the actions are still shown.
+  // Bullets that each start with an action ("- insert: Create new records",
+  // "- delete: Remove records") list operations the same way.
+  const bullets: { action: string; category: Category }[] = [];
+  // The bullet's text must itself start with an action ("Create new records"):
+  // an Args list ("- label: The label text", "- sql: SQL to run") names parameters.
+  for (const m of text.matchAll(BULLET_ACTION)) {
+    const verb = verbOf(rules, m[1]!.toLowerCase());
+    const explained = m[2]!.toLowerCase();
+    if (verb && !rules.nounVerbs.has(explained) && !rules.paramKinds.has(explained) && verbOf(rules, explained)) bullets.push({ action: m[1]!, category: verb.category });
+  }
+  if (bullets.length >= 2) {
+    const quote = bullets.map((b) => b.action).join(', ');
+    for (const b of bullets) {
+      const key = `${b.action.toLowerCase()}|${b.category}`;
+      if (!seen.has(key)) {
+        seen.add(key);
+        actions.push({ action: b.action, category: b.category, text: quote });
+      }
+      if (!worst || precedenceRank(rules, b.category) < precedenceRank(rules, worst.category)) worst = { category: b.category, text: quote };
+    }
+  }
+  if (!worst || worst.category === 'Read') return { actions };
+  return {
+    evidence: { source: 'description', text: worst.text, supports: worst.category, signals: [], weight: rules.raw.action_lists.weight, note: NOTE_LISTED },
+    actions,
+  };
+}
