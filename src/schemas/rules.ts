@@ -43,20 +43,21 @@ const words = z.array(z.string().min(1));
 
 export const classifierRulesSchema = z.object({
   precedence: z.array(categorySchema).length(5),
+  /** How much each kind of evidence counts towards its category's score. */
   weights: z.object({
-    name_combo: z.number(),
-    name_first_verb: z.number(),
-    name_verb: z.number(),
-    name_verb_as_noun: z.number(),
-    name_read_tail: z.number(),
-    lead_combo: z.number(),
-    lead_verb: z.number(),
-    lead_zh: z.number(),
-    name_umbrella_verb: z.number(),
-    body_phrase: z.number(),
-    body_cap: z.number(),
-    param: z.number(),
-    annotation: z.number(),
+    name_combo: z.number().describe('a verb and its object in the name ("cancel_all_orders")'),
+    name_first_verb: z.number().describe('the first action word of the name'),
+    name_verb: z.number().describe('a later action word of the name'),
+    name_verb_as_noun: z.number().describe('an action word inside a name that ends in something looked up ("withdraw_history")'),
+    name_read_tail: z.number().describe('a name that ends in something looked up ("…_history", "…Info")'),
+    lead_combo: z.number().describe('a verb and its object in the first sentence of the description'),
+    lead_verb: z.number().describe('the first action word of the description'),
+    lead_zh: z.number().describe('a Chinese action phrase in the first line of the description'),
+    name_umbrella_verb: z.number().describe('"manage_…" or "handle_…", which leave the action to the description'),
+    body_phrase: z.number().describe('a telling phrase further down the description'),
+    body_cap: z.number().describe('at most this much per category from phrases further down'),
+    param: z.number().describe('a telling parameter name (code, a private key, an amount)'),
+    annotation: z.number().describe("the server's own MCP annotations, which are hints, never proof"),
   }),
   noun_phrases: words,
   compound_nouns: words,
@@ -64,8 +65,8 @@ export const classifierRulesSchema = z.object({
   lead_fillers: words,
   read_tails: words,
   verbs: z.object({ Read: words, Write: words, Execute: words, Financial: words, Destructive: words }),
-  combo_window: z.number().int().min(1).max(6),
-  lead_combo_window: z.number().int().min(1).max(8),
+  combo_window: z.number().int().min(1).max(6).describe('words between a verb and its object in a name'),
+  lead_combo_window: z.number().int().min(1).max(8).describe('words between a verb and its object in the description'),
   noun_verbs: words,
   umbrella_verbs: words,
   lead_coordinators: words,
@@ -123,7 +124,7 @@ export const classifierRulesSchema = z.object({
       /** HTTP method values and the category each stands for. */
       http_methods: z.record(z.string(), categorySchema),
       /** Weight of the most dangerous selectable operation in the scores. */
-      weight: z.number().default(4),
+      weight: z.number().default(4).describe('the most dangerous value of a parameter that picks the operation'),
     })
     .default({ params: [], http_methods: {}, weight: 4 }),
   /** Words that negate the action right after them ("does not delete", "不删除"). */
@@ -132,7 +133,7 @@ export const classifierRulesSchema = z.object({
       en: words.default([]),
       zh: words.default([]),
       /** How many words before an English action may negate it. */
-      window: z.number().int().min(1).max(6).default(3),
+      window: z.number().int().min(1).max(6).default(3).describe('words before an action that a "not" or "never" may stand'),
     })
     .default({ en: [], zh: [], window: 3 }),
   /**
@@ -149,9 +150,9 @@ export const classifierRulesSchema = z.object({
       /** Separators allowed between listed actions besides lead_coordinators (quotes around enum-like values). */
       quotes: words.default([]),
       /** A run of at least this many actions counts even without an introducing mark. */
-      min_unintroduced: z.number().int().min(2).default(3),
+      min_unintroduced: z.number().int().min(2).default(3).describe('actions in a row that count as a list even when nothing introduces it'),
       /** Weight of the worst listed action in the scores. */
-      weight: z.number().default(4),
+      weight: z.number().default(4).describe('the worst action of a list in the description'),
     })
     .default({ intro_marks: [], intro_words: [], quotes: [], min_unintroduced: 3, weight: 4 }),
   /**
@@ -167,19 +168,19 @@ export const classifierRulesSchema = z.object({
   limits: z
     .object({
       /** Characters of a description read at most (the rest is rarely about the action). */
-      body_scan_chars: z.number().int().positive().default(3000),
+      body_scan_chars: z.number().int().positive().default(3000).describe('characters of a description read at most'),
       /** Characters of the lead sentence read at most. */
-      lead_chars: z.number().int().positive().default(300),
+      lead_chars: z.number().int().positive().default(300).describe('characters of the first sentence read for the action'),
       /** Words of the lead in which the first action is looked for. */
-      lead_action_words: z.number().int().positive().default(8),
+      lead_action_words: z.number().int().positive().default(8).describe('words of the first sentence in which its action is looked for'),
       /** More parameters than this raise the high_param_count signal. */
-      many_params: z.number().int().positive().default(12),
+      many_params: z.number().int().positive().default(12).describe('more parameters than this are flagged as many to get right'),
       /** A category within this share of the top score counts as tied, and precedence decides. */
-      near_tie: z.number().min(0).max(1).default(0.85),
+      near_tie: z.number().min(0).max(1).default(0.85).describe('a category scoring at least this share of the top score counts as tied, and the more dangerous one wins'),
       /** Score at which evidence strength is full, for confidence. */
-      full_strength: z.number().positive().default(7),
+      full_strength: z.number().positive().default(7).describe('score at which the evidence counts as fully strong, for confidence'),
       /** Confidence below this puts a visible "needs review" mark on the tool. */
-      review_below: z.number().min(0).max(1).default(0.35),
+      review_below: z.number().min(0).max(1).default(0.35).describe('confidence below this puts a "needs review" mark on the tool'),
     })
     .default({ body_scan_chars: 3000, lead_chars: 300, lead_action_words: 8, many_params: 12, near_tie: 0.85, full_strength: 7, review_below: 0.35 }),
 });
