@@ -106,6 +106,10 @@ export const classifierRulesSchema = z.object({
     messaging: words,
     /** Where the tool saves its result ("output_path"): a tool that takes one writes a file. */
     output_path: words.default([]),
+    /** freeform_code names that are as often something else ("code" of a stock): code only with a hint. */
+    ambiguous_code: words.default([]),
+    /** Words in a parameter's description that say it takes code. */
+    code_hints: words.default([]),
   }),
   glosses: z.record(z.string(), z.string()),
   bulk_words: words,
@@ -160,6 +164,8 @@ export const classifierRulesSchema = z.object({
    * transfer USDC"): the action after one of these counts like the lead's own.
    */
   then_words: words.default([]),
+  /** Verbs of tools that work out what would happen; their operation parameters name scenarios. */
+  hypothetical_verbs: words.default([]),
   /** Verbs that only introduce the real action ("start following", "try to fetch"). */
   aux_verbs: words.default([]),
   /** Descriptions that say nothing (scrape placeholders); the tool is judged without them. */

@@ -6,7 +6,7 @@ import { CATEGORIES, type Category, type RiskSignal } from '../../schemas/rules.
 import type { CompiledRules } from '../rules/load-rules.ts';
 import { baseForms } from '../text/words.ts';
 import type { ListedAction } from './action-lists.ts';
-import { isExtraOperation, isStatedAction, NOTE_LISTED, NOTE_SELECTABLE, NOTE_THEN, OVERRULED, type DescriptionFindings, type Findings, type NameFindings, type ParamFindings } from './findings.ts';
+import { isExtraOperation, isStatedAction, NOTE_LISTED, NOTE_READ_TAIL, NOTE_SELECTABLE, NOTE_THEN, OVERRULED, type DescriptionFindings, type Findings, type NameFindings, type ParamFindings } from './findings.ts';
 import { negatedBefore, precedenceRank } from './lexicon.ts';
 import type { OperationParam } from './operations.ts';
 import { applySeverity } from './severity.ts';
@@ -47,9 +47,13 @@ export function descriptionOutranksName(rules: CompiledRules, evidence: Evidence
   if (!lead?.supports) return;
   const weakRead = lead.supports === 'Read' && lead.weight < rules.raw.weights.lead_combo;
   if (weakRead) return;
+  // A name with no action word that only names something looked up ("log")
+  // yields to a description that acts ("Create or update today's log").
+  const nameHasVerb = evidence.some((e) => e.source === 'name' && e.supports && e.note !== NOTE_READ_TAIL);
   for (const e of evidence) {
     // A verb-object pair in the name ("make_payment_txn") is as specific as the description.
-    if (e.source === 'name' && e.supports && e.supports !== lead.supports && e.weight > 0 && !e.note.startsWith('the name ')) {
+    const nameCombo = e.note.startsWith('the name ') && (e.note !== NOTE_READ_TAIL || nameHasVerb);
+    if (e.source === 'name' && e.supports && e.supports !== lead.supports && e.weight > 0 && !nameCombo) {
       // "BinanceWalletWithdraw": "Submit a withdraw request" names the same
       // action further on, so the lead confirms the name instead of overruling it.
       // Only a more dangerous name action is kept this way: "search" in
@@ -193,6 +197,13 @@ export function decide(rules: CompiledRules, input: ClassifyInput, found: StageF
   // with the caller's key is a signed transaction ("cast_vote", "register_ens_name").
   else if (category === 'Write' && scan.signingKey) category = 'Financial';
   // A tool is as dangerous as the worst operation a caller can select.
+  // A tool that works out what would happen ("calculate_health_factor" with
+  // an action of repay or withdraw) only names scenarios with its parameter.
+  if (rules.hypotheticalVerbs.has(found.name.action) || (!found.name.action && rules.hypotheticalVerbs.has(found.description?.action ?? ''))) {
+    const dropped = new Set(scan.operationParams.map((p) => NOTE_SELECTABLE(p.name)));
+    scan.operationParams = [];
+    scan.evidence = scan.evidence.filter((e) => !(e.source === 'parameter' && dropped.has(e.note)));
+  }
   // A parameter documented only in prose ("method: HTTP method (GET, …)")
   // of a tool that otherwise reads names what is looked up, not an operation
   // ("get_api_endpoint_details").

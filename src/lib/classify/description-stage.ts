@@ -9,6 +9,7 @@ import { newWordSpan, nextWord, splitWords, type Token } from '../text/words.ts'
 import { hasCjk, normaliseForMatching } from '../text/normalize.ts';
 import { findActionLists, inIdentifier } from './action-lists.ts';
 import { addSignalEvidence, NOTE_BODY_PHRASE, NOTE_BODY_ZH, NOTE_THEN, type DescriptionFindings } from './findings.ts';
+import type { Evidence } from './types.ts';
 import { coordinated, coveredBy, findCombo, glossFor, hasBarrier, inWordSet, negatedAt, negatedBefore, nounPositions, precedenceRank, verbOf, wordStartsAt, zhAffirmed } from './lexicon.ts';
 
 /** The description's lead: its first line when that says something, else its first sentence. */
@@ -54,6 +55,16 @@ export function isPlaceholder(rules: CompiledRules, description: string | undefi
 /** Words that start a verb's object: after one, a joined word acts ("and save it", "and mark the task"). */
 const DETERMINERS = new Set(['it', 'them', 'the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'your', 'to', 'into', 'as', 'all', 'each', 'every']);
 
+/** True when a Chinese phrase stands in an enumeration: right after 、 or right before it, or after 支持 ("supports"). */
+function zhListed(text: string, phrase: string): boolean {
+  for (let at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + 1)) {
+    const before = text.slice(Math.max(0, at - 2), at);
+    const after = text.slice(at + phrase.length, at + phrase.length + 6);
+    if (before.endsWith('、') || before.endsWith('支持') || /^[^，。,.]{0,4}、/.test(after)) return true;
+  }
+  return false;
+}
+
 /** How a verb is written: its bare form ("get"), third person ("gets"), or anything else ("minted", "getting"). */
 function verbForm(rules: CompiledRules, word: string): 'bare' | 'third' | 'other' {
   if (rules.verbCategory.has(word)) return 'bare';
@@ -79,7 +90,10 @@ export function scanDescription(rules: CompiledRules, description: string): Desc
   const clause: number[] = [];
   let clauseNo = 0;
   let prevEnd = 0;
+  // A leading tag ("[WORKFLOW]", "[Requires Login]") labels the tool; the lead starts after it.
+  const tagEnd = /^\s*\[[^\]\n]{1,40}\]/.exec(lead.text)?.[0].length ?? 0;
   for (const t of splitWords(lead.text)) {
+    if (t.end <= tagEnd) continue;
     if (hasBarrier(rules, lead.text, prevEnd, t.start)) clauseNo++;
     prevEnd = t.end;
     if (rules.objectBarriers.has(t.word)) clauseNo++;
@@ -95,6 +109,10 @@ export function scanDescription(rules: CompiledRules, description: string): Desc
   const rank = (c: Category) => precedenceRank(rules, c);
   for (; i < leadWords.length && i < rules.raw.limits.lead_action_words; i++) {
     if (nouns.has(i)) continue;
+    // "today's scheduled items", "sent_time": a participle describes, a word
+    // inside an identifier names; neither is the tool's action.
+    if (verbForm(rules, leadWords[i]!) === 'other' && leadWords[i]!.endsWith('ed')) continue;
+    if (inIdentifier(lead.text, leadTokens[i]!)) continue;
     // "does not delete", "never sends": a negated action is not what the tool does.
     if (negatedAt(rules, leadWords, i)) continue;
     // "Start following a trader": the introducing verb gives way to the next one.
@@ -192,13 +210,14 @@ export function scanDescription(rules: CompiledRules, description: string): Desc
     // Every phrase is Chinese, so a part of the text without any cannot hold one.
     const leadHasZh = !rules.zhAllCjk || hasCjk(leadZh);
     const bodyHasZh = !rules.zhAllCjk || hasCjk(bodyZh);
+    const leadZhEvidence: Evidence[] = [];
     for (const entry of leadHasZh ? rules.raw.zh : []) {
       const inLead = zhAffirmed(rules, leadZh, entry.phrase);
       if (!inLead) continue;
       // A longer phrase already matched (批量撤单) covers its parts (撤单).
       if (coveredBy(seen, entry.phrase)) continue;
       seen.add(entry.phrase);
-      scan.evidence.push({
+      leadZhEvidence.push({
         source: 'description',
         text: entry.phrase,
         gloss: entry.gloss,
@@ -208,6 +227,13 @@ export function scanDescription(rules: CompiledRules, description: string): Desc
         note: 'a phrase in the first line of the description',
       });
     }
+    // When the first line lists the tool's operations (支持上传、下载、删除), the
+    // worst listed one counts in full and the others at half, so milder ones
+    // cannot outvote it. Outside such a list (检查下单参数: checks order
+    // parameters) every phrase counts alike.
+    const worstZh = leadZhEvidence.reduce<Evidence | undefined>((worst, e) => (worst === undefined || rank(e.supports!) < rank(worst.supports!) ? e : worst), undefined);
+    if (worstZh && zhListed(leadZh, worstZh.text)) for (const e of leadZhEvidence) if (e.supports !== worstZh.supports) e.weight = w.lead_zh / 2;
+    scan.evidence.push(...leadZhEvidence);
     let bodyTotal = 0;
     for (const entry of bodyHasZh ? rules.raw.zh : []) {
       if (seen.has(entry.phrase) || coveredBy(seen, entry.phrase)) continue;

@@ -24,6 +24,20 @@ export function listParams(input: ClassifyInput): ParamInfo[] {
   });
 }
 
+/**
+ * Whether a freeform_code parameter really takes code: "code" is as often a
+ * stock or country code, so such names need a hint ("JavaScript to run") in
+ * their own description, or in the tool's when they have none.
+ */
+function takesCode(rules: CompiledRules, input: ClassifyInput, name: string): boolean {
+  if (!rules.ambiguousCode.has(normaliseParamName(name))) return true;
+  const schema = input.inputSchema?.properties?.[name] as { description?: unknown } | undefined;
+  const own = typeof schema?.description === 'string' ? schema.description : '';
+  const text = (own || (input.description ?? '')).toLowerCase();
+  for (const word of text.match(/[a-z]+/g) ?? []) if (rules.codeHints.has(word)) return true;
+  return false;
+}
+
 export function scanParams(rules: CompiledRules, input: ClassifyInput): ParamFindings {
   const scan: ParamFindings = { evidence: [], signals: new Set(), signingKey: false, operationParams: [] };
   const w = rules.raw.weights;
@@ -34,7 +48,7 @@ export function scanParams(rules: CompiledRules, input: ClassifyInput): ParamFin
     const kinds = rules.paramKinds.get(normaliseParamName(p.name));
     if (!kinds) continue;
     for (const kind of kinds) {
-      if (kind === 'freeform_code' && (p.type === 'string' || p.type === 'any' || p.type.includes('string'))) {
+      if (kind === 'freeform_code' && (p.type === 'string' || p.type === 'any' || p.type.includes('string')) && takesCode(rules, input, p.name)) {
         scan.signals.add('freeform_code');
         scan.evidence.push({ source: 'parameter', text: p.name, supports: 'Execute', signals: ['freeform_code'], weight: w.param, note: 'a parameter that takes code, a command or a query' });
       } else if (kind === 'filesystem_path') {

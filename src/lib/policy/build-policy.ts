@@ -163,7 +163,7 @@ export function describeKind(choice: PolicyChoice): string {
     case 'capped':
       return `allowed within caps on ${choice.caps!.map((c) => c.path.slice(5)).join(', ')}`;
     case 'conditional':
-      return `${choice.hold!.param} ${choice.hold!.values.join('/')} held for approval`;
+      return `${choice.hold!.param} ${choice.hold!.values.join('/')} refused and left to a person`;
   }
 }
 
@@ -172,7 +172,9 @@ export function summarise(tool: string, choice: PolicyChoice): string {
     case 'hide':
       return `The gateway removes ${tool} from the tool list the agent sees and refuses any call to it.`;
     case 'approval':
-      return `The gateway holds every call to ${tool} and refuses it with "${APPROVAL_MESSAGE}" until a person has approved it.`;
+      // Gateways such as Intercept cannot pause a call while someone decides:
+      // "approval" refuses it with a message, and a person acts outside the agent.
+      return `The gateway refuses every call to ${tool} with "${APPROVAL_MESSAGE}" A gateway cannot pause a call while someone decides, so a person makes the change themselves or lifts the rule for the task at hand.`;
     case 'rate':
       return `The gateway lets calls to ${tool} through until ${choice.rate!.limit} calls in one ${choice.rate!.window}, then refuses the rest until the window passes.`;
     case 'allow':
@@ -181,7 +183,7 @@ export function summarise(tool: string, choice: PolicyChoice): string {
       return `The gateway lets calls to ${tool} through only while ${choice.caps!.map((c) => `${c.path.slice(5)} is at most ${String(c.value)}`).join(' and ')}, and refuses larger ones.`;
     case 'conditional': {
       const h = choice.hold!;
-      return `The gateway lets ${tool} ${h.allowed.map((v) => `“${v}”`).join(', ')} through${choice.rate ? ` (up to ${choice.rate.limit} calls a ${choice.rate.window})` : ''} and holds ${h.values.map((v) => `“${v}”`).join(', ')} in its ${h.param} argument until a person approves.`;
+      return `The gateway lets ${tool} ${h.allowed.map((v) => `“${v}”`).join(', ')} through${choice.rate ? ` (up to ${choice.rate.limit} calls a ${choice.rate.window})` : ''} and refuses ${h.values.map((v) => `“${v}”`).join(', ')} in its ${h.param} argument, leaving those to a person.`;
     }
   }
 }

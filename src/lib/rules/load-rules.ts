@@ -90,6 +90,9 @@ export interface CompiledRules {
   listIntroWords: Set<string>;
   listQuotes: Set<string>;
   thenWords: Set<string>;
+  hypotheticalVerbs: Set<string>;
+  ambiguousCode: Set<string>;
+  codeHints: Set<string>;
   placeholders: Set<string>;
 }
 
@@ -217,6 +220,8 @@ export function compileRules(raw: ClassifierRules, severity: SeverityRules, poli
 
   const paramKinds = new Map<string, (keyof ClassifierRules['params'])[]>();
   for (const kind of Object.keys(raw.params) as (keyof ClassifierRules['params'])[]) {
+    // These two qualify freeform_code names; they are no kind of their own.
+    if (kind === 'ambiguous_code' || kind === 'code_hints') continue;
     for (const name of raw.params[kind]) {
       const key = normaliseParamName(name);
       paramKinds.set(key, [...(paramKinds.get(key) ?? []), kind]);
@@ -260,6 +265,9 @@ export function compileRules(raw: ClassifierRules, severity: SeverityRules, poli
     listIntroWords: new Set(raw.action_lists.intro_words.map((w) => w.toLowerCase())),
     listQuotes: new Set(raw.action_lists.quotes),
     thenWords: new Set(raw.then_words.map((w) => w.toLowerCase())),
+    hypotheticalVerbs: new Set(raw.hypothetical_verbs),
+    ambiguousCode: new Set(raw.params.ambiguous_code.map(normaliseParamName)),
+    codeHints: new Set(raw.params.code_hints),
     placeholders: new Set(raw.placeholder_descriptions.map((p) => p.toLowerCase())),
   };
 }

@@ -32,7 +32,7 @@ export function whatItDoes(t: CatalogueTool): string[] {
     selectable.length > 1
       ? ` Its ${selectable[0]!.param} parameter picks what a call does: ${selectable.slice(0, 8).map((o) => `${o.action} (${o.category})`).join(', ')}${selectable.length > 8 ? ' and more' : ''}.`
       : '';
-  const p1 = `${name} is one of the tools the ${server} MCP server offers to an agent.${said}${params}${ops}`;
+  const p1 = `${name} is one of the tools ${serverPhrase(server)} offers to an agent.${said}${params}${ops}`;
   let p2: string;
   switch (t.category) {
     case 'Read':
@@ -54,15 +54,33 @@ export function whatItDoes(t: CatalogueTool): string[] {
   return [p1, p2];
 }
 
+/** As many whole sentences of our own text as fit in `max` characters (at least one), so an answer never stops mid-sentence. */
+export function wholeSentences(text: string, max: number): string {
+  const sentences = oneLine(text, Number.POSITIVE_INFINITY).split(/(?<=[.!?])\s+(?=[A-Z“"])/);
+  let out = sentences[0]!;
+  for (const s of sentences.slice(1)) {
+    if (out.length + 1 + s.length > max) break;
+    out += ` ${s}`;
+  }
+  return out;
+}
+
+/** "the GitHub MCP server", without doubling a title that already ends in "server" or "MCP". */
+export function serverPhrase(title: string): string {
+  if (/\bserver$/i.test(title.trim())) return `the ${title.trim()}`;
+  if (/\bMCP$/i.test(title.trim())) return `the ${title.trim()} server`;
+  return `the ${title.trim()} MCP server`;
+}
+
 export function gatewayParagraph(t: CatalogueTool): string {
-  return `A gateway (an MCP proxy such as Intercept) sits between the agent and ${t.serverTitle}. It reads every tools/list answer and every tools/call request, and applies a policy file before anything reaches the server: it can hide a tool from the list, refuse calls, hold them for a person, count them against a rate limit or check their arguments. The agent cannot see or bypass it, because the check happens outside the model.`;
+  return `A gateway (an MCP proxy such as Intercept) sits between the agent and ${t.serverTitle}. It reads every tools/list answer and every tools/call request, and applies a policy file before anything reaches the server: it can hide a tool from the list, refuse calls with a message for the agent (for example that a person must make this change), count them against a rate limit or check their arguments. The agent cannot see or bypass it, because the check happens outside the model.`;
 }
 
 export function applySteps(t: CatalogueTool): string[] {
   return [
-    `Copy the policy below into the policy file of your gateway (for Intercept, use the YAML tab and save it as ${t.serverSlug}.yaml).`,
-    `Start the ${t.serverTitle} server through the gateway instead of directly, so every call to ${t.name} passes the policy.`,
-    `Call ${t.name} once from a test agent and check that the gateway ${t.policyKind === 'allow' ? 'lets it through' : t.policyKind === 'rate' ? 'counts it against the limit' : t.policyKind === 'hide' ? 'no longer lists it' : 'holds or refuses it'}.`,
+    `Copy the recommended policy above into the policy file of your gateway (for Intercept, use the YAML tab and save it as ${t.serverSlug}.yaml).`,
+    `Start ${serverPhrase(t.serverTitle)} through the gateway instead of directly, so every call to ${t.name} passes the policy.`,
+    `Call ${t.name} once from a test agent and check that the gateway ${t.policyKind === 'allow' ? 'lets it through' : t.policyKind === 'rate' ? 'counts it against the limit' : t.policyKind === 'hide' ? 'no longer lists it' : 'refuses it with the policy\'s message'}.`,
   ];
 }
 
@@ -73,11 +91,11 @@ export interface FaqEntry {
 
 const KIND_WORDS: Record<CatalogueTool['policyKind'], string> = {
   hide: 'hide it from the agent entirely',
-  approval: 'require a human to approve every call',
+  approval: 'refuse every call and leave the action to a person',
   rate: 'allow it under a rate limit',
   allow: 'allow it',
   capped: 'allow it only within parameter caps',
-  conditional: 'let its safe operations through and hold the dangerous ones for a human to approve',
+  conditional: 'let its safe operations through and refuse the dangerous ones, leaving those to a person',
 };
 
 export function faq(t: CatalogueTool, serverToolCount: number): FaqEntry[] {
@@ -87,7 +105,7 @@ export function faq(t: CatalogueTool, serverToolCount: number): FaqEntry[] {
   return [
     {
       q: `What does ${t.name} do?`,
-      a: `${whatItDoes(t)[0]} We classify it as ${t.category}: ${oneLine(t.rationale, 320)}`,
+      a: `${whatItDoes(t)[0]} We classify it as ${t.category}: ${wholeSentences(t.rationale, 320)}`,
     },
     {
       q: `How do I enforce a policy on ${t.name}?`,
