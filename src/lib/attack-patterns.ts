@@ -2,7 +2,8 @@
  * The attack-pattern library (catalogue/attack-patterns/*.md) and the rule
  * that picks 2 to 5 patterns for a tool: patterns whose signals match the
  * tool's signals rank first, then patterns for the tool's category, each
- * group by the pattern's priority.
+ * group by the pattern's priority. A pattern listed for no category applies
+ * only through its signals.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -39,10 +40,12 @@ export function patternsForTool(patterns: AttackPattern[], category: string, sig
     .sort((a, b) => b.score - a.score || b.p.priority - a.p.priority || a.p.id.localeCompare(b.p.id));
   const picked = scored.slice(0, max).map((x) => x.p);
   // Always show at least two: fill with the highest-priority general patterns.
+  // A pattern with no categories needs its signal (path traversal needs a
+  // path parameter), so it never fills a gap on a tool without one.
   if (picked.length < 2) {
     for (const p of [...patterns].sort((a, b) => b.priority - a.priority)) {
       if (picked.length >= 2) break;
-      if (!picked.includes(p)) picked.push(p);
+      if (!picked.includes(p) && p.appliesTo.categories.length > 0) picked.push(p);
     }
   }
   return picked;

@@ -35,6 +35,8 @@ export const RISK_SIGNALS = {
   public_audience: 'Reaches customers or the public',
   server_side_fetch: 'Fetches any URL from the server',
   steers_agent: 'Definition steers the agent',
+  host_shell: 'Runs shell commands on the host',
+  sandboxed: 'Runs in a sandbox or container',
 } as const;
 export type RiskSignal = keyof typeof RISK_SIGNALS;
 const riskSignalSchema = z.enum(Object.keys(RISK_SIGNALS) as [RiskSignal, ...RiskSignal[]]);

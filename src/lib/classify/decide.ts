@@ -27,6 +27,8 @@ export const SIGNAL_SCOPE: Partial<Record<RiskSignal, readonly Category[]>> = {
   high_loss_object: ['Destructive', 'Execute', 'Write'],
   public_audience: ['Write', 'Execute'],
   server_side_fetch: ['Read'],
+  host_shell: ['Execute'],
+  sandboxed: ['Execute'],
 };
 
 /**

@@ -49,6 +49,40 @@ function objectText(c: Classification): string | undefined {
   return c.objectKind?.phrase;
 }
 
+/** Third person of an English verb: "clone" → "clones", "search" → "searches", "copy" → "copies". */
+function thirdPerson(verb: string): string {
+  if (/(s|x|z|ch|sh|o)$/.test(verb)) return `${verb}es`;
+  if (/[^aeiou]y$/.test(verb)) return `${verb.slice(0, -1)}ies`;
+  return `${verb}s`;
+}
+
+/** Words after a verb that take no article ("goes back", "updates code"). */
+const NO_ARTICLE = new Set(['back', 'forward', 'up', 'down', 'in', 'out', 'on', 'off', 'over', 'away', 'all', 'every', 'each', 'the', 'a', 'an', 'this', 'that', 'its', 'their', 'code', 'data', 'information', 'info', 'content', 'text', 'state', 'status', 'metadata', 'weather', 'history', 'documentation', 'feedback', 'help', 'memory', 'storage', 'progress', 'traffic', 'access', 'analytics', 'usage', 'config', 'configuration', 'media', 'music', 'news', 'time', 'context', 'knowledge', 'research', 'evidence', 'software', 'hardware', 'inventory', 'liquidity', 'leverage', 'margin']);
+
+/** The object as a sentence wants it: "a voice", "an issue", but "webhooks", "back", "code". */
+function withArticle(object: string): string {
+  const words = object.split(' ');
+  if (NO_ARTICLE.has(words[0]!) || NO_ARTICLE.has(words[words.length - 1]!) || /s$/.test(words[words.length - 1]!)) return object;
+  return `${/^[aeiou]/.test(object) ? 'an' : 'a'} ${object}`;
+}
+
+/**
+ * The name's own action and object when they state what the category says
+ * ("pylon_snooze_issue" snoozes an issue); undefined when the name has no
+ * action of that category, so the sentence stays general instead of wrong.
+ */
+function namedAction(c: Classification): { verb: string; object: string } | undefined {
+  if (!c.action || !/^[a-z]+$/.test(c.action)) return undefined;
+  const e = c.evidence.find((x) => x.source === 'name' && x.supports === c.category && isStatedAction(x));
+  if (!e || e.text.toLowerCase().replace(/[^a-z]/g, '') !== c.action) return undefined;
+  const object = c.object
+    .split(' ')
+    .filter((w) => w.length > 1 && !/^\d+$/.test(w))
+    .slice(0, 4)
+    .join(' ');
+  return { verb: c.action, object };
+}
+
 function joinOr(items: string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
@@ -65,10 +99,17 @@ function whatItDoes(c: Classification, ctx: RationaleContext): string {
     return `${ctx.name} does more than one kind of thing ${on}, and the value of its ${byArgument.name} argument decides which.`;
   }
   switch (c.category) {
-    case 'Read':
-      return obj ? `${ctx.name} reads ${obj} ${on} and changes nothing there.` : `${ctx.name} only returns information or a result and changes nothing ${on}.`;
-    case 'Write':
-      return obj ? `${ctx.name} changes ${obj} ${on}.` : `${ctx.name} changes state ${on}.`;
+    case 'Read': {
+      const named = namedAction(c);
+      return named?.object
+        ? `${ctx.name} ${thirdPerson(named.verb)} ${withArticle(named.object)} ${on} and changes nothing there.`
+        : `${ctx.name} only returns information or a result and changes nothing ${on}.`;
+    }
+    case 'Write': {
+      const named = namedAction(c);
+      if (named?.object) return `${ctx.name} ${thirdPerson(named.verb)} ${withArticle(named.object)} ${on}.`;
+      return obj && c.objectKind ? `${ctx.name} changes ${c.objectKind.phrase} ${on}.` : `${ctx.name} makes a change ${on}.`;
+    }
     case 'Execute': {
       const param = c.evidence.find((e) => e.source === 'parameter' && e.signals.includes('freeform_code'));
       return param
@@ -108,7 +149,8 @@ function costSentence(c: Classification, ctx: RationaleContext): string {
       if (c.signals.includes('public_audience')) return `What it sends or publishes reaches ${who === 'the user' ? 'other people' : who}, and a message cannot be pulled back once read.`;
       if (c.signals.includes('admin_scope')) return `A wrong call changes who can do what on ${ctx.server}, which affects the whole team until someone notices.`;
       if (c.signals.includes('bulk_scope')) return 'One call reaches every item it matches; each change can be corrected, but a loop can make many before anyone notices.';
-      return `A wrong call leaves ${kind ? kind.phrase : 'the data'} in a state someone has to put right, and a later call can correct it.`;
+      if (kind && (kind.loss === 'low' || kind.undo === 'recreate')) return `A wrong call is put right by the next one; ${kind.phrase} is cheap to set again.`;
+      return `A wrong call leaves ${kind ? kind.phrase : 'something'} on ${ctx.server} wrong until someone notices and corrects it with another call.`;
     case 'Execute':
       return c.signals.includes('read_only')
         ? 'The server says the code or query runs read-only, which narrows the damage but not what it can reveal.'
@@ -151,11 +193,11 @@ function decidingSentence(c: Classification, params: readonly string[] = []): st
 
 const POLICY_WORDS: Record<string, string> = {
   hide: 'hiding it from the agent',
-  approval: 'holding every call for a person to approve',
+  approval: 'refusing every call so that a person makes the change',
   rate: 'a rate limit',
   allow: 'allowing it',
   capped: 'caps on its amounts',
-  conditional: 'letting its safe operations through and holding the dangerous ones for approval',
+  conditional: 'letting its safe operations through and refusing the dangerous ones, which a person makes instead',
 };
 
 function categoryLabel(category: Category): string {
