@@ -273,6 +273,7 @@ export function decide(rules: CompiledRules, input: ClassifyInput, found: StageF
     evidence,
     scores,
     object: scan.object,
+    leadObject: scan.objectWords.join(' '),
     action: scan.action,
     fallback,
     operations,

@@ -8,7 +8,7 @@
  */
 import type { Category } from '../../schemas/rules.ts';
 import type { Finding } from '../poisoning/detect.ts';
-import { isSelectableOperation, isStatedAction } from './findings.ts';
+import { isExtraOperation, isSelectableOperation, isStatedAction, NOTE_WRITES_FILE } from './findings.ts';
 import type { Classification, Evidence, ObjectInfo } from './types.ts';
 
 export interface RationaleContext {
@@ -75,12 +75,14 @@ function namedAction(c: Classification): { verb: string; object: string } | unde
   if (!c.action || !/^[a-z]+$/.test(c.action)) return undefined;
   const e = c.evidence.find((x) => x.source === 'name' && x.supports === c.category && isStatedAction(x));
   if (!e || e.text.toLowerCase().replace(/[^a-z]/g, '') !== c.action) return undefined;
-  const object = c.object
-    .split(' ')
-    .filter((w) => w.length > 1 && !/^\d+$/.test(w))
-    .slice(0, 4)
-    .join(' ');
-  return { verb: c.action, object };
+  const words = (text: string) =>
+    text
+      .split(' ')
+      .filter((w) => w.length > 1 && !/^\d+$/.test(w))
+      .slice(0, 4)
+      .join(' ');
+  // A one-word name ("search") acts on what its description names ("biomedical literature").
+  return { verb: c.action, object: words(c.object) || words(c.leadObject) };
 }
 
 function joinOr(items: string[]): string {
@@ -101,13 +103,16 @@ function whatItDoes(c: Classification, ctx: RationaleContext): string {
   switch (c.category) {
     case 'Read': {
       const named = namedAction(c);
-      return named?.object
-        ? `${ctx.name} ${thirdPerson(named.verb)} ${withArticle(named.object)} ${on} and changes nothing there.`
-        : `${ctx.name} only returns information or a result and changes nothing ${on}.`;
+      if (named?.object) return `${ctx.name} ${thirdPerson(named.verb)} ${withArticle(named.object)} ${on} and changes nothing there.`;
+      // "order_history", "stock_basic": the name is the thing looked up.
+      if (obj) return `${ctx.name} looks up ${clip(obj, 50)} ${on} and changes nothing there.`;
+      return `${ctx.name} only returns information or a result and changes nothing ${on}.`;
     }
     case 'Write': {
       const named = namedAction(c);
       if (named?.object) return `${ctx.name} ${thirdPerson(named.verb)} ${withArticle(named.object)} ${on}.`;
+      const file = c.evidence.find((e) => e.note === NOTE_WRITES_FILE);
+      if (file) return `${ctx.name} saves what it produces to a file where ${ctx.server} runs, at the path its ${file.text} parameter gives.`;
       return obj && c.objectKind ? `${ctx.name} changes ${c.objectKind.phrase} ${on}.` : `${ctx.name} makes a change ${on}.`;
     }
     case 'Execute': {
@@ -185,6 +190,8 @@ function decidingSentence(c: Classification, params: readonly string[] = []): st
     const value = param.text.slice(param.text.indexOf(': ') + 2);
     parts.unshift(`its ${param.text.slice(0, param.text.indexOf(':'))} parameter accepts ${quote({ ...param, text: value })}`);
   }
+  const extra = c.evidence.find((e) => e.supports === c.category && isExtraOperation(e) && e.source === 'parameter');
+  if (!parts.length && extra) return `What decided it: its ${extra.text} parameter says where to save the result, so a call writes a file.`;
   const codeParam = c.evidence.find((e) => e.source === 'parameter' && e.signals.includes('freeform_code'));
   if (!parts.length && codeParam) return `What decided it: it takes code or a query as input (${codeParam.text}).`;
   if (!parts.length) return undefined;

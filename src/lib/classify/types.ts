@@ -74,6 +74,8 @@ export interface Classification {
   scores: Record<Category, number>;
   /** The object of the action, from the name ("all orders"), for sentences. */
   object: string;
+  /** What the description's first action applies to ("biomedical literature"), lower-cased words. */
+  leadObject: string;
   /** The action word, from the name or the description ("cancel"). */
   action: string;
   fallback: boolean;
