@@ -126,7 +126,10 @@ export function listOperations(
   for (const a of listed) push({ action: a.action, category: a.category, source: 'description', text: a.text });
   for (const p of params) for (const op of p.operations) push({ action: op.action.toLowerCase() === op.value.toLowerCase() ? op.value : op.action, category: op.category, source: 'parameter', text: `${p.name}: ${op.value}`, param: p.name });
   if (!out.length) return out;
-  return out.sort((a, b) => precedenceRank(rules, a.category) - precedenceRank(rules, b.category) || (a.category === category ? -1 : 0));
+  // A reading more dangerous than the category was outweighed by the rest of
+  // the definition ("发布" in 获取地图发布信息 is a release, not a publish): it is
+  // no operation of the tool, and listing it would contradict the rating.
+  return out.filter((op) => precedenceRank(rules, op.category) >= precedenceRank(rules, category)).sort((a, b) => precedenceRank(rules, a.category) - precedenceRank(rules, b.category) || (a.category === category ? -1 : 0));
 }
 
 export function sourceOrder(s: Evidence['source']): number {
