@@ -48,11 +48,16 @@ for (const i of shown) {
   console.error(`${i.level}: ${parts.join(', ')}: ${i.problem}`);
 }
 if (issues.length > shown.length) console.error(`… and ${issues.length - shown.length} more (see ${outDir}/report.json)`);
+for (const s of result.report.sources) {
+  console.log(
+    `  ${s.family}: ${s.servers} servers, ${s.toolsRead} tools read, ${s.toolsReported} reported, ${s.toolsMerged} merged into another source's server, ${s.duplicatesDropped} duplicates dropped (a richer definition of the same tool came from another source), ${s.toolsWritten} written`,
+  );
+}
 console.log(
-  `ingest: ${counts.servers} servers, ${counts.toolsRead} tools read, ${counts.toolsWritten} written, ${counts.toolsReported} reported, ${counts.errors} errors, ${counts.warnings} warnings in ${ms} ms -> ${outDir}`,
+  `ingest: ${counts.servers} servers (${counts.serverCopies} copies, ${counts.mergedServers} found in more than one source), ${counts.toolsRead} tools read, ${counts.toolsWritten} written, ${counts.toolsReported} reported, ${counts.toolsDropped} duplicates dropped, ${counts.errors} errors, ${counts.warnings} warnings in ${ms} ms -> ${outDir}`,
 );
 if (!balanced(result.report)) {
-  console.error('ingest: tools in != tools out + tools reported; this is a bug');
+  console.error('ingest: tools in != tools out + tools reported + duplicates dropped; this is a bug');
   process.exit(1);
 }
 if (counts.toolsWritten === 0) {

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { REPO_ROOT, resolveDataDir, flagValue } from '../src/lib/ingest/data-dir.ts';
 import { readBuildReport, readCatalogueServers, readCatalogueTools } from '../src/lib/site/read-catalogue.ts';
 import { publishApi } from '../src/lib/site/publish-api.ts';
+import { writeRedirects } from '../src/lib/site/redirects.ts';
 import { minifyScripts } from '../src/lib/site/minify-scripts.ts';
 import { buildSearchIndexes, INDEX_BUNDLE, TOOLS_BUNDLE } from '../src/lib/search/build-indexes.ts';
 
@@ -17,7 +18,9 @@ const started = performance.now();
 const tools = readCatalogueTools();
 const servers = readCatalogueServers();
 const report = readBuildReport();
-const { files } = publishApi({ dist, site, tools, servers, report });
+const { files: apiFiles } = publishApi({ dist, site, tools, servers, report });
+// Former slugs of merged servers lead to the merged pages.
+const files = apiFiles + writeRedirects(dist, site, servers, tools);
 const js = minifyScripts(join(dist, 'js'));
 const apiMs = Math.round(performance.now() - started);
 // scripts/build.ts builds the search bundles beside `astro build` into a

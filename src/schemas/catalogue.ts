@@ -96,6 +96,12 @@ export const catalogueToolSchema = z.object({
   /** Set when the build was given a previous data snapshot and this tool differs from it. */
   drift: z.object({ status: z.enum(['added', 'changed']), summary: z.string(), previousHash: z.string().optional() }).optional(),
   definitionHash: z.string().regex(/^[0-9a-f]{64}$/),
+  /**
+   * Every source folder that lists this tool, the one whose definition is
+   * shown first, each with a fingerprint of its own definition (first 12 hex
+   * of its sha256), so a reader can see where sources disagree.
+   */
+  origins: z.array(z.object({ family: z.string(), fingerprint: z.string() })).default([]),
   definition: z.string(),
   source: z.string(),
 });
@@ -116,6 +122,12 @@ export const catalogueServerSchema = z.object({
   remotes: z.array(z.object({ type: z.string(), url: z.string() })),
   source: z.string(),
   sourceKind: z.enum(['manifest', 'toolsdk']),
+  /** Every source that has this server, the one whose copy leads first. */
+  copies: z
+    .array(z.object({ family: z.string(), source: z.string(), name: z.string(), toolsFrom: z.enum(['live', 'scraped', 'listed']), toolCount: z.number(), slug: z.string() }))
+    .default([]),
+  /** Slugs other copies of this server had on their own; each gets a redirect page. */
+  formerSlugs: z.array(z.string()).default([]),
   toolCount: z.number(),
   categoryCounts: countsSchema,
   severityCounts: countsSchema,
@@ -142,10 +154,32 @@ export const buildReportSchema = z.object({
     toolsRead: z.number(),
     toolsWritten: z.number(),
     toolsReported: z.number(),
+    /** Tools dropped because another copy of the same server had a richer definition of the same tool. */
+    toolsDropped: z.number().default(0),
+    /** Server copies read (one per folder or jsonl line), before copies of one server are merged. */
+    serverCopies: z.number().default(0),
+    /** Servers found in more than one source. */
+    mergedServers: z.number().default(0),
     errors: z.number(),
     warnings: z.number(),
     indexServers: z.number(),
   }),
+  /** Per source folder: what came in and where it went. */
+  sources: z
+    .array(
+      z.object({
+        family: z.string(),
+        servers: z.number(),
+        toolsRead: z.number(),
+        toolsReported: z.number(),
+        toolsMerged: z.number(),
+        duplicatesDropped: z.number(),
+        toolsWritten: z.number(),
+      }),
+    )
+    .default([]),
+  /** Every tool definition dropped as a duplicate, with the reason. */
+  dropped: z.array(z.object({ family: z.string(), server: z.string(), tool: z.string(), reason: z.string() })).default([]),
   issues: z.array(reportIssueSchema),
 });
 export type BuildReport = z.infer<typeof buildReportSchema>;

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_DATA_DIR } from '../../src/lib/ingest/data-dir.ts';
-import { readCatalogueServers, readCatalogueTools } from '../../src/lib/site/read-catalogue.ts';
+import { readBuildReport, readCatalogueServers, readCatalogueTools } from '../../src/lib/site/read-catalogue.ts';
 import { policyJsonSchema } from '../../src/schemas/policy.ts';
 import type { CatalogueServer, CatalogueTool } from '../../src/schemas/catalogue.ts';
 import { buildSite, type BuiltSite } from './build-site.ts';
@@ -34,8 +34,39 @@ const resolves = (href: string) => {
 describe('every tool of the shared data has a complete page', () => {
   it('has as many tool pages as catalogued tools, one per tool', () => {
     const counts = sharedDataCounts(DEFAULT_DATA_DIR);
-    expect(tools.length).toBe(counts.toolsRead - counts.duplicates);
+    const report = readBuildReport(site.catalogue);
+    // Every valid tool is written, or dropped for a richer copy of the same tool on the same server.
+    expect(tools.length + report.counts.toolsDropped).toBe(counts.toolsRead - counts.duplicates);
+    expect(tools.length).toBe(report.counts.toolsWritten);
     for (const t of tools) expect(existsSync(pageOf(t)), t.id).toBe(true);
+  });
+
+  it('has one page per server, and former slugs of merged copies redirect to it', () => {
+    expect(new Set(servers.map((s) => s.name.toLowerCase())).size).toBe(servers.length);
+    const merged = servers.filter((s) => s.formerSlugs.length > 0);
+    expect(merged.length).toBeGreaterThan(10);
+    for (const s of merged.slice(0, 40)) {
+      expect(existsSync(join(site.dist, 'servers', s.slug, 'index.html')), s.slug).toBe(true);
+      for (const old of s.formerSlugs) {
+        const html = readFileSync(join(site.dist, 'servers', old, 'index.html'), 'utf8');
+        expect(html, old).toContain(`url=/servers/${s.slug}/`);
+        expect(html).toContain('rel="canonical"');
+      }
+      // The page lists every source that has the server.
+      const page = readFileSync(join(site.dist, 'servers', s.slug, 'index.html'), 'utf8');
+      const sources = sectionHtml(page, 'sources');
+      expect(sources.match(/<li>/g)?.length, s.slug).toBe(s.copies.length);
+    }
+    // Licences that ask for attribution get it wherever their data is shown.
+    const toucan = servers.find((s) => s.copies.some((c) => c.family === 'toucan'))!;
+    expect(decodeEntities(readFileSync(join(site.dist, 'servers', toucan.slug, 'index.html'), 'utf8'))).toContain('Contains data from Toucan');
+    const about = decodeEntities(readFileSync(join(site.dist, 'about', 'index.html'), 'utf8'));
+    expect(about).toContain('Contains data from Toucan');
+    expect(about).toContain('Contains data from LiveMCPBench');
+    const api = JSON.parse(readFileSync(join(site.dist, 'api', 'servers.json'), 'utf8')) as { slug: string; repository?: string; sources: { source: string }[] }[];
+    expect(api.length).toBe(servers.length);
+    expect(api.find((s) => s.slug === toucan.slug)!.sources.some((x) => x.source === 'toucan')).toBe(true);
+    expect(api.filter((s) => s.repository).length).toBeGreaterThan(servers.length / 2);
   });
 
   it('has every section id, in order, and one h1', () => {

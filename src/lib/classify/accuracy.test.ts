@@ -33,8 +33,14 @@ const FLOORS = { category: 0.905, severity: 0.73, understatedHighRisk: 47 };
 let predicted = new Map<string, { category: Category; severity: string }>();
 
 beforeAll(() => {
-  const { tools } = runIngest(DEFAULT_DATA_DIR, { overridesDir: '/nonexistent', lean: true });
-  predicted = new Map(tools.map((t) => [`${t.server}\u0000${t.name}`, { category: t.category, severity: t.severity }]));
+  const { tools, servers } = runIngest(DEFAULT_DATA_DIR, { overridesDir: '/nonexistent', lean: true });
+  // A label names the server as the source it was made from spelled it; the
+  // copies of one server are merged under one name, so every copy's name maps
+  // to the merged server (compared case-insensitively).
+  const copyNames = new Map<string, string[]>();
+  for (const s of servers) copyNames.set(s.name, [...new Set([s.name, ...s.copies.map((c) => c.name)].map((n) => n.toLowerCase()))]);
+  predicted = new Map();
+  for (const t of tools) for (const n of copyNames.get(t.server) ?? [t.server.toLowerCase()]) predicted.set(`${n}\u0000${t.name}`, { category: t.category, severity: t.severity });
 });
 
 describe('hand-labelled set', () => {
@@ -45,7 +51,7 @@ describe('hand-labelled set', () => {
     for (const c of CATEGORIES) expect(labels.filter((l) => l.category === c).length, c).toBeGreaterThanOrEqual(80);
     for (const l of labels) {
       expect(l.reason.length).toBeGreaterThan(5);
-      expect(predicted.has(`${l.server}\u0000${l.tool}`), `${l.server} / ${l.tool}`).toBe(true);
+      expect(predicted.has(`${l.server.toLowerCase()}\u0000${l.tool}`), `${l.server} / ${l.tool}`).toBe(true);
     }
   });
 
@@ -57,7 +63,7 @@ describe('hand-labelled set', () => {
     let severityCorrect = 0;
     const stats = Object.fromEntries(CATEGORIES.map((c) => [c, { tp: 0, fp: 0, fn: 0 }])) as Record<Category, { tp: number; fp: number; fn: number }>;
     for (const l of labels) {
-      const p = predicted.get(`${l.server}\u0000${l.tool}`)!;
+      const p = predicted.get(`${l.server.toLowerCase()}\u0000${l.tool}`)!;
       if (p.category === l.category) {
         stats[l.category].tp++;
         correct++;

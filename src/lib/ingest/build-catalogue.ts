@@ -20,6 +20,7 @@ import { detectPoisoning, isSteering, POISONING_SIGNALS, poisoningRules } from '
 import { loadAttackPatterns, patternsForSignal } from '../attack-patterns.ts';
 import { overrideKey, type Override } from './overrides.ts';
 import type { RawServer, RawTool } from './read-sources.ts';
+import type { MergedServer, MergedTool } from './merge-servers.ts';
 
 export interface CatalogueBuild {
   servers: CatalogueServer[];
@@ -61,7 +62,7 @@ function applyOverride(c: Classification, rules: CompiledRules, o: Override): Cl
   return next;
 }
 
-export function buildCatalogue(rules: CompiledRules, servers: RawServer[], options: BuildOptions = {}): CatalogueBuild {
+export function buildCatalogue(rules: CompiledRules, servers: (RawServer | MergedServer)[], options: BuildOptions = {}): CatalogueBuild {
   const issues: ReportIssue[] = [];
   const serverSlugs = assignSlugs(servers.map((s) => s.slugSource), 'server');
   // Two sources can name the same server; slugs must still be unique.
@@ -71,7 +72,8 @@ export function buildCatalogue(rules: CompiledRules, servers: RawServer[], optio
   const serverInputs: { raw: RawServer; serverSlug: string; title: string; tools: CatalogueTool[] }[] = [];
 
   for (const raw of servers) {
-    let serverSlug = serverSlugs.get(raw.slugSource)!;
+    // Merged servers come with the slug of their leading copy (merge-servers.ts).
+    let serverSlug = 'slug' in raw ? raw.slug : serverSlugs.get(raw.slugSource)!;
     if (usedServerSlugs.has(serverSlug)) serverSlug = `${serverSlug}-${sha256Hex(raw.source).slice(0, 8)}`;
     usedServerSlugs.add(serverSlug);
     const title = (raw.meta.title && raw.meta.title.trim()) || raw.meta.name;
@@ -143,6 +145,7 @@ export function buildCatalogue(rules: CompiledRules, servers: RawServer[], optio
             }
           : {}),
         definitionHash: sha256Hex(definition),
+        origins: 'origins' in tool ? (tool as MergedTool).origins : [],
         definition,
         source: raw.source,
       });
@@ -251,6 +254,8 @@ export function summariseServer(raw: RawServer, slug: string, title: string, too
     remotes: (meta.remotes ?? []).map((r) => ({ type: r.type, url: r.url })),
     source: raw.source,
     sourceKind: raw.sourceKind,
+    copies: 'copies' in raw ? (raw as MergedServer).copies : [],
+    formerSlugs: 'formerSlugs' in raw ? (raw as MergedServer).formerSlugs : [],
     toolCount: tools.length,
     categoryCounts,
     severityCounts,

@@ -29,6 +29,9 @@ export interface RawServer {
   /** What the slug is made from. */
   slugSource: string;
   tools: RawTool[];
+  /** Tools this source listed for the server, and how many of them were invalid and reported. */
+  toolsRead: number;
+  toolsReported: number;
 }
 
 export interface ReadResult {
@@ -244,7 +247,7 @@ function readManifestDir(dataDir: string, dir: string, issues: ReportIssue[]): {
   const { tools, reported } = collectTools(list.data.tools, mcpToolSchema, { file: relTools, server: serverLabel }, issues);
   if (list.data.tools.length === 0) issues.push({ level: 'warning', file: relTools, server: serverLabel, problem: 'the tools array is empty' });
   return {
-    server: { meta, source: rel, sourceKind: 'manifest', slugSource: folderName, tools },
+    server: { meta, source: rel, sourceKind: 'manifest', slugSource: folderName, tools, toolsRead: list.data.tools.length, toolsReported: reported },
     read: list.data.tools.length,
     reported,
   };
@@ -279,7 +282,7 @@ function readJsonl(dataDir: string, file: string, lines: string[], index: Map<st
     read += lineResult.data.tools.length;
     const { tools, reported: bad } = collectTools(lineResult.data.tools, toolsdkToolSchema, { file: where, server: name }, issues);
     reported += bad;
-    servers.push({ meta, source: where, sourceKind: 'toolsdk', slugSource: name.replace(/^io\.github\./, ''), tools });
+    servers.push({ meta, source: where, sourceKind: 'toolsdk', slugSource: name.replace(/^io\.github\./, ''), tools, toolsRead: lineResult.data.tools.length, toolsReported: bad });
   });
   return { servers, read, reported };
 }

@@ -6,6 +6,8 @@
 import type { BuildReport } from '../../schemas/catalogue.ts';
 import { loadRules, type CompiledRules } from '../rules/load-rules.ts';
 import { buildCatalogue, type CatalogueBuild } from './build-catalogue.ts';
+import { mergeServers } from './merge-servers.ts';
+import { loadSourceInfos } from './source-infos.ts';
 import { loadOverrides } from './overrides.ts';
 import { readSources } from './read-sources.ts';
 import { countIndexServers } from './count-index.ts';
@@ -17,8 +19,10 @@ export interface IngestResult extends CatalogueBuild {
 export function runIngest(dataDir: string, opts: { rules?: CompiledRules; overridesDir?: string; lean?: boolean } = {}): IngestResult {
   const rules = opts.rules ?? loadRules();
   const read = readSources(dataDir);
+  const merged = mergeServers(read.servers, loadSourceInfos());
   const overrides = loadOverrides(opts.overridesDir);
-  const built = buildCatalogue(rules, read.servers, { overrides, ...(opts.lean ? { lean: true } : {}) });
+  const built = buildCatalogue(rules, merged.servers, { overrides, ...(opts.lean ? { lean: true } : {}) });
+  const toolsDropped = merged.dropped.length;
   const issues = [...read.issues, ...built.issues];
   const report: BuildReport = {
     dataDir,
@@ -27,16 +31,23 @@ export function runIngest(dataDir: string, opts: { rules?: CompiledRules; overri
       toolsRead: read.toolsRead,
       toolsWritten: built.tools.length,
       toolsReported: read.toolsReported,
+      toolsDropped,
+      serverCopies: read.servers.length,
+      mergedServers: merged.mergedServers,
       errors: issues.filter((i) => i.level === 'error').length,
       warnings: issues.filter((i) => i.level === 'warning').length,
       indexServers: countIndexServers(dataDir),
     },
+    sources: merged.sources,
+    dropped: merged.dropped,
     issues,
   };
   return { ...built, issues, report };
 }
 
-/** "tools in = tools out + tools reported" must hold for every run. */
+/** "tools in = tools out + tools reported + duplicates dropped" must hold for every run, and per source. */
 export function balanced(report: BuildReport): boolean {
-  return report.counts.toolsRead === report.counts.toolsWritten + report.counts.toolsReported;
+  const c = report.counts;
+  if (c.toolsRead !== c.toolsWritten + c.toolsReported + c.toolsDropped) return false;
+  return report.sources.every((s) => s.toolsRead === s.toolsWritten + s.toolsReported + s.duplicatesDropped);
 }
