@@ -54,7 +54,7 @@ for (const s of result.report.sources) {
   );
 }
 console.log(
-  `ingest: ${counts.servers} servers (${counts.serverCopies} copies, ${counts.mergedServers} found in more than one source), ${counts.toolsRead} tools read, ${counts.toolsWritten} written, ${counts.toolsReported} reported, ${counts.toolsDropped} duplicates dropped, ${counts.errors} errors, ${counts.warnings} warnings in ${ms} ms -> ${outDir}`,
+  `ingest: ${counts.servers} servers (${counts.serverCopies} copies, ${counts.mergedServers} found in more than one source, ${counts.serversWithoutIndexEntry} not in the server index), ${counts.toolsRead} tools read, ${counts.toolsWritten} written, ${counts.toolsReported} reported, ${counts.toolsDropped} duplicates dropped, ${counts.errors} errors, ${counts.warnings} warnings in ${ms} ms -> ${outDir}`,
 );
 if (!balanced(result.report)) {
   console.error('ingest: tools in != tools out + tools reported + duplicates dropped; this is a bug');

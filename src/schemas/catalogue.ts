@@ -128,6 +128,8 @@ export const catalogueServerSchema = z.object({
     .default([]),
   /** Slugs other copies of this server had on their own; each gets a redirect page. */
   formerSlugs: z.array(z.string()).default([]),
+  /** The name of this server's entry in index/servers.jsonl, matched by name or repository. */
+  indexEntry: z.string().optional(),
   toolCount: z.number(),
   categoryCounts: countsSchema,
   severityCounts: countsSchema,
@@ -160,6 +162,8 @@ export const buildReportSchema = z.object({
     serverCopies: z.number().default(0),
     /** Servers found in more than one source. */
     mergedServers: z.number().default(0),
+    /** Catalogued servers with no entry in the server index (by name or repository). */
+    serversWithoutIndexEntry: z.number().default(0),
     errors: z.number(),
     warnings: z.number(),
     indexServers: z.number(),

@@ -201,7 +201,7 @@ function runScript(args: string[]): Promise<Run> {
   });
 }
 
-const COUNTS_LINE = /^ingest: (\d+) servers \(\d+ copies, \d+ found in more than one source\), (\d+) tools read, (\d+) written, (\d+) reported, (\d+) duplicates dropped, (\d+) errors, (\d+) warnings\b.*$/m;
+const COUNTS_LINE = /^ingest: (\d+) servers \(\d+ copies, \d+ found in more than one source, \d+ not in the server index\), (\d+) tools read, (\d+) written, (\d+) reported, (\d+) duplicates dropped, (\d+) errors, (\d+) warnings\b.*$/m;
 
 describe('scripts/ingest.ts on the hostile set', () => {
   it('exits 0, prints the counts line and writes the catalogue', async () => {

@@ -57,6 +57,13 @@ describe('every tool of the shared data has a complete page', () => {
       const sources = sectionHtml(page, 'sources');
       expect(sources.match(/<li>/g)?.length, s.slug).toBe(s.copies.length);
     }
+    // Catalogued servers link to their index entry (the entry links back: tests/e2e/search.test.ts).
+    const indexed = servers.filter((s) => s.indexEntry);
+    expect(indexed.length / servers.length).toBeGreaterThan(0.9);
+    for (const s of indexed.slice(0, 20)) {
+      const page = readFileSync(join(site.dist, 'servers', s.slug, 'index.html'), 'utf8');
+      expect(page, s.slug).toContain(`/index-search/?q=${encodeURIComponent(s.indexEntry!)}`);
+    }
     // Licences that ask for attribution get it wherever their data is shown.
     const toucan = servers.find((s) => s.copies.some((c) => c.family === 'toucan'))!;
     expect(decodeEntities(readFileSync(join(site.dist, 'servers', toucan.slug, 'index.html'), 'utf8'))).toContain('Contains data from Toucan');

@@ -54,7 +54,7 @@ describe('ingest of the shared data', () => {
     for (const out of outs) {
       const r = spawnSync(process.execPath, ['scripts/ingest.ts', '--data', DEFAULT_DATA_DIR, '--out', out], { cwd: REPO_ROOT, encoding: 'utf8' });
       expect(r.status, r.stderr).toBe(0);
-      expect(r.stdout).toMatch(new RegExp(`ingest: \\d+ servers \\(${expected.servers} copies, \\d+ found in more than one source\\), ${expected.toolsRead} tools read, \\d+ written, ${expected.duplicates} reported`));
+      expect(r.stdout).toMatch(new RegExp(`ingest: \\d+ servers \\(${expected.servers} copies, \\d+ found in more than one source, \\d+ not in the server index\\), ${expected.toolsRead} tools read, \\d+ written, ${expected.duplicates} reported`));
     }
     const files = readdirSync(join(outs[0]!, 'tools'));
     const report = JSON.parse(readFileSync(join(outs[0]!, 'report.json'), 'utf8')) as { counts: { servers: number; serverCopies: number } };

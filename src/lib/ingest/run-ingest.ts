@@ -7,6 +7,7 @@ import type { BuildReport } from '../../schemas/catalogue.ts';
 import { loadRules, type CompiledRules } from '../rules/load-rules.ts';
 import { buildCatalogue, type CatalogueBuild } from './build-catalogue.ts';
 import { mergeServers } from './merge-servers.ts';
+import { joinIndex } from './index-join.ts';
 import { loadSourceInfos } from './source-infos.ts';
 import { loadOverrides } from './overrides.ts';
 import { readSources } from './read-sources.ts';
@@ -23,6 +24,12 @@ export function runIngest(dataDir: string, opts: { rules?: CompiledRules; overri
   const overrides = loadOverrides(opts.overridesDir);
   const built = buildCatalogue(rules, merged.servers, { overrides, ...(opts.lean ? { lean: true } : {}) });
   const toolsDropped = merged.dropped.length;
+  // Every catalogued server links to its index entry, and the entry back to it.
+  const indexJoin = joinIndex(dataDir, built.servers);
+  for (const s of built.servers) {
+    const entry = indexJoin.entryOf.get(s.name);
+    if (entry) s.indexEntry = entry;
+  }
   const issues = [...read.issues, ...built.issues];
   const report: BuildReport = {
     dataDir,
@@ -34,6 +41,7 @@ export function runIngest(dataDir: string, opts: { rules?: CompiledRules; overri
       toolsDropped,
       serverCopies: read.servers.length,
       mergedServers: merged.mergedServers,
+      serversWithoutIndexEntry: indexJoin.unmatched.length,
       errors: issues.filter((i) => i.level === 'error').length,
       warnings: issues.filter((i) => i.level === 'warning').length,
       indexServers: countIndexServers(dataDir),

@@ -58,7 +58,10 @@ export async function buildSearchIndexes(input: SearchBuildInput): Promise<Searc
   const started = performance.now();
   const toolRecords = input.tools.map(toolRecord);
   const read = readIndexServers(input.dataDir);
-  const slugs = matchCatalogue(read.servers.map((s) => s.name), input.servers);
+  // Each catalogued server is known by its index entry (ingest's join), its
+  // own name and the names its copies carry.
+  const known = input.servers.flatMap((s) => [...new Set([s.indexEntry, s.name, ...s.copies.map((c) => c.name)].filter((n): n is string => !!n))].map((name) => ({ name, slug: s.slug })));
+  const slugs = matchCatalogue(read.servers.map((s) => s.name), known);
   const indexRecords = read.servers.map((s, i) => indexRecord(s, slugs.get(s.name), i));
   const classifiedInIndex = slugs.size;
 
