@@ -28,7 +28,7 @@
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { launchChromium } from '../tests/e2e/browser.ts';
+import { CHROMIUM, launchChromium } from '../tests/e2e/browser.ts';
 import { flagValue, REPO_ROOT, resolveDataDir } from '../src/lib/ingest/data-dir.ts';
 import { catalogueDir, readCatalogueServers, readCatalogueTools } from '../src/lib/site/read-catalogue.ts';
 import { buildSearchIndexes, INDEX_BUNDLE, type SearchBuildResult } from '../src/lib/search/build-indexes.ts';
@@ -103,11 +103,16 @@ if (!existsSync(join(dist, 'pagefind-tools')) || !existsSync(join(dist, INDEX_BU
   process.exit(1);
 }
 
-const browser = await launchChromium();
+// The query figures need a browser; on a machine without Chromium the build
+// figures still run, and one line says what was skipped.
+const browser = existsSync(CHROMIUM) ? await launchChromium().catch((err: Error) => (console.log(`bench-search: Chromium at ${CHROMIUM} did not start (${err.message.split('\n')[0]}); browser figures skipped`), null)) : null;
+if (!existsSync(CHROMIUM)) console.log(`bench-search: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH); browser figures skipped`);
 const scratch = mkdtempSync(join(tmpdir(), 'toolrisk-bench-search-'));
 try {
-  await queries(browser, dist, 'tools', '/search/', '#q', TOOL_QUERIES);
-  await queries(browser, dist, 'index', '/index-search/', '#iq', INDEX_QUERIES);
+  if (browser) {
+    await queries(browser, dist, 'tools', '/search/', '#q', TOOL_QUERIES);
+    await queries(browser, dist, 'index', '/index-search/', '#iq', INDEX_QUERIES);
+  }
 
   if (!argv.includes('--skip-build') || !argv.includes('--skip-synthetic')) {
     const tools = readCatalogueTools(catalogue);
@@ -136,10 +141,10 @@ try {
       for (const part of ['index-search', 'js', 'styles', 'favicon.svg', '404.html']) {
         if (existsSync(join(dist, part))) cpSync(join(dist, part), join(site, part), { recursive: true });
       }
-      await queries(browser, site, `${label}_index`, '/index-search/', '#iq', INDEX_QUERIES);
+      if (browser) await queries(browser, site, `${label}_index`, '/index-search/', '#iq', INDEX_QUERIES);
     }
   }
 } finally {
-  await browser.close();
+  await browser?.close();
   rmSync(scratch, { recursive: true, force: true });
 }

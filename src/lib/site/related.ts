@@ -1,8 +1,11 @@
 /**
  * Related tools. On the same server: ranked by shared name words, then by
- * shared category. On other servers: tools of the same category that share
- * the most name words ("the same kind of tool"). An inverted index keeps this
- * linear-ish even for a server with thousands of tools.
+ * shared category. On other servers: "the same kind of tool", ranked by what
+ * the tool does first (the same operation on the same kind of object: cancel
+ * an order, delete a file, send a message), then category, then shared name
+ * words, so a "sleep" timer is not matched with sleep-tracking data. An
+ * inverted index keeps this linear-ish even for a server with thousands of
+ * tools.
  */
 import type { CatalogueTool } from '../../schemas/catalogue.ts';
 import { splitIdentifier } from '../text/words.ts';
@@ -27,8 +30,38 @@ function nameWords(t: CatalogueTool): string[] {
   return [...words];
 }
 
+/** Verbs that all look things up: tools using any of them do the same kind of thing. */
+const LOOKUP = new Set(['get', 'list', 'fetch', 'search', 'find', 'read', 'query', 'retrieve', 'show', 'describe', 'view', 'lookup', 'browse']);
+
+/** True when two action verbs do the same kind of thing (or one is unknown). */
+function sameDoing(a: string, b: string): boolean {
+  return !a || !b || a === b || (LOOKUP.has(a) && LOOKUP.has(b));
+}
+
+/** The tool's main action verb ("cancel" from "Cancel an order"), lower case, or ''. */
+function actionOf(t: CatalogueTool): string {
+  const op = t.operations.find((o) => o.category === t.category) ?? t.operations[0];
+  return op ? (op.action.trim().split(/[^A-Za-z]+/)[0] ?? '').toLowerCase() : '';
+}
+
 export function buildRelatedIndex(tools: readonly CatalogueTool[], perTool = 6): RelatedIndex {
   const words = tools.map(nameWords);
+  const actions = tools.map(actionOf);
+  const objects = tools.map((t) => t.object?.id ?? '');
+  // Tools doing the same thing to the same kind of object, across servers,
+  // and (to show at least three where the catalogue has them) the same action.
+  const byDoing = new Map<string, number[]>();
+  const byAction = new Map<string, number[]>();
+  tools.forEach((t, i) => {
+    if (!actions[i]) return;
+    const action = `${actions[i]}|${t.category}`;
+    const list = byAction.get(action) ?? [];
+    if (list.length < 200) list.push(i);
+    byAction.set(action, list);
+    if (!objects[i]) return;
+    const key = `${actions[i]}|${objects[i]}|${t.category}`;
+    byDoing.set(key, [...(byDoing.get(key) ?? []), i]);
+  });
   const postings = new Map<string, number[]>();
   words.forEach((ws, i) => {
     for (const w of ws) {
@@ -53,11 +86,29 @@ export function buildRelatedIndex(tools: readonly CatalogueTool[], perTool = 6):
     }
     const same: RelatedRef[] = [];
     const other: RelatedRef[] = [];
+    const doing = (j: number) => actions[j] === actions[i] && actions[i] !== '' && objects[j] === objects[i] && objects[i] !== '';
     for (const [j, s] of scores) {
       const u = tools[j]!;
       const bonus = u.category === t.category ? 0.5 : 0;
       if (u.serverSlug === t.serverSlug) same.push({ id: u.id, score: s + bonus });
-      else if (u.category === t.category && s >= 0.9) other.push({ id: u.id, score: s });
+      // The same operation on the same kind of object ranks above any word overlap.
+      // Shared words count only between tools that do the same kind of thing:
+      // a "sleep" timer is no neighbour of "get_sleep_data".
+      else if (u.category === t.category && ((s >= 0.9 && sameDoing(actions[i]!, actions[j]!)) || doing(j))) other.push({ id: u.id, score: s + (doing(j) ? 10 : actions[j] === actions[i] && actions[i] ? 2 : 0) });
+    }
+    // Tools that do the same thing under other names ("cancel_order", "order_cancel", "revoke_order").
+    if (other.length < 5) {
+      const key = `${actions[i]}|${objects[i]}|${t.category}`;
+      for (const j of byDoing.get(key) ?? []) {
+        if (other.length >= 40) break;
+        if (j !== i && tools[j]!.serverSlug !== t.serverSlug && !scores.has(j)) other.push({ id: tools[j]!.id, score: 10 });
+      }
+    }
+    if (other.length < 3) {
+      for (const j of byAction.get(`${actions[i]}|${t.category}`) ?? []) {
+        if (other.length >= 12) break;
+        if (j !== i && tools[j]!.serverSlug !== t.serverSlug && !scores.has(j)) other.push({ id: tools[j]!.id, score: 1 });
+      }
     }
     // Small servers: fill with same-category neighbours so the list is never empty.
     if (same.length < perTool) {
