@@ -92,11 +92,11 @@ describe('hostile manifests: the whole run', () => {
     expect(longest.slug.length).toBeLessThanOrEqual(90);
     const servers = ['collide_server', 'collide-server', 'skull-folder', 'toolsdk-known'].map((id) => result.servers.find((s) => s.source === byId(id).source)!.slug);
     expect(new Set(servers).size).toBe(servers.length);
-    // Two lines for one server are one server; the second line's slug redirects to it.
+    // Two lines for one server are one server, under the one slug its name gives.
     const known = result.servers.find((s) => s.source === byId('toolsdk-known').source)!;
     expect(known.copies.map((c) => c.source)).toEqual([byId('toolsdk-known').source, byId('toolsdk-again').file]);
-    expect(known.formerSlugs).toHaveLength(1);
-    expect(known.formerSlugs[0]).not.toBe(known.slug);
+    expect(known.formerSlugs).toEqual([]);
+    expect(result.servers.filter((s) => s.name === known.name)).toHaveLength(1);
   });
 
   it('finds poisoning only on the poisoned tools', () => {

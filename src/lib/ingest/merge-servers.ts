@@ -147,16 +147,11 @@ export function mergeServers(raws: readonly RawServer[], infos: readonly SourceI
   const infoById = new Map(infos.map((i) => [i.id, i]));
   const families = raws.map((r) => familyOf(r.source));
   const from = raws.map((r, i) => toolsFromOf(r, infoById.get(families[i]!)));
-  // Slugs each copy would have on its own: the merged server keeps its
-  // leader's, so links to any copy keep working (the others redirect).
+  // The slug each copy's own name gives: the merged server keeps its
+  // leader's, and the other copies' slugs redirect to it.
   const baseSlugs = assignSlugs(raws.map((r) => r.slugSource), 'server');
-  const used = new Set<string>();
-  const ownSlug = raws.map((r) => {
-    let slug = baseSlugs.get(r.slugSource)!;
-    if (used.has(slug)) slug = `${slug}-${sha256Hex(r.source).slice(0, 8)}`;
-    used.add(slug);
-    return slug;
-  });
+  const ownSlug = raws.map((r) => baseSlugs.get(r.slugSource)!);
+  const usedSlugs = new Set<string>();
 
   // A repository one source splits into several servers is no identity.
   const repoKey = raws.map((r) => {
@@ -246,6 +241,10 @@ export function mergeServers(raws: readonly RawServer[], infos: readonly SourceI
       if (member !== lead && families[member] !== families[lead]) c.toolsMerged++;
     }
     const leadRaw = raws[lead]!;
+    // Two different servers whose names give one slug: the later one is told apart by its source.
+    let slug = ownSlug[lead]!;
+    if (usedSlugs.has(slug)) slug = `${slug}-${sha256Hex(leadRaw.source).slice(0, 8)}`;
+    usedSlugs.add(slug);
     // Fill what the leader lacks from the other copies (a repository URL, a description).
     const meta = { ...leadRaw.meta };
     for (const m of ordered.slice(1)) {
@@ -260,8 +259,8 @@ export function mergeServers(raws: readonly RawServer[], infos: readonly SourceI
       tools,
       toolsRead: ordered.reduce((n, m) => n + raws[m]!.toolsRead, 0),
       toolsReported: ordered.reduce((n, m) => n + raws[m]!.toolsReported, 0),
-      slug: ownSlug[lead]!,
-      formerSlugs: [...new Set(ordered.slice(1).map((m) => ownSlug[m]!).filter((s) => s !== ownSlug[lead]))],
+      slug,
+      formerSlugs: [...new Set(ordered.slice(1).map((m) => ownSlug[m]!).filter((s) => s !== slug))],
       copies: ordered.map((m) => ({ family: families[m]!, source: raws[m]!.source, name: raws[m]!.meta.name, toolsFrom: from[m]!, toolCount: raws[m]!.tools.length, slug: ownSlug[m]! })),
     });
   }

@@ -247,7 +247,9 @@ function readManifestDir(dataDir: string, dir: string, issues: ReportIssue[]): {
   const { tools, reported } = collectTools(list.data.tools, mcpToolSchema, { file: relTools, server: serverLabel }, issues);
   if (list.data.tools.length === 0) issues.push({ level: 'warning', file: relTools, server: serverLabel, problem: 'the tools array is empty' });
   return {
-    server: { meta, source: rel, sourceKind: 'manifest', slugSource: folderName, tools, toolsRead: list.data.tools.length, toolsReported: reported },
+    // A folder named after the registry name ("io.github.exa-labs__exa-mcp-server")
+    // gives the same slug the ToolSDK list gives that name ("exa-labs-exa-mcp-server").
+    server: { meta, source: rel, sourceKind: 'manifest', slugSource: folderName.includes('__') ? meta.name.replace(/^io\.github\./, '') : folderName, tools, toolsRead: list.data.tools.length, toolsReported: reported },
     read: list.data.tools.length,
     reported,
   };
