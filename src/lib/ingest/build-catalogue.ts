@@ -56,7 +56,11 @@ function applyOverride(c: Classification, rules: CompiledRules, o: Override): Cl
   let next = { ...c };
   if (o.category && o.category !== c.category) {
     const sev = applySeverity(rules.severity, o.category, c.signals);
-    next = { ...next, category: o.category, severity: sev.severity, baseSeverity: sev.base, severitySteps: sev.steps };
+    // The reviewer's category is what the tool does: an operation read as more
+    // dangerous (the "delete" of a file git history brings back) is shown at it.
+    const rank = (x: string) => rules.raw.precedence.indexOf(x as never);
+    const operations = c.operations.map((op) => (rank(op.category) < rank(o.category!) ? { ...op, category: o.category! } : op));
+    next = { ...next, category: o.category, severity: sev.severity, baseSeverity: sev.base, severitySteps: sev.steps, operations };
   }
   if (o.severity) next = { ...next, severity: o.severity };
   return next;
