@@ -176,12 +176,14 @@ describe('tool search', () => {
     // The order select: arrow keys pick "Highest risk first"; critical tools come first.
     before = (await page.textContent('.search-status'))!;
     await tabTo((e) => e.name === 'sort');
+    // Mark the results on screen: the sorted ones replace them (the count, and so the status, stays the same).
+    await page.evaluate(() => document.querySelectorAll('.results > li').forEach((li) => li.setAttribute('data-old', '')));
     await page.keyboard.press('ArrowDown');
     await expect.poll(() => page.evaluate(() => new URL(location.href).searchParams.get('sort'))).toBe('risk');
     // Groups arrive most severe first; wait until more than the first one has drawn.
     // Each result's fragment is fetched on its own; on a loaded 2-core machine
     // the first twenty can take longer than the poll's default second.
-    await expect.poll(async () => (await badges(page, 'sev')).length, { timeout: 15_000 }).toBeGreaterThan(1);
+    await expect.poll(async () => (await page.locator('.results > li[data-old]').count()) === 0 && (await badges(page, 'sev')).length, { timeout: 15_000 }).toBeGreaterThan(1);
     const rank = ['low', 'medium', 'high', 'critical'];
     const severities = (await badges(page, 'sev')).map((s) => rank.indexOf(s));
     expect(severities.length).toBeGreaterThan(1);

@@ -64,6 +64,10 @@ describe('every tool of the shared data has a complete page', () => {
       const page = readFileSync(join(site.dist, 'servers', s.slug, 'index.html'), 'utf8');
       expect(page, s.slug).toContain(`/index-search/?q=${encodeURIComponent(s.indexEntry!)}`);
     }
+    // A tool listed by several sources says so, and where their definitions differ.
+    const differing = tools.find((t) => new Set(t.origins.map((o) => o.fingerprint)).size > 1)!;
+    expect(differing).toBeDefined();
+    expect(decodeEntities(readFileSync(pageOf(differing), 'utf8'))).toMatch(/their definitions differ \(fingerprints [^)]*\), and this page shows the most complete one/);
     // Licences that ask for attribution get it wherever their data is shown.
     const toucan = servers.find((s) => s.copies.some((c) => c.family === 'toucan'))!;
     expect(decodeEntities(readFileSync(join(site.dist, 'servers', toucan.slug, 'index.html'), 'utf8'))).toContain('Contains data from Toucan');

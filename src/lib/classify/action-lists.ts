@@ -100,7 +100,6 @@ export function findActionLists(
   const examplesAt = text.search(EXAMPLES);
   const tokens = examplesAt >= 0 ? allTokens.filter((t) => t.end <= examplesAt) : allTokens;
   const words = tokens.map((t) => t.word);
-  const nouns = nounPositions(rules, words);
   // A listed action is a verb in its bare, third-person or -ing form, in prose:
   // "closed" and "minted" are states, "start_key" names a parameter.
   // An all-capitals word is a value ("GET, POST, DELETE", "OPEN, CLOSED"),
@@ -109,7 +108,7 @@ export function findActionLists(
   const actionAt = (k: number) => {
     const word = words[k]!;
     const t = tokens[k]!;
-    if (nouns.has(k) || rules.stopwords.has(word) || rules.listIntroWords.has(word) || inIdentifier(text, t)) return undefined;
+    if (rules.stopwords.has(word) || rules.listIntroWords.has(word) || inIdentifier(text, t)) return undefined;
     if (!rules.verbCategory.has(word) && (word.endsWith('ed') || (word.endsWith('s') && !startsSentence(text, t)))) return undefined;
     if (t.end - t.start >= 3 && text.slice(t.start, t.end) === word.toUpperCase()) return undefined;
     return verbOf(rules, word);
@@ -132,6 +131,13 @@ export function findActionLists(
       if (k >= tokens.length || !listGap(rules, text, tokens[j]!.end, tokens[k]!.start) || !actionAt(k)) break;
       members.push(k);
       j = k;
+    }
+    // Noun phrases ("open orders", "pull request") are no actions; they are
+    // looked for only around a candidate list, which few words start.
+    if (members.length >= 2) {
+      const from = Math.max(0, i - 3);
+      const nouns = nounPositions(rules, words.slice(from, j + 4));
+      for (let m = members.length - 1; m >= 0; m--) if (nouns.has(members[m]! - from)) members.splice(m, 1);
     }
     const length = members.length;
     // A list inside a lead that reads or runs names kinds of what it reads or runs.

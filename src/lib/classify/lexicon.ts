@@ -23,12 +23,25 @@ export function verbOf(rules: CompiledRules, word: string, exact = false): { cat
     const category = rules.verbCategory.get(word);
     return category ? { category, form: word } : undefined;
   }
+  // Descriptions repeat the same words thousands of times: remember each
+  // word's reading per rule set (a rule set never changes once compiled).
+  let memo = VERB_MEMO.get(rules);
+  if (!memo) VERB_MEMO.set(rules, (memo = new Map()));
+  const known = memo.get(word);
+  if (known !== undefined) return known ?? undefined;
+  let found: { category: Category; form: string } | null = null;
   for (const form of baseForms(word)) {
     const category = rules.verbCategory.get(form);
-    if (category) return { category, form };
+    if (category) {
+      found = { category, form };
+      break;
+    }
   }
-  return undefined;
+  if (memo.size < 200_000) memo.set(word, found);
+  return found ?? undefined;
 }
+
+const VERB_MEMO = new WeakMap<CompiledRules, Map<string, { category: Category; form: string } | null>>();
 
 export function combosOf(rules: CompiledRules, word: string, exact: boolean): CompiledCombo[] {
   if (exact) return rules.combosByVerb.get(word) ?? [];

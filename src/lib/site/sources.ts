@@ -43,6 +43,22 @@ export function sourceLines(server: CatalogueServer, infos: readonly SourceInfo[
   });
 }
 
+/**
+ * Where a merged tool's definition came from: "Listed by Toucan dataset and
+ * ToolSDK list; their definitions differ, and this page shows Toucan
+ * dataset's." Undefined when only one source lists it.
+ */
+export function originsSentence(origins: readonly { family: string; fingerprint: string }[], infos: readonly SourceInfo[] = loadSourceInfos()): string | undefined {
+  if (origins.length < 2) return undefined;
+  const title = (family: string) => infos.find((i) => i.id === family)?.title ?? family;
+  const names = [...new Set(origins.map((o) => title(o.family)))];
+  const list = names.length === 2 ? names.join(' and ') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  const differ = new Set(origins.map((o) => o.fingerprint)).size > 1;
+  return differ
+    ? `Listed by ${list}; their definitions differ (fingerprints ${origins.map((o) => `${o.family} ${o.fingerprint}`).join(', ')}), and this page shows the most complete one, from ${title(origins[0]!.family)}.`
+    : `Listed by ${list}, with the same definition.`;
+}
+
 /** Sources whose licence asks for an attribution, for the about page and the footer. */
 export function attributedSources(infos: readonly SourceInfo[] = loadSourceInfos()): SourceInfo[] {
   return infos.filter((i) => i.attribution);

@@ -9,16 +9,6 @@ import { oneLine, summaryLine } from './display-text.ts';
 
 const has = (t: CatalogueTool, id: string) => t.signals.some((s) => s.id === id);
 
-/** Words of the name after the action, "all orders" for binance_spot_cancel_all_orders. */
-function objectOf(t: CatalogueTool): string {
-  const words = t.name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .split(/[^A-Za-z0-9]+/)
-    .map((w) => w.toLowerCase())
-    .filter(Boolean);
-  return words.length > 1 ? words.slice(-2).join(' ') : words.join(' ');
-}
-
 export function whatItDoes(t: CatalogueTool): string[] {
   const server = t.serverTitle;
   const name = t.name;
@@ -36,7 +26,7 @@ export function whatItDoes(t: CatalogueTool): string[] {
   let p2: string;
   switch (t.category) {
     case 'Read':
-      p2 = `Agents call it to gather information before deciding what to do next: looking up ${objectOf(t)}, checking a value or building context for an answer. One call changes nothing on ${server}${has(t, 'credentials') ? ', but the result can contain secrets that then sit in the agent’s context' : has(t, 'key_material') ? ', but a private key or seed phrase passes through the call and the agent’s context' : ''}${has(t, 'open_world') ? '; it may fetch content from outside systems that the agent will read as input' : ''}.`;
+      p2 = `Agents call it to gather information before deciding what to do next. One call changes nothing on ${server}${has(t, 'credentials') ? ', but the result can contain secrets that then sit in the agent’s context' : has(t, 'key_material') ? ', but a private key or seed phrase passes through the call and the agent’s context' : ''}${has(t, 'open_world') ? '; it may fetch content from outside systems that the agent will read as input' : ''}.`;
       break;
     case 'Write':
       p2 = `Agents use it in workflows that create or update things on ${server}, for example after reading the current state and deciding on a change. One call changes ${has(t, 'bulk_scope') ? 'many items at once' : 'one item'}${has(t, 'external_messaging') ? ' and can put a message in front of people outside the conversation' : ''}${has(t, 'admin_scope') ? ', and it touches who can do what' : ''}; another call can usually correct it.`;
