@@ -12,6 +12,8 @@ export const sourceInfoSchema = z.object({
   attribution: z.string().optional(),
   /** live: a server's own tools/list answer; listed: names and descriptions only. */
   definitions: z.enum(['live', 'listed']),
+  /** The source's server.json "version" is the date it was collected, not a server version: it is not shown as one. */
+  versionIsCrawlDate: z.boolean().default(false),
   /** Higher is more complete; decides which definition wins when sources disagree. */
   rank: z.number().int().min(0).max(10),
 });

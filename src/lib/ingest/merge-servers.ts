@@ -247,6 +247,8 @@ export function mergeServers(raws: readonly RawServer[], infos: readonly SourceI
     usedSlugs.add(slug);
     // Fill what the leader lacks from the other copies (a repository URL, a description).
     const meta = { ...leadRaw.meta };
+    // A collection date is no server version (Toucan's "version" is its crawl date).
+    if (infoById.get(families[lead]!)?.versionIsCrawlDate) delete meta.version;
     for (const m of ordered.slice(1)) {
       const other = raws[m]!.meta;
       if (!meta.repository && other.repository) meta.repository = other.repository;
