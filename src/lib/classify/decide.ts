@@ -31,6 +31,12 @@ export const SIGNAL_SCOPE: Partial<Record<RiskSignal, readonly Category[]>> = {
   sandboxed: ['Execute'],
 };
 
+/** True when one of the words has the same base form as the (single-word) action `text`. */
+function mentions(words: readonly string[], text: string): boolean {
+  const forms = new Set(baseForms(text.toLowerCase()));
+  return words.some((w) => baseForms(w).some((f) => forms.has(f)));
+}
+
 /**
  * The description outranks the name when they disagree about what happens:
  * "git_reset" that "Unstages all staged changes" unstages, "add" that "Adds
@@ -38,12 +44,6 @@ export const SIGNAL_SCOPE: Partial<Record<RiskSignal, readonly Category[]>> = {
  * something does not overrule a name that acts ("delete_user: Returns the
  * result"), and a description's own list of actions keeps its worst one.
  */
-/** True when one of the words has the same base form as the (single-word) action `text`. */
-function mentions(words: readonly string[], text: string): boolean {
-  const forms = new Set(baseForms(text.toLowerCase()));
-  return words.some((w) => baseForms(w).some((f) => forms.has(f)));
-}
-
 export function descriptionOutranksName(rules: CompiledRules, evidence: Evidence[], leadOtherWords: readonly string[]): void {
   const lead = evidence.find((e) => e.source === 'description' && e.weight >= rules.raw.weights.lead_verb && isStatedAction(e) && e.note !== NOTE_LISTED && e.note !== NOTE_THEN);
   if (!lead?.supports) return;
