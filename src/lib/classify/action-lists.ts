@@ -158,13 +158,12 @@ export function findActionLists(
     }
     i = j + 1;
   }
-  // A list of reads raises nothing; the actions are still shown.
   // Bullets that each start with an action ("- insert: Create new records",
   // "- delete: Remove records") list operations the same way.
   const bullets: { action: string; category: Category }[] = [];
   // The bullet's text must itself start with an action ("Create new records"):
   // an Args list ("- label: The label text", "- sql: SQL to run") names parameters.
-  for (const m of text.matchAll(BULLET_ACTION)) {
+  for (const m of (examplesAt >= 0 ? text.slice(0, examplesAt) : text).matchAll(BULLET_ACTION)) {
     const verb = verbOf(rules, m[1]!.toLowerCase());
     const explained = m[2]!.toLowerCase();
     if (verb && !rules.nounVerbs.has(explained) && !rules.paramKinds.has(explained) && verbOf(rules, explained)) bullets.push({ action: m[1]!, category: verb.category });
@@ -180,6 +179,7 @@ export function findActionLists(
       if (!worst || precedenceRank(rules, b.category) < precedenceRank(rules, worst.category)) worst = { category: b.category, text: quote };
     }
   }
+  // A list of reads raises nothing; the actions are still shown.
   if (!worst || worst.category === 'Read') return { actions };
   return {
     evidence: { source: 'description', text: worst.text, supports: worst.category, signals: [], weight: rules.raw.action_lists.weight, note: NOTE_LISTED },
