@@ -168,7 +168,9 @@ export function scanDescription(rules: CompiledRules, description: string): Desc
       if (/[.!?;]/.test(gap)) break;
       if (inIdentifier(lead.text, leadTokens[k]!)) continue;
       if (!/^[\s,]*[A-Za-z]+(\s+[A-Za-z]+)?[\s,]*$/.test(gap) || !rules.thenWords.has(gap.replace(/[\s,]+/g, ' ').trim().toLowerCase())) continue;
-      if (nouns.has(k) || rules.nounVerbs.has(leadWords[k]!) || negatedAt(rules, leadWords, k)) continue;
+      const c3 = findCombo(rules, leadWords, k, false, window, clause);
+      // A word as often a noun ("transfer") acts here only with its own object ("transfer USDC").
+      if (nouns.has(k) || (rules.nounVerbs.has(leadWords[k]!) && !c3) || negatedAt(rules, leadWords, k)) continue;
       // The joined verb takes the first one's form ("Get … and mark", "Gets …
       // and marks"); "minted and transferred runes" are adjectives.
       if (verbForm(rules, leadWords[k]!) !== verbForm(rules, leadWords[chosen.at]!)) continue;
@@ -178,11 +180,13 @@ export function scanDescription(rules: CompiledRules, description: string): Desc
       // determined object ("and mark it as in progress", "and save the file").
       const next = /^\s+([A-Za-z]+)/.exec(lead.text.slice(leadTokens[k]!.end))?.[1]?.toLowerCase();
       const determined = next !== undefined && DETERMINERS.has(next);
-      const c3 = findCombo(rules, leadWords, k, false, window, clause);
       const v3 = c3 ? undefined : verbOf(rules, leadWords[k]!);
       const category = c3 ? c3.combo.category : v3?.category;
       if (!category || rank(category) >= rank(chosen.category)) continue;
-      if (chosen.category === 'Read' && !determined) continue;
+      // A verb with its own object ("and transfer USDC") is specific enough,
+      // unless it is capitalised mid-sentence: "ExpressTrade and Undo transfers" names kinds.
+      const capitalised = /^[A-Z]/.test(lead.text.slice(leadTokens[k]!.start, leadTokens[k]!.end));
+      if (chosen.category === 'Read' && !determined && (!c3 || capitalised)) continue;
       let to = c3 ? c3.to : k;
       if (!c3) while (to < k + 3 && to + 1 < leadWords.length && clause[to + 1] === clause[k]) to++;
       scan.evidence.push({ source: 'description', text: quote(k, to), supports: category, signals: c3?.combo.signals ?? [], weight: c3 ? w.lead_combo : w.lead_verb, note: NOTE_THEN });
