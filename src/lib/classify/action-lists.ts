@@ -9,7 +9,7 @@ import type { Category } from '../../schemas/rules.ts';
 import type { CompiledRules } from '../rules/load-rules.ts';
 import type { Token } from '../text/words.ts';
 import { NOTE_LISTED } from './findings.ts';
-import { negatedAt, nounPositions, precedenceRank, verbOf } from './lexicon.ts';
+import { negatedAt, nounPositions, precedenceRank, verbForm, verbOf } from './lexicon.ts';
 import type { Evidence } from './types.ts';
 
 /** One action a description lists, as the page shows it. */
@@ -109,7 +109,7 @@ export function findActionLists(
     const word = words[k]!;
     const t = tokens[k]!;
     if (rules.stopwords.has(word) || rules.listIntroWords.has(word) || inIdentifier(text, t)) return undefined;
-    if (!rules.verbCategory.has(word) && (word.endsWith('ed') || (word.endsWith('s') && !startsSentence(text, t)))) return undefined;
+    if (verbForm(rules, word) !== 'bare' && (word.endsWith('ed') || (word.endsWith('s') && !startsSentence(text, t)))) return undefined;
     if (t.end - t.start >= 3 && text.slice(t.start, t.end) === word.toUpperCase()) return undefined;
     return verbOf(rules, word);
   };

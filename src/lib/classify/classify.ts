@@ -14,11 +14,6 @@ import { scanName } from './name-stage.ts';
 import { scanParams } from './param-stage.ts';
 import type { Classification, ClassifyInput, ServerContext } from './types.ts';
 
-export { descriptionLead, isPlaceholder } from './description-stage.ts';
-export { isSelectableOperation, isStatedAction } from './findings.ts';
-export { stripPrefix } from './name-stage.ts';
-export { listParams } from './param-stage.ts';
-
 export function classify(rules: CompiledRules, input: ClassifyInput, ctx: ServerContext): Classification {
   const noDescription = isPlaceholder(rules, input.description);
   return decide(rules, input, {

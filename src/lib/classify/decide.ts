@@ -13,7 +13,7 @@ import { applySeverity } from './severity.ts';
 import type { Classification, ClassifyInput, Evidence, ObjectInfo, Operation } from './types.ts';
 
 /** Signals that only make sense for some categories are dropped elsewhere. */
-export const SIGNAL_SCOPE: Partial<Record<RiskSignal, readonly Category[]>> = {
+const SIGNAL_SCOPE: Partial<Record<RiskSignal, readonly Category[]>> = {
   bulk_scope: ['Write', 'Execute', 'Financial', 'Destructive'],
   irreversible: ['Destructive', 'Financial'],
   moves_money: ['Financial'],
@@ -44,7 +44,7 @@ function mentions(words: readonly string[], text: string): boolean {
  * something does not overrule a name that acts ("delete_user: Returns the
  * result"), and a description's own list of actions keeps its worst one.
  */
-export function descriptionOutranksName(rules: CompiledRules, evidence: Evidence[], leadOtherWords: readonly string[]): void {
+function descriptionOutranksName(rules: CompiledRules, evidence: Evidence[], leadOtherWords: readonly string[]): void {
   const lead = evidence.find((e) => e.source === 'description' && e.weight >= rules.raw.weights.lead_verb && isStatedAction(e) && e.note !== NOTE_LISTED && e.note !== NOTE_THEN);
   if (!lead?.supports) return;
   const weakRead = lead.supports === 'Read' && lead.weight < rules.raw.weights.lead_combo;
@@ -68,7 +68,7 @@ export function descriptionOutranksName(rules: CompiledRules, evidence: Evidence
 }
 
 /** The kind of object the action applies to, from objects.yaml: the first object word that names one. */
-export function objectKindOf(rules: CompiledRules, words: readonly string[]): ObjectInfo | undefined {
+function objectKindOf(rules: CompiledRules, words: readonly string[]): ObjectInfo | undefined {
   for (const raw of words) {
     const word = raw.toLowerCase();
     const kind = rules.objectKinds.get(word) ?? baseForms(word).map((f) => rules.objectKinds.get(f)).find(Boolean);
@@ -77,7 +77,7 @@ export function objectKindOf(rules: CompiledRules, words: readonly string[]): Ob
   return undefined;
 }
 
-export function hasReversiblePhrase(rules: CompiledRules, description: string): boolean {
+function hasReversiblePhrase(rules: CompiledRules, description: string): boolean {
   const text = description.slice(0, rules.raw.limits.body_scan_chars).toLowerCase();
   for (const p of rules.reversiblePhrases) {
     const at = text.indexOf(p);
@@ -89,7 +89,7 @@ export function hasReversiblePhrase(rules: CompiledRules, description: string): 
 }
 
 /** Every operation the evidence shows, one per action and category, most dangerous first. */
-export function listOperations(
+function listOperations(
   rules: CompiledRules,
   category: Category,
   evidence: readonly Evidence[],
@@ -132,7 +132,7 @@ export function listOperations(
   return out.filter((op) => precedenceRank(rules, op.category) >= precedenceRank(rules, category)).sort((a, b) => precedenceRank(rules, a.category) - precedenceRank(rules, b.category) || (a.category === category ? -1 : 0));
 }
 
-export function sourceOrder(s: Evidence['source']): number {
+function sourceOrder(s: Evidence['source']): number {
   return s === 'name' ? 0 : s === 'description' ? 1 : s === 'parameter' ? 2 : 3;
 }
 

@@ -10,10 +10,10 @@ import { hasCjk, normaliseForMatching } from '../text/normalize.ts';
 import { findActionLists, inIdentifier } from './action-lists.ts';
 import { addSignalEvidence, NOTE_BODY_PHRASE, NOTE_BODY_ZH, NOTE_THEN, type DescriptionFindings } from './findings.ts';
 import type { Evidence } from './types.ts';
-import { coordinated, coveredBy, findCombo, glossFor, hasBarrier, inWordSet, negatedAt, negatedBefore, nounPositions, precedenceRank, verbOf, wordStartsAt, zhAffirmed } from './lexicon.ts';
+import { coordinated, coveredBy, findCombo, glossFor, hasBarrier, inWordSet, negatedAt, negatedBefore, nounPositions, precedenceRank, verbForm, verbOf, wordStartsAt, zhAffirmed } from './lexicon.ts';
 
 /** The description's lead: its first line when that says something, else its first sentence. */
-export function descriptionLead(description: string, leadChars = 300): { text: string; start: number } {
+function descriptionLead(description: string, leadChars = 300): { text: string; start: number } {
   let offset = 0;
   while (offset <= description.length) {
     let lineEnd = description.indexOf('\n', offset);
@@ -31,10 +31,10 @@ export function descriptionLead(description: string, leadChars = 300): { text: s
   return { text: '', start: 0 };
 }
 
-export const TWO_LETTERS_OR_DIGITS = /[\p{L}\p{N}][^\p{L}\p{N}]*[\p{L}\p{N}]/u;
+const TWO_LETTERS_OR_DIGITS = /[\p{L}\p{N}][^\p{L}\p{N}]*[\p{L}\p{N}]/u;
 
 /** At least two letters or digits (any script); ASCII is counted by hand, the rest by the regular expression. */
-export function hasTwoLettersOrDigits(text: string): boolean {
+function hasTwoLettersOrDigits(text: string): boolean {
   let count = 0;
   for (let k = 0; k < text.length; k++) {
     const c = text.charCodeAt(k);
@@ -63,13 +63,6 @@ function zhListed(text: string, phrase: string): boolean {
     if (before.endsWith('、') || before.endsWith('支持') || /^[^，。,.]{0,4}、/.test(after)) return true;
   }
   return false;
-}
-
-/** How a verb is written: its bare form ("get"), third person ("gets"), or anything else ("minted", "getting"). */
-function verbForm(rules: CompiledRules, word: string): 'bare' | 'third' | 'other' {
-  if (rules.verbCategory.has(word)) return 'bare';
-  if (word.endsWith('s') && (rules.verbCategory.has(word.slice(0, -1)) || (word.endsWith('es') && rules.verbCategory.has(word.slice(0, -2))))) return 'third';
-  return 'other';
 }
 
 export function scanDescription(rules: CompiledRules, description: string): DescriptionFindings {

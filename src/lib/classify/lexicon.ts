@@ -41,9 +41,16 @@ export function verbOf(rules: CompiledRules, word: string, exact = false): { cat
   return found ?? undefined;
 }
 
+/** How a verb is written: its bare form ("get"), third person ("gets"), or anything else ("minted", "getting", "orders"). */
+export function verbForm(rules: CompiledRules, word: string): 'bare' | 'third' | 'other' {
+  if (rules.verbCategory.has(word)) return 'bare';
+  if (word.endsWith('s') && (rules.verbCategory.has(word.slice(0, -1)) || (word.endsWith('es') && rules.verbCategory.has(word.slice(0, -2))))) return 'third';
+  return 'other';
+}
+
 const VERB_MEMO = new WeakMap<CompiledRules, Map<string, { category: Category; form: string } | null>>();
 
-export function combosOf(rules: CompiledRules, word: string, exact: boolean): CompiledCombo[] {
+function combosOf(rules: CompiledRules, word: string, exact: boolean): CompiledCombo[] {
   if (exact) return rules.combosByVerb.get(word) ?? [];
   for (const form of baseForms(word)) {
     const list = rules.combosByVerb.get(form);
@@ -52,7 +59,7 @@ export function combosOf(rules: CompiledRules, word: string, exact: boolean): Co
   return [];
 }
 
-export function matchesAt(words: readonly string[], at: number, phrase: readonly string[]): boolean {
+function matchesAt(words: readonly string[], at: number, phrase: readonly string[]): boolean {
   if (at < 0 || at + phrase.length > words.length) return false;
   for (let k = 0; k < phrase.length; k++) {
     const w = words[at + k]!;
@@ -63,7 +70,7 @@ export function matchesAt(words: readonly string[], at: number, phrase: readonly
 }
 
 /** True when a word in words[from..to] could start one of the phrases whose first words are `starts`. */
-export function anyStart(words: readonly string[], from: number, to: number, starts: ReadonlySet<string>): boolean {
+function anyStart(words: readonly string[], from: number, to: number, starts: ReadonlySet<string>): boolean {
   for (let j = Math.max(0, from); j <= to && j < words.length; j++) {
     for (const f of baseForms(words[j]!)) if (starts.has(f)) return true;
   }
@@ -125,7 +132,7 @@ export function inPhrases(set: WordSet, words: readonly string[]): string | unde
   return best?.join(' ');
 }
 
-export function inCjk(set: WordSet, raw: string): string | undefined {
+function inCjk(set: WordSet, raw: string): string | undefined {
   for (const c of set.cjk) if (raw.includes(c)) return c;
   return undefined;
 }

@@ -10,7 +10,7 @@ import { endsInReadPhrase, findCombo, findText, inPhrases, inSingles, namesTheTh
 import type { ClassifyInput, ServerContext } from './types.ts';
 
 /** Removes a leading server prefix (binance_, BinanceFutures…) from name tokens. */
-export function stripPrefix(tokens: Token[], prefixWords: ReadonlySet<string>): Token[] {
+function stripPrefix(tokens: Token[], prefixWords: ReadonlySet<string>): Token[] {
   let start = 0;
   while (start < tokens.length - 1 && start < 2 && prefixWords.has(tokens[start]!.word)) start++;
   return tokens.slice(start);

@@ -9,12 +9,12 @@ import { precedenceRank } from './lexicon.ts';
 import { findDocumentedOperationParams, findOperationParams } from './operations.ts';
 import type { ClassifyInput } from './types.ts';
 
-export interface ParamInfo {
+interface ParamInfo {
   name: string;
   type: string;
 }
 
-export function listParams(input: ClassifyInput): ParamInfo[] {
+function listParams(input: ClassifyInput): ParamInfo[] {
   const props = input.inputSchema?.properties;
   if (!props || typeof props !== 'object') return [];
   return Object.keys(props).map((name) => {

@@ -19,8 +19,8 @@ import { assignSlugs } from '../slug.ts';
 import { detectPoisoning, isSteering, POISONING_SIGNALS, poisoningRules } from '../poisoning/detect.ts';
 import { loadAttackPatterns, patternsForSignal } from '../attack-patterns.ts';
 import { overrideKey, type Override } from './overrides.ts';
-import type { RawServer, RawTool } from './read-sources.ts';
-import type { MergedServer, MergedTool } from './merge-servers.ts';
+import type { RawTool } from './read-sources.ts';
+import type { MergedServer } from './merge-servers.ts';
 
 export interface CatalogueBuild {
   servers: CatalogueServer[];
@@ -66,20 +66,15 @@ function applyOverride(c: Classification, rules: CompiledRules, o: Override): Cl
   return next;
 }
 
-export function buildCatalogue(rules: CompiledRules, servers: (RawServer | MergedServer)[], options: BuildOptions = {}): CatalogueBuild {
+/** Builds the records of servers that merge-servers.ts has given one identity and one slug each. */
+export function buildCatalogue(rules: CompiledRules, servers: MergedServer[], options: BuildOptions = {}): CatalogueBuild {
   const issues: ReportIssue[] = [];
-  const serverSlugs = assignSlugs(servers.map((s) => s.slugSource), 'server');
-  // Two sources can name the same server; slugs must still be unique.
-  const usedServerSlugs = new Set<string>();
   const outServers: CatalogueServer[] = [];
   const outTools: CatalogueTool[] = [];
-  const serverInputs: { raw: RawServer; serverSlug: string; title: string; tools: CatalogueTool[] }[] = [];
+  const serverInputs: { raw: MergedServer; serverSlug: string; title: string; tools: CatalogueTool[] }[] = [];
 
   for (const raw of servers) {
-    // Merged servers come with the slug of their leading copy (merge-servers.ts).
-    let serverSlug = 'slug' in raw ? raw.slug : serverSlugs.get(raw.slugSource)!;
-    if (usedServerSlugs.has(serverSlug)) serverSlug = `${serverSlug}-${sha256Hex(raw.source).slice(0, 8)}`;
-    usedServerSlugs.add(serverSlug);
+    const serverSlug = raw.slug;
     const title = (raw.meta.title && raw.meta.title.trim()) || raw.meta.name;
     const toolSlugs = assignSlugs(raw.tools.map((t) => t.name));
     const prefixWords = serverPrefixWords(
@@ -149,7 +144,7 @@ export function buildCatalogue(rules: CompiledRules, servers: (RawServer | Merge
             }
           : {}),
         definitionHash: sha256Hex(definition),
-        origins: 'origins' in tool ? (tool as MergedTool).origins : [],
+        origins: tool.origins,
         definition,
         source: raw.source,
       });
@@ -207,7 +202,7 @@ export function markShadowing(tools: CatalogueTool[]): void {
 }
 
 /** Counts, the whole-server policy (grouped by category) and its Intercept YAML. */
-export function summariseServer(raw: RawServer, slug: string, title: string, tools: CatalogueTool[]): CatalogueServer {
+export function summariseServer(raw: MergedServer, slug: string, title: string, tools: CatalogueTool[]): CatalogueServer {
   const categoryCounts: Record<string, number> = Object.fromEntries(CATEGORIES.map((c) => [c, 0]));
   const severityCounts: Record<string, number> = Object.fromEntries(SEVERITIES.map((s) => [s, 0]));
   for (const t of tools) {
@@ -258,8 +253,8 @@ export function summariseServer(raw: RawServer, slug: string, title: string, too
     remotes: (meta.remotes ?? []).map((r) => ({ type: r.type, url: r.url })),
     source: raw.source,
     sourceKind: raw.sourceKind,
-    copies: 'copies' in raw ? (raw as MergedServer).copies : [],
-    formerSlugs: 'formerSlugs' in raw ? (raw as MergedServer).formerSlugs : [],
+    copies: raw.copies,
+    formerSlugs: raw.formerSlugs,
     toolCount: tools.length,
     categoryCounts,
     severityCounts,

@@ -15,6 +15,8 @@ export interface IndexJoin {
   entryOf: Map<string, string>;
   /** Catalogued servers with no index entry. */
   unmatched: string[];
+  /** Servers in the index: its lines holding anything but spaces (read once, here). */
+  indexServers: number;
 }
 
 const LEADING_NAME = /^\{\s*"name"\s*:\s*("(?:[^"\\]|\\.)*")/;
@@ -32,10 +34,12 @@ function jsonString(quoted: string | undefined): string | undefined {
 export function joinIndex(dataDir: string, servers: readonly { name: string; copies: readonly { name: string }[]; repository?: { url: string } }[]): IndexJoin {
   const file = join(dataDir, 'index', 'servers.jsonl');
   const entryOf = new Map<string, string>();
-  if (!existsSync(file)) return { entryOf, unmatched: servers.map((s) => s.name) };
+  if (!existsSync(file)) return { entryOf, unmatched: servers.map((s) => s.name), indexServers: 0 };
   const byName = new Map<string, string>();
   const byRepo = new Map<string, string | null>();
+  let indexServers = 0;
   for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (/[^\r ]/.test(line)) indexServers++;
     const name = jsonString(LEADING_NAME.exec(line)?.[1]);
     if (!name) continue;
     const lower = name.toLowerCase();
@@ -55,5 +59,5 @@ export function joinIndex(dataDir: string, servers: readonly { name: string; cop
     if (entry) entryOf.set(s.name, entry);
     else unmatched.push(s.name);
   }
-  return { entryOf, unmatched };
+  return { entryOf, unmatched, indexServers };
 }

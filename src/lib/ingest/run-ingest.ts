@@ -11,7 +11,6 @@ import { joinIndex } from './index-join.ts';
 import { loadSourceInfos } from './source-infos.ts';
 import { loadOverrides } from './overrides.ts';
 import { readSources } from './read-sources.ts';
-import { countIndexServers } from './count-index.ts';
 
 export interface IngestResult extends CatalogueBuild {
   report: BuildReport;
@@ -44,7 +43,7 @@ export function runIngest(dataDir: string, opts: { rules?: CompiledRules; overri
       serversWithoutIndexEntry: indexJoin.unmatched.length,
       errors: issues.filter((i) => i.level === 'error').length,
       warnings: issues.filter((i) => i.level === 'warning').length,
-      indexServers: countIndexServers(dataDir),
+      indexServers: indexJoin.indexServers,
     },
     sources: merged.sources,
     dropped: merged.dropped,
