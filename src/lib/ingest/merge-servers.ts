@@ -181,7 +181,9 @@ export function mergeServers(raws: readonly RawServer[], infos: readonly SourceI
   const groups = new Map<number, number[]>();
   raws.forEach((_, i) => {
     const root = uf.find(i);
-    groups.set(root, [...(groups.get(root) ?? []), i]);
+    const group = groups.get(root);
+    if (group) group.push(i);
+    else groups.set(root, [i]);
   });
 
   const counts = new Map<string, SourceCount>();

@@ -20,7 +20,11 @@ export function redirectHtml(to: string, site: string): string {
 
 export function writeRedirects(dist: string, site: string, servers: readonly CatalogueServer[], tools: readonly CatalogueTool[]): number {
   const toolsByServer = new Map<string, CatalogueTool[]>();
-  for (const t of tools) toolsByServer.set(t.serverSlug, [...(toolsByServer.get(t.serverSlug) ?? []), t]);
+  for (const t of tools) {
+    const list = toolsByServer.get(t.serverSlug);
+    if (list) list.push(t);
+    else toolsByServer.set(t.serverSlug, [t]);
+  }
   let written = 0;
   const write = (path: string, to: string) => {
     const dir = join(dist, path);

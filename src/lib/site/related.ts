@@ -60,7 +60,9 @@ export function buildRelatedIndex(tools: readonly CatalogueTool[], perTool = 6):
     byAction.set(action, list);
     if (!objects[i]) return;
     const key = `${actions[i]}|${objects[i]}|${t.category}`;
-    byDoing.set(key, [...(byDoing.get(key) ?? []), i]);
+    const same = byDoing.get(key);
+    if (same) same.push(i);
+    else byDoing.set(key, [i]);
   });
   const postings = new Map<string, number[]>();
   words.forEach((ws, i) => {
