@@ -29,6 +29,7 @@ import { buildCatalogue } from '../src/lib/ingest/build-catalogue.ts';
 import { DEFAULT_DATA_DIR, flagValue } from '../src/lib/ingest/data-dir.ts';
 import { readSources } from '../src/lib/ingest/read-sources.ts';
 import { mergeServers } from '../src/lib/ingest/merge-servers.ts';
+import { isPlaceholder } from '../src/lib/classify/description-stage.ts';
 import { loadSourceInfos } from '../src/lib/ingest/source-infos.ts';
 import { runIngest } from '../src/lib/ingest/run-ingest.ts';
 import { loadRules } from '../src/lib/rules/load-rules.ts';
@@ -68,7 +69,7 @@ function benchDataSet(label: string, dataDir: string): void {
   print(`read_sources_${label}_ms`, reading.bestMs, 'ms');
 
   // buildCatalogue works on servers with one identity each, as ingest gives it.
-  const merged = mergeServers(read.servers, loadSourceInfos()).servers;
+  const merged = mergeServers(read.servers, loadSourceInfos(), (d) => !isPlaceholder(rules, d)).servers;
   const build = time(runs, () => buildCatalogue(rules, merged, {}));
   print(`build_${label}_ms`, build.bestMs, 'ms');
   const buildLean = time(runs, () => buildCatalogue(rules, merged, { lean: true }));

@@ -68,6 +68,14 @@ describe('server identity', () => {
     expect(exa.formerSlugs).toEqual(['exa-labs-exa-mcp-server']);
   });
 
+  it('prefers a definition that describes the tool over a placeholder, even one with a schema', () => {
+    const placeholder = { ...tool('list_calls', { limit: {} }), description: 'Description not available' };
+    const r = mergeServers([server('manifests/live/p', 'io.github.a/calls', [placeholder]), server('manifests/listed/q', 'io.github.a/calls', [tool('list_calls')])], infos, (d) => d.trim() !== '' && d !== 'Description not available');
+    const chosen = r.servers[0]!.tools[0]!;
+    expect(chosen.description).toBe('list_calls does it');
+    expect(chosen.origins.map((o) => o.family)).toEqual(['listed', 'live']);
+  });
+
   it('does not merge different servers that one source keeps in one repository (a monorepo)', () => {
     const r = mergeServers(
       [

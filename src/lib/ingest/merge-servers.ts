@@ -12,8 +12,9 @@
  *     live tools/list over a page scrape, then more tools with real schemas;
  *     its slug is the merged server's slug, and the other copies' slugs
  *     become redirects;
- *   - tools merge by name, keeping the richest definition (a real inputSchema
- *     beats none, a live list beats a scrape); each tool records every source
+ *   - tools merge by name, keeping the richest definition (a real
+ *     description beats a placeholder, then a real inputSchema beats none,
+ *     then a live list beats a scrape); each tool records every source
  *     and, where they disagree, each source's definition fingerprint.
  *
  * Every tool read is accounted for per source: written, reported as invalid
@@ -143,7 +144,13 @@ class UnionFind {
   }
 }
 
-export function mergeServers(raws: readonly RawServer[], infos: readonly SourceInfo[]): MergeResult {
+/**
+ * `describes` tells a real description from an empty one or a scrape
+ * placeholder ("Description not available"): a definition that says what the
+ * tool does beats one that does not, whatever their schemas, because the
+ * description is what a reader and the classifier judge the tool by.
+ */
+export function mergeServers(raws: readonly RawServer[], infos: readonly SourceInfo[], describes: (description: string) => boolean = (d) => d.trim() !== ''): MergeResult {
   const infoById = new Map(infos.map((i) => [i.id, i]));
   const families = raws.map((r) => familyOf(r.source));
   const from = raws.map((r, i) => toolsFromOf(r, infoById.get(families[i]!)));
@@ -216,7 +223,7 @@ export function mergeServers(raws: readonly RawServer[], infos: readonly SourceI
     for (const m of ordered) {
       for (const tool of raws[m]!.tools) {
         const origin = { family: families[m]!, fingerprint: sha256Hex(canonicalJson(tool.definition)).slice(0, 12) };
-        const score = schemaRichness(tool) * 100 + richness(m);
+        const score = (describes(tool.description) ? 1000 : 0) + schemaRichness(tool) * 100 + richness(m);
         const had = byName.get(tool.name);
         if (!had) {
           byName.set(tool.name, { tool, member: m, score, origins: [origin] });

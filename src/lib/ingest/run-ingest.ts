@@ -7,6 +7,7 @@ import type { BuildReport } from '../../schemas/catalogue.ts';
 import { loadRules, type CompiledRules } from '../rules/load-rules.ts';
 import { buildCatalogue, type CatalogueBuild } from './build-catalogue.ts';
 import { mergeServers } from './merge-servers.ts';
+import { isPlaceholder } from '../classify/description-stage.ts';
 import { joinIndex } from './index-join.ts';
 import { loadSourceInfos } from './source-infos.ts';
 import { loadOverrides } from './overrides.ts';
@@ -19,7 +20,7 @@ export interface IngestResult extends CatalogueBuild {
 export function runIngest(dataDir: string, opts: { rules?: CompiledRules; overridesDir?: string; lean?: boolean } = {}): IngestResult {
   const rules = opts.rules ?? loadRules();
   const read = readSources(dataDir);
-  const merged = mergeServers(read.servers, loadSourceInfos());
+  const merged = mergeServers(read.servers, loadSourceInfos(), (d) => !isPlaceholder(rules, d));
   const overrides = loadOverrides(opts.overridesDir);
   const built = buildCatalogue(rules, merged.servers, { overrides, ...(opts.lean ? { lean: true } : {}) });
   const toolsDropped = merged.dropped.length;
