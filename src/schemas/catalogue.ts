@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { categorySchema, severitySchema, RISK_SIGNALS, type RiskSignal } from './rules.ts';
-import { policyJsonSchema } from './policy.ts';
+import { POLICY_KINDS, policyChoiceSchema, policyJsonSchema } from './policy.ts';
 
 const riskSignalSchema = z.enum(Object.keys(RISK_SIGNALS) as [RiskSignal, ...RiskSignal[]]);
 
@@ -20,7 +20,8 @@ export const evidenceSchema = z.object({
 
 export const policyVariantSchema = z.object({
   id: z.enum(['recommended', 'stricter', 'looser', 'capped']),
-  kind: z.enum(['hide', 'approval', 'rate', 'allow', 'capped', 'conditional']),
+  kind: z.enum(POLICY_KINDS),
+  choice: policyChoiceSchema,
   summary: z.string(),
   policy: policyJsonSchema,
   intercept: z.string(),
@@ -73,7 +74,9 @@ export const catalogueToolSchema = z.object({
   evidence: z.array(evidenceSchema),
   policyRule: z.object({ id: z.string(), because: z.string() }),
   policy: policyJsonSchema,
-  policyKind: z.enum(['hide', 'approval', 'rate', 'allow', 'capped', 'conditional']),
+  policyKind: z.enum(POLICY_KINDS),
+  /** The recommended policy's structured decision, from which every combined policy is written. */
+  policyChoice: policyChoiceSchema,
   /** Every operation found, most dangerous first, with the text it was read from. */
   operations: z.array(
     z.object({

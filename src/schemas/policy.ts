@@ -2,8 +2,15 @@
  * Schemas for the gateway policies we emit. Every policy is validated against
  * these before it is written; a policy that fails is a build error.
  *
- * policy.json follows the reference catalogue's shape:
- *   {"version":"1","default":"deny","hide":[...],"tools":{name: {...}}}
+ * policy.json follows the reference gateway's documented shape (PolicyLayer,
+ * "Writing policies", https://policylayer.com/docs/writing-policies):
+ *   {"version":"1","default":"deny","hide":[...],"all_tools":{"limits":[]},
+ *    "tools":{name: {"require":[],"deny_if":[],"limits":[]}}}
+ * Under "default": "deny", a tool listed with {} is allowed. A limit entry is
+ * {counter, window, max, scope} exactly as the reference's own per-server
+ * policies write it (for example https://policylayer.com/policies/mcp-request-tracker:
+ * {"counter":"add_ticket_comment_per_hour","window":"hour","max":30,"scope":"grant"}).
+ * The "10/minute" shorthand belongs to Intercept YAML only.
  * Intercept YAML follows the open-source Intercept gateway's documented rules:
  * every rule has a name, rate_limit is never combined with conditions, and a
  * rule with action "deny" takes no conditions.
@@ -23,10 +30,38 @@ export const denyIfSchema = z.strictObject({
   on_deny: z.string().min(1),
 });
 
-export const toolPolicySchema = z.strictObject({
-  deny_if: z.array(denyIfSchema).min(1).optional(),
-  rate_limit: z.string().regex(RATE_PATTERN, 'rate_limit must look like "10/minute"').optional(),
+export const WINDOWS = ['minute', 'hour', 'day'] as const;
+
+/** One quota: at most `max` calls per calendar `window`, counted per grant (one agent's credentials). */
+export const limitSchema = z.strictObject({
+  counter: z.string().min(1),
+  window: z.enum(WINDOWS),
+  max: z.number().int().positive(),
+  scope: z.literal('grant'),
 });
+export type PolicyLimit = z.infer<typeof limitSchema>;
+
+export const toolPolicySchema = z.strictObject({
+  require: z.array(conditionSchema).optional(),
+  deny_if: z.array(denyIfSchema).min(1).optional(),
+  limits: z.array(limitSchema).min(1).optional(),
+});
+
+export const POLICY_KINDS = ['hide', 'approval', 'rate', 'allow', 'capped', 'conditional'] as const;
+
+/**
+ * The structured decision behind a policy: which kind, and its rate, caps or
+ * held operations. Every policy file (per tool, per server, for a stack) is
+ * written from choices, never parsed back out of another policy.
+ */
+export const policyChoiceSchema = z.object({
+  kind: z.enum(POLICY_KINDS),
+  rate: z.object({ limit: z.number().int().positive(), window: z.enum(WINDOWS) }).optional(),
+  caps: z.array(conditionSchema).optional(),
+  /** For 'conditional': the parameter that picks the operation, the values held for a person and those let through. */
+  hold: z.object({ param: z.string(), values: z.array(z.string()), allowed: z.array(z.string()) }).optional(),
+});
+export type PolicyChoice = z.infer<typeof policyChoiceSchema>;
 
 export const policyJsonSchema = z
   .strictObject({
@@ -34,11 +69,19 @@ export const policyJsonSchema = z
     default: z.enum(['deny', 'allow']),
     description: z.string().optional(),
     hide: z.array(z.string().min(1)).optional(),
+    all_tools: z.strictObject({ limits: z.array(limitSchema) }).optional(),
     tools: z.record(z.string(), toolPolicySchema),
   })
   .superRefine((p, ctx) => {
     for (const name of p.hide ?? []) {
       if (Object.hasOwn(p.tools, name)) ctx.addIssue({ code: 'custom', message: `"${name}" is both hidden and configured` });
+    }
+    // Two limits sharing a counter would count each other's calls.
+    const counters = new Set<string>();
+    const limits = [...(p.all_tools?.limits ?? []), ...Object.values(p.tools).flatMap((t) => t.limits ?? [])];
+    for (const l of limits) {
+      if (counters.has(l.counter)) ctx.addIssue({ code: 'custom', message: `limit counter "${l.counter}" is used twice` });
+      counters.add(l.counter);
     }
   });
 export type PolicyJson = z.infer<typeof policyJsonSchema>;

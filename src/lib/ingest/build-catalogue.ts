@@ -12,7 +12,8 @@ import { writeRationale } from '../classify/rationale.ts';
 import { serverPrefixWords } from '../classify/server-prefix.ts';
 import type { Classification } from '../classify/types.ts';
 import { canonicalJson, sha256Hex } from '../hash.ts';
-import { recommendPolicy, toolEntry, interceptRules, type PolicyChoice } from '../policy/build-policy.ts';
+import { recommendPolicy } from '../policy/build-policy.ts';
+import { serverPolicy } from '../policy/combine.ts';
 import { toInterceptYaml, type ToolGroup } from '../policy/intercept-yaml.ts';
 import type { CompiledRules } from '../rules/load-rules.ts';
 import { assignSlugs } from '../slug.ts';
@@ -128,6 +129,7 @@ export function buildCatalogue(rules: CompiledRules, servers: MergedServer[], op
         policyRule: { id: rec.ruleId, because: rec.because },
         policy: rec.recommended.policy,
         policyKind: rec.recommended.kind,
+        policyChoice: rec.recommended.choice,
         policySummary: rec.recommended.summary,
         intercept: rec.recommended.intercept,
         alternatives: rec.alternatives,
@@ -210,34 +212,8 @@ export function summariseServer(raw: MergedServer, slug: string, title: string, 
     severityCounts[t.severity]!++;
   }
 
-  const byCategory = new Map<Category, CatalogueTool[]>(CATEGORIES.map((c) => [c, []]));
-  for (const t of tools) byCategory.get(t.category)!.push(t);
-  const hide: string[] = [];
-  // Maps, turned into objects with Object.fromEntries, so that a tool named
-  // "__proto__" or "constructor" becomes an ordinary key.
-  const toolEntries = new Map<string, PolicyJson['tools'][string]>();
-  const interceptTools = new Map<string, { rules: ReturnType<typeof interceptRules> }>();
-  const groups: ToolGroup[] = [];
-  // Most dangerous categories first, so a reader sees them at the top.
-  for (const category of ['Financial', 'Destructive', 'Execute', 'Write', 'Read'] as Category[]) {
-    const list = byCategory.get(category)!;
-    if (!list.length) continue;
-    groups.push({ comment: `${category}: ${list.length} tool${list.length === 1 ? '' : 's'}`, names: list.map((t) => t.name) });
-    for (const t of list) {
-      const choice = choiceFromTool(t);
-      const entry = toolEntry(choice);
-      if (entry === null) hide.push(t.name);
-      else {
-        toolEntries.set(t.name, entry);
-        interceptTools.set(t.name, { rules: interceptRules(choice) });
-      }
-    }
-  }
   const description = `Recommended policy for ${title}: ${tools.length} tools (toolrisk)`;
-  const policy: PolicyJson = { version: '1', default: 'deny', description, ...(hide.length ? { hide } : {}), tools: Object.fromEntries(toolEntries) };
-  const checked = policyJsonSchema.safeParse(policy);
-  if (!checked.success) throw new Error(`whole-server policy for ${raw.meta.name} is invalid: ${checked.error.message}`);
-  const intercept = toInterceptYaml({ version: '1', description, default: 'deny', ...(hide.length ? { hide } : {}), tools: Object.fromEntries(interceptTools) }, groups);
+  const { policy, intercept } = serverPolicy(description, tools.map((t) => ({ name: t.name, category: t.category, choice: t.policyChoice })));
 
   const meta = raw.meta;
   return {
@@ -263,22 +239,3 @@ export function summariseServer(raw: MergedServer, slug: string, title: string, 
     intercept,
   };
 }
-
-function choiceFromTool(t: CatalogueTool): PolicyChoice {
-  const entry = Object.hasOwn(t.policy.tools, t.name) ? t.policy.tools[t.name] : undefined;
-  if (t.policyKind === 'rate' && entry?.rate_limit) {
-    const [limit, window] = entry.rate_limit.split('/');
-    return { kind: 'rate', rate: { limit: Number(limit), window: window as 'minute' | 'hour' | 'day' } };
-  }
-  if (t.policyKind === 'conditional' && entry?.deny_if?.[0]?.conditions[0]) {
-    const c = entry.deny_if[0].conditions[0];
-    const [limit, window] = (entry.rate_limit ?? '').split('/');
-    return {
-      kind: 'conditional',
-      hold: { param: c.path.slice(5), values: (c.value as (string | number)[]).map(String), allowed: [] },
-      ...(entry.rate_limit ? { rate: { limit: Number(limit), window: window as 'minute' | 'hour' | 'day' } } : {}),
-    };
-  }
-  return { kind: t.policyKind === 'capped' ? 'approval' : t.policyKind };
-}
-

@@ -37,6 +37,21 @@ describe('recommended policies for every shared tool', () => {
     expect(price.policy.tools.binance_spot_price).toEqual({});
   });
 
+  it("writes rate limits in policy.json as the reference gateway's limits, and as the shorthand only in Intercept YAML", () => {
+    const rated = tools.filter((t) => t.policyKind === 'rate');
+    expect(rated.length).toBeGreaterThan(0);
+    for (const t of rated) {
+      const entry = t.policy.tools[t.name]!;
+      const rate = t.policyChoice.rate!;
+      expect(entry, t.id).toEqual({ limits: [{ counter: `${t.name}_per_${rate.window}`, window: rate.window, max: rate.limit, scope: 'grant' }] });
+      expect(JSON.stringify(t.policy)).not.toContain('rate_limit');
+      expect(parseYaml(t.intercept).tools[t.name].rules[0].rate_limit).toBe(`${rate.limit}/${rate.window}`);
+    }
+    // The old shorthand is no longer valid policy.json.
+    expect(policyJsonSchema.safeParse({ version: '1', default: 'deny', tools: { x: { rate_limit: '10/minute' } } }).success).toBe(false);
+    expect(policyJsonSchema.safeParse({ version: '1', default: 'deny', tools: { x: { limits: [{ counter: 'x_per_minute', window: 60, max: 10, scope: 'grant' }] } } }).success).toBe(false);
+  });
+
   it('validates every policy.json and round-trips every Intercept YAML through the schema', () => {
     for (const t of tools) {
       for (const v of [{ policy: t.policy, intercept: t.intercept }, ...t.alternatives]) {
@@ -103,7 +118,7 @@ describe('argument-conditioned policies for multi-operation tools', () => {
     expect(rec.recommended.kind).toBe('conditional');
     expect(rec.recommended.policy.tools.record_write).toEqual({
       deny_if: [{ conditions: [{ path: 'args.method', op: 'in', value: ['delete'] }], on_deny: 'method "delete" requires human approval.' }],
-      rate_limit: '10/minute',
+      limits: [{ counter: 'record_write_per_minute', window: 'minute', max: 10, scope: 'grant' }],
     });
     const yaml = parseYaml(rec.recommended.intercept);
     expect(yaml.tools.record_write.rules[0]).toMatchObject({ action: 'evaluate', conditions: [{ path: 'args.method', op: 'not_in', value: ['delete'] }] });

@@ -9,22 +9,17 @@ import {
   type InterceptPolicy,
   type InterceptRule,
   type PolicyCondition,
+  type PolicyChoice,
   type PolicyJson,
+  type PolicyLimit,
   type ToolPolicy,
 } from '../../schemas/policy.ts';
 import { conditionHolds } from '../classify/severity.ts';
 import { toInterceptYaml } from './intercept-yaml.ts';
 import type { OperationParam } from '../classify/operations.ts';
 
-export type PolicyKind = 'hide' | 'approval' | 'rate' | 'allow' | 'capped' | 'conditional';
-
-export interface PolicyChoice {
-  kind: PolicyKind;
-  rate?: Rate;
-  caps?: PolicyCondition[];
-  /** For 'conditional': the parameter that picks the operation and the values held for approval. */
-  hold?: { param: string; values: string[]; allowed: string[] };
-}
+export type PolicyKind = PolicyChoice['kind'];
+export type { PolicyChoice };
 
 /** Categories whose operations a conditional policy holds for a person. */
 const HELD: ReadonlySet<Category> = new Set(['Destructive', 'Financial', 'Execute']);
@@ -32,6 +27,7 @@ const HELD: ReadonlySet<Category> = new Set(['Destructive', 'Financial', 'Execut
 export interface PolicyVariant {
   id: 'recommended' | 'stricter' | 'looser' | 'capped';
   kind: PolicyKind;
+  choice: PolicyChoice;
   /** One sentence on what this policy does, in our words. */
   summary: string;
   policy: PolicyJson;
@@ -49,15 +45,23 @@ export const APPROVAL_MESSAGE = 'Requires human approval.';
 
 const rateString = (r: Rate) => `${r.limit}/${r.window}`;
 
+/**
+ * A rate as policy.json writes it: a named counter per tool and window,
+ * counted per grant, as the reference gateway's own policies name them.
+ */
+export function limitFor(tool: string, rate: Rate): PolicyLimit {
+  return { counter: `${tool}_per_${rate.window}`, window: rate.window, max: rate.limit, scope: 'grant' };
+}
+
 /** The per-tool entry of policy.json for one choice (hide lives outside `tools`). */
-export function toolEntry(choice: PolicyChoice): ToolPolicy | null {
+export function toolEntry(tool: string, choice: PolicyChoice): ToolPolicy | null {
   switch (choice.kind) {
     case 'hide':
       return null;
     case 'approval':
       return { deny_if: [{ conditions: [], on_deny: APPROVAL_MESSAGE }] };
     case 'rate':
-      return { rate_limit: rateString(choice.rate!) };
+      return { limits: [limitFor(tool, choice.rate!)] };
     case 'allow':
       return {};
     case 'capped':
@@ -70,7 +74,7 @@ export function toolEntry(choice: PolicyChoice): ToolPolicy | null {
     case 'conditional':
       return {
         deny_if: [{ conditions: [{ path: `args.${choice.hold!.param}`, op: 'in', value: choice.hold!.values }], on_deny: holdMessage(choice) }],
-        ...(choice.rate ? { rate_limit: rateString(choice.rate) } : {}),
+        ...(choice.rate ? { limits: [limitFor(tool, choice.rate)] } : {}),
       };
   }
 }
@@ -131,7 +135,7 @@ function checkPolicy(policy: PolicyJson, shapeKey: string): PolicyJson {
 
 export function policyFor(tool: string, choice: PolicyChoice): PolicyJson {
   if (!tool) throw new Error('a policy needs a tool name');
-  const entry = toolEntry(choice);
+  const entry = toolEntry(tool, choice);
   const policy: PolicyJson =
     entry === null
       ? { version: '1', default: 'deny', hide: [tool], tools: {} }
@@ -255,6 +259,7 @@ export function recommendPolicy(
   const variant = (id: PolicyVariant['id'], choice: PolicyChoice): PolicyVariant => ({
     id,
     kind: choice.kind,
+    choice,
     summary: summarise(tool, choice),
     policy: policyFor(tool, choice),
     intercept: interceptFor(tool, server, choice),

@@ -89,8 +89,8 @@ const KIND_WORDS: Record<CatalogueTool['policyKind'], string> = {
 };
 
 export function faq(t: CatalogueTool, serverToolCount: number): FaqEntry[] {
-  const rate = t.alternatives.find((a) => a.kind === 'rate') ?? (t.policyKind === 'rate' ? { policy: t.policy } : undefined);
-  const rateValue = rate ? rate.policy.tools[t.name]?.rate_limit : undefined;
+  const rateChoice = t.policyKind === 'rate' ? t.policyChoice : t.alternatives.find((a) => a.kind === 'rate')?.choice;
+  const rate = rateChoice?.rate;
   const steps = t.severitySteps.map((s) => `${s.step > 0 ? 'raised' : 'lowered'} because ${s.because}`).join('; ');
   return [
     {
@@ -107,9 +107,9 @@ export function faq(t: CatalogueTool, serverToolCount: number): FaqEntry[] {
     },
     {
       q: `Can I rate-limit ${t.name}?`,
-      a: rateValue
-        ? `Yes. A gateway can count calls per tool; the rate-limited variant on this page allows ${rateValue.replace('/', ' calls per ')} and refuses the rest until the window passes.${t.category === 'Financial' || t.category === 'Destructive' ? ' For a tool this dangerous a rate limit slows damage down but does not prevent it, so we recommend approval instead.' : ''}`
-        : `Yes. Add a rule with a rate_limit such as "10/minute" to the tool's entry in the policy file; ${t.policyKind === 'rate' ? 'the recommended policy already does this' : 'note that a limit alone does not stop a single harmful call'}.`,
+      a: rate
+        ? `Yes. A gateway can count calls per tool; the ${t.policyKind === 'rate' ? 'recommended policy' : 'rate-limited variant on this page'} allows ${rate.limit} calls per ${rate.window} and refuses the rest until the window passes. In policy.json that is a limit with "max": ${rate.limit} and "window": "${rate.window}" in the tool's "limits"; in Intercept YAML it is rate_limit: ${rate.limit}/${rate.window}.${t.category === 'Financial' || t.category === 'Destructive' ? ' For a tool this dangerous a rate limit slows damage down but does not prevent it, so we recommend approval instead.' : ''}`
+        : `Yes. Give the tool's entry in policy.json a "limits" list with an entry such as {"counter": "${t.name}_per_minute", "window": "minute", "max": 10, "scope": "grant"}, or an Intercept rule with rate_limit: 10/minute. Note that a limit alone does not stop a single harmful call.`,
     },
     {
       q: `How do I block ${t.name} completely?`,
