@@ -16,36 +16,19 @@
  * rule with action "deny" takes no conditions.
  */
 import { z } from 'zod';
+import { CONDITION_OPS, CONDITION_PATH, policyJsonProblems, WINDOWS, type PolicyJson } from './policy-rules.ts';
+import { interceptRuleProblems, RATE_PATTERN } from './intercept-rules.ts';
 
-export const RATE_PATTERN = /^[1-9][0-9]*\/(minute|hour|day)$/;
+export { RATE_PATTERN };
 
 export const conditionSchema = z.strictObject({
-  path: z.string().regex(/^args\.[A-Za-z0-9_.\-\[\]]+$/, 'condition path must start with args.'),
-  op: z.enum(['eq', 'neq', 'in', 'not_in', 'lt', 'lte', 'gt', 'gte', 'regex', 'contains', 'exists']),
+  path: z.string().regex(CONDITION_PATH, 'condition path must start with args.'),
+  op: z.enum(CONDITION_OPS),
   value: z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number()]))]),
 });
 
-export const denyIfSchema = z.strictObject({
-  conditions: z.array(conditionSchema),
-  on_deny: z.string().min(1),
-});
-
-export const WINDOWS = ['minute', 'hour', 'day'] as const;
-
-/** One quota: at most `max` calls per calendar `window`, counted per grant (one agent's credentials). */
-export const limitSchema = z.strictObject({
-  counter: z.string().min(1),
-  window: z.enum(WINDOWS),
-  max: z.number().int().positive(),
-  scope: z.literal('grant'),
-});
-export type PolicyLimit = z.infer<typeof limitSchema>;
-
-export const toolPolicySchema = z.strictObject({
-  require: z.array(conditionSchema).optional(),
-  deny_if: z.array(denyIfSchema).min(1).optional(),
-  limits: z.array(limitSchema).min(1).optional(),
-});
+export type { PolicyCondition, PolicyJson, PolicyLimit, ToolPolicy } from './policy-rules.ts';
+export { WINDOWS };
 
 export const POLICY_KINDS = ['hide', 'approval', 'rate', 'allow', 'capped', 'conditional'] as const;
 
@@ -63,30 +46,14 @@ export const policyChoiceSchema = z.object({
 });
 export type PolicyChoice = z.infer<typeof policyChoiceSchema>;
 
-export const policyJsonSchema = z
-  .strictObject({
-    version: z.literal('1'),
-    default: z.enum(['deny', 'allow']),
-    description: z.string().optional(),
-    hide: z.array(z.string().min(1)).optional(),
-    all_tools: z.strictObject({ limits: z.array(limitSchema) }).optional(),
-    tools: z.record(z.string(), toolPolicySchema),
-  })
-  .superRefine((p, ctx) => {
-    for (const name of p.hide ?? []) {
-      if (Object.hasOwn(p.tools, name)) ctx.addIssue({ code: 'custom', message: `"${name}" is both hidden and configured` });
-    }
-    // Two limits sharing a counter would count each other's calls.
-    const counters = new Set<string>();
-    const limits = [...(p.all_tools?.limits ?? []), ...Object.values(p.tools).flatMap((t) => t.limits ?? [])];
-    for (const l of limits) {
-      if (counters.has(l.counter)) ctx.addIssue({ code: 'custom', message: `limit counter "${l.counter}" is used twice` });
-      counters.add(l.counter);
-    }
-  });
-export type PolicyJson = z.infer<typeof policyJsonSchema>;
-export type ToolPolicy = z.infer<typeof toolPolicySchema>;
-export type PolicyCondition = z.infer<typeof conditionSchema>;
+/**
+ * policy.json: the rules live in policy-rules.ts, shared with the browser's
+ * policy builder; this schema reports each broken rule as a zod issue. The
+ * value is passed through untouched (a tool named "__proto__" stays a key).
+ */
+export const policyJsonSchema = z.custom<PolicyJson>(() => true).superRefine((p, ctx) => {
+  for (const message of policyJsonProblems(p)) ctx.addIssue({ code: 'custom', message });
+});
 
 export const interceptRuleSchema = z
   .strictObject({
@@ -97,10 +64,8 @@ export const interceptRuleSchema = z
     on_deny: z.string().optional(),
   })
   .superRefine((r, ctx) => {
-    if (r.rate_limit && r.conditions?.length) ctx.addIssue({ code: 'custom', message: `rule "${r.name}": rate_limit cannot be combined with conditions` });
-    if (r.action === 'deny' && r.conditions?.length) ctx.addIssue({ code: 'custom', message: `rule "${r.name}": a deny rule takes no conditions` });
-    if ((r.action ?? 'evaluate') === 'evaluate' && !r.rate_limit && !r.conditions?.length)
-      ctx.addIssue({ code: 'custom', message: `rule "${r.name}": an evaluate rule needs conditions or a rate_limit` });
+    // How a rule's parts combine is checked by the plain rules the policy builder shares.
+    for (const message of interceptRuleProblems(r, '?')) ctx.addIssue({ code: 'custom', message });
   });
 
 export const interceptPolicySchema = z.strictObject({

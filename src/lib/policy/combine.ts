@@ -3,11 +3,15 @@
  * (several servers a team runs). Both are written from each tool's
  * structured choice, the same way the per-tool policies are, so the server
  * page, the policy builder and `npm run scan` agree to the letter.
+ * No validation library here: the browser's policy builder bundles this
+ * module, and checks with the same plain rules the build's schemas use.
  */
 import type { Category } from '../../schemas/rules.ts';
-import { policyJsonSchema, type InterceptPolicy, type PolicyChoice, type PolicyJson } from '../../schemas/policy.ts';
-import { interceptRules, toolEntry } from './build-policy.ts';
-import { toInterceptYaml, type ToolGroup } from './intercept-yaml.ts';
+import type { InterceptPolicy, PolicyChoice, PolicyJson } from '../../schemas/policy.ts';
+import { policyJsonProblems } from '../../schemas/policy-rules.ts';
+import { interceptPolicyProblems } from '../../schemas/intercept-rules.ts';
+import { interceptRules, toolEntry } from './entries.ts';
+import { writeInterceptYaml, type ToolGroup } from './yaml-writer.ts';
 
 export interface ChosenTool {
   name: string;
@@ -47,9 +51,12 @@ export function serverPolicy(description: string, tools: readonly ChosenTool[]):
     }
   }
   const policy: PolicyJson = { version: '1', default: 'deny', description, ...(hide.length ? { hide } : {}), tools: Object.fromEntries(entries) };
-  const checked = policyJsonSchema.safeParse(policy);
-  if (!checked.success) throw new Error(`policy "${description}" is invalid: ${checked.error.message}`);
-  const intercept = toInterceptYaml({ version: '1', description, default: 'deny', ...(hide.length ? { hide } : {}), tools: Object.fromEntries(interceptTools) }, groups);
+  const problems = policyJsonProblems(policy);
+  if (problems.length) throw new Error(`policy "${description}" is invalid: ${problems.join('; ')}`);
+  const interceptPolicy: InterceptPolicy = { version: '1', description, default: 'deny', ...(hide.length ? { hide } : {}), tools: Object.fromEntries(interceptTools) };
+  const interceptIssues = interceptPolicyProblems(interceptPolicy);
+  if (interceptIssues.length) throw new Error(`Intercept policy "${description}" is invalid: ${interceptIssues.join('; ')}`);
+  const intercept = writeInterceptYaml(interceptPolicy, groups);
   return { policy, intercept };
 }
 
