@@ -9,6 +9,7 @@ import { readBuildReport, readCatalogueServers, readCatalogueTools } from '../sr
 import { publishApi } from '../src/lib/site/publish-api.ts';
 import { writeRedirects } from '../src/lib/site/redirects.ts';
 import { minifyScripts } from '../src/lib/site/minify-scripts.ts';
+import { bundleClientScripts } from '../src/lib/site/bundle-client.ts';
 import { buildSearchIndexes, INDEX_BUNDLE, TOOLS_BUNDLE } from '../src/lib/search/build-indexes.ts';
 
 const argv = process.argv.slice(2);
@@ -21,7 +22,7 @@ const report = readBuildReport();
 const { files: apiFiles } = publishApi({ dist, site, tools, servers, report });
 // Former slugs of merged servers lead to the merged pages.
 const files = apiFiles + writeRedirects(dist, site, servers, tools);
-const js = minifyScripts(join(dist, 'js'));
+const js = `${minifyScripts(join(dist, 'js'))}; ${bundleClientScripts(dist)}`;
 const apiMs = Math.round(performance.now() - started);
 // scripts/build.ts builds the search bundles beside `astro build` into a
 // staging folder (astro empties dist/ when it starts); copy them in here.

@@ -21,7 +21,9 @@ export interface ChosenTool {
 
 export interface CombinedPolicy {
   policy: PolicyJson;
+  /** The Intercept policy as text, and the object it was written from (for checks). */
   intercept: string;
+  interceptPolicy: InterceptPolicy;
 }
 
 /** Most dangerous categories first, so a reader of the YAML sees them at the top. */
@@ -57,7 +59,7 @@ export function serverPolicy(description: string, tools: readonly ChosenTool[]):
   const interceptIssues = interceptPolicyProblems(interceptPolicy);
   if (interceptIssues.length) throw new Error(`Intercept policy "${description}" is invalid: ${interceptIssues.join('; ')}`);
   const intercept = writeInterceptYaml(interceptPolicy, groups);
-  return { policy, intercept };
+  return { policy, intercept, interceptPolicy };
 }
 
 export interface StackServer {
@@ -77,7 +79,7 @@ export interface StackPolicy {
   /** One policy.json for every tool of every server. */
   policy: PolicyJson;
   /** One Intercept YAML per server: Intercept runs one policy per upstream server. */
-  intercepts: { slug: string; title: string; yaml: string }[];
+  intercepts: { slug: string; title: string; yaml: string; policy: InterceptPolicy }[];
   clashes: NameClash[];
 }
 
@@ -117,7 +119,10 @@ export function stackPolicy(servers: readonly StackServer[], description = `Stac
     .map(([tool, v]) => ({ tool, servers: v.servers, kept: v.tool.choice.kind }));
   return {
     policy: serverPolicy(description, merged).policy,
-    intercepts: servers.map((s) => ({ slug: s.slug, title: s.title, yaml: serverPolicy(`Policy for ${s.title} (toolrisk)`, s.tools).intercept })),
+    intercepts: servers.map((s) => {
+      const own = serverPolicy(`Policy for ${s.title} (toolrisk)`, s.tools);
+      return { slug: s.slug, title: s.title, yaml: own.intercept, policy: own.interceptPolicy };
+    }),
     clashes,
   };
 }

@@ -10,6 +10,8 @@ import type { BuildReport, CatalogueServer, CatalogueTool } from '../../schemas/
 import { CATEGORIES, SEVERITIES } from '../../schemas/rules.ts';
 import { CONTENT_SECURITY_POLICY_HEADER } from './http.ts';
 import { oneLine } from './display-text.ts';
+import { builderServer, builderServerList } from './builder-data.ts';
+import { loadRules } from '../rules/load-rules.ts';
 
 function write(file: string, content: string): void {
   mkdirSync(dirname(file), { recursive: true });
@@ -76,10 +78,20 @@ export function publishApi({ dist, site, tools, servers, report }: PublishOption
     write(join(dist, 'api', 'tools', t.serverSlug, `${t.slug}.json`), JSON.stringify({ ...rest, definition: JSON.parse(definition) }, null, 1));
     files++;
   }
+  const toolsByServer = new Map<string, CatalogueTool[]>();
+  for (const t of tools) {
+    const list = toolsByServer.get(t.serverSlug);
+    if (list) list.push(t);
+    else toolsByServer.set(t.serverSlug, [t]);
+  }
+  const defaultRate = loadRules().policy.alternatives.rate_for_writes;
+  write(join(dist, 'api', 'policy-builder', 'servers.json'), JSON.stringify(builderServerList(servers)));
+  files++;
   for (const s of servers) {
     write(join(dist, 'api', 'servers', s.slug, 'policy.json'), JSON.stringify(s.policy, null, 2) + '\n');
     write(join(dist, 'api', 'servers', s.slug, 'intercept.yaml'), s.intercept);
-    files += 2;
+    write(join(dist, 'api', 'servers', s.slug, 'tools.json'), JSON.stringify(builderServer(s, toolsByServer.get(s.slug) ?? [], defaultRate)));
+    files += 3;
   }
 
   // llms.txt: a plain summary for AI crawlers (https://llmstxt.org).
