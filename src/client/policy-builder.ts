@@ -12,7 +12,7 @@
  */
 import { stackPolicy, type ChosenTool } from '../lib/policy/combine.ts';
 import { policyJsonProblems } from '../schemas/policy-rules.ts';
-import { interceptPolicyProblems } from '../schemas/intercept-rules.ts';
+import { interceptPolicyRuleProblems } from '../schemas/intercept-rules.ts';
 import type { BuilderServer, BuilderServerEntry, BuilderTool } from '../lib/site/builder-data.ts';
 import type { PolicyChoice } from '../schemas/policy.ts';
 
@@ -47,7 +47,7 @@ const loaded = new Map<string, BuilderServer>();
 let slugs: string[] = [];
 let changes: Change[] = [];
 
-const el = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...kids: (Node | string)[]) => {
+const el = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, unknown> = {}, ...kids: (Node | string)[]): HTMLElementTagNameMap[K] => {
   const node = Object.assign(document.createElement(tag), props);
   node.append(...kids);
   return node;
@@ -255,7 +255,7 @@ function render(): void {
     }),
   );
   // The same checks the build runs on every policy it writes.
-  const problems = [...policyJsonProblems(stack.policy), ...stack.intercepts.flatMap((i) => interceptPolicyProblems(i.policy).map((p) => `${i.title}: ${p}`))];
+  const problems = [...policyJsonProblems(stack.policy), ...stack.intercepts.flatMap((i) => interceptPolicyRuleProblems(i.policy).map((p) => `${i.title}: ${p.message}`))];
   const tools = servers.reduce((n, s) => n + s.tools.length, 0);
   const check = el('p', { className: problems.length ? 'warning' : 'pb-valid', id: 'pb-check' });
   check.textContent = problems.length

@@ -1,25 +1,15 @@
 /**
  * Schemas for the gateway policies we emit. Every policy is validated against
  * these before it is written; a policy that fails is a build error.
- *
- * policy.json follows the reference gateway's documented shape (PolicyLayer,
- * "Writing policies", https://policylayer.com/docs/writing-policies):
- *   {"version":"1","default":"deny","hide":[...],"all_tools":{"limits":[]},
- *    "tools":{name: {"require":[],"deny_if":[],"limits":[]}}}
- * Under "default": "deny", a tool listed with {} is allowed. A limit entry is
- * {counter, window, max, scope} exactly as the reference's own per-server
- * policies write it (for example https://policylayer.com/policies/mcp-request-tracker:
- * {"counter":"add_ticket_comment_per_hour","window":"hour","max":30,"scope":"grant"}).
- * The "10/minute" shorthand belongs to Intercept YAML only.
- * Intercept YAML follows the open-source Intercept gateway's documented rules:
- * every rule has a name, rate_limit is never combined with conditions, and a
- * rule with action "deny" takes no conditions.
+ * policy.json's rules live in policy-rules.ts and Intercept's in
+ * intercept-rules.ts, as plain functions the policy builder page shares;
+ * the schemas here report them as zod issues. The "10/minute" shorthand
+ * belongs to Intercept YAML only.
  */
 import { z } from 'zod';
 import { CONDITION_OPS, CONDITION_PATH, policyJsonProblems, WINDOWS, type PolicyJson } from './policy-rules.ts';
-import { interceptRuleProblems, RATE_PATTERN } from './intercept-rules.ts';
+import { interceptPolicyRuleProblems, ruleLabel, ruleProblems, show } from './intercept-rules.ts';
 
-export { RATE_PATTERN };
 
 export const conditionSchema = z.strictObject({
   path: z.string().regex(CONDITION_PATH, 'condition path must start with args.'),
@@ -55,25 +45,61 @@ export const policyJsonSchema = z.custom<PolicyJson>(() => true).superRefine((p,
   for (const message of policyJsonProblems(p)) ctx.addIssue({ code: 'custom', message });
 });
 
-export const interceptRuleSchema = z
-  .strictObject({
-    name: z.string().min(1, 'every rule needs a name'),
-    action: z.enum(['evaluate', 'deny']).optional(),
-    rate_limit: z.string().regex(RATE_PATTERN).optional(),
-    conditions: z.array(conditionSchema).optional(),
-    on_deny: z.string().optional(),
-  })
-  .superRefine((r, ctx) => {
-    // How a rule's parts combine is checked by the plain rules the policy builder shares.
-    for (const message of interceptRuleProblems(r, '?')) ctx.addIssue({ code: 'custom', message });
-  });
-
-export const interceptPolicySchema = z.strictObject({
-  version: z.literal('1'),
-  description: z.string().optional(),
-  default: z.enum(['allow', 'deny']).optional(),
-  hide: z.array(z.string()).optional(),
-  tools: z.record(z.string(), z.strictObject({ rules: z.array(interceptRuleSchema) })),
+/*
+ * Intercept (PolicyLayer's open-source MCP gateway): the field types here,
+ * every rule of its POLICY.md in intercept-rules.ts, shared with the policy
+ * builder page.
+ */
+export const interceptConditionSchema = z.strictObject({
+  path: z.string(),
+  op: z.string(),
+  // Any YAML value: eq, neq and contains accept anything, the other operators are checked below.
+  value: z.unknown(),
 });
+
+export const interceptStateSchema = z.strictObject({
+  // Defaults to '' so a missing counter or window gets the documented message, not a type error.
+  counter: z.string().default(''),
+  window: z.string().default(''),
+  increment: z.number().int('increment must be an integer').optional(),
+  increment_from: z.string().optional(),
+});
+
+const interceptRuleFields = z.strictObject({
+  name: z.string().default(''),
+  action: z.string().optional(),
+  rate_limit: z.string().optional(),
+  conditions: z.array(interceptConditionSchema).optional(),
+  on_deny: z.string().optional(),
+  state: interceptStateSchema.optional(),
+});
+export type { InterceptCondition, InterceptState } from './intercept-rules.ts';
+
+export const interceptRuleSchema = interceptRuleFields.superRefine((r, ctx) => {
+  for (const p of ruleProblems(r)) ctx.addIssue({ code: 'custom', path: p.at, message: `rule${ruleLabel(r)}: ${p.message}` });
+});
+
+const interceptToolSchema = z.strictObject({ rules: z.array(interceptRuleFields) });
+
+export const interceptPolicySchema = z
+  .strictObject({
+    version: z.literal('1', { error: (iss) => `version must be "1", got ${show(iss.input ?? '')}` }),
+    description: z.string().optional(),
+    default: z.enum(['allow', 'deny'], { error: (iss) => `default must be "allow" or "deny", got ${show(iss.input)}` }).optional(),
+    hide: z.array(z.string()).optional(),
+    // Keys are the server's tool names, plus "*" for rules that apply to every call.
+    tools: z.record(z.string(), interceptToolSchema),
+  })
+  .superRefine((p, ctx) => {
+    for (const { path, message } of interceptPolicyRuleProblems(p)) ctx.addIssue({ code: 'custom', path, message });
+  });
 export type InterceptPolicy = z.infer<typeof interceptPolicySchema>;
 export type InterceptRule = z.infer<typeof interceptRuleSchema>;
+
+/** Every problem in a candidate Intercept policy, one line each; empty when it is valid. */
+export function interceptPolicyErrors(input: unknown): string[] {
+  const r = interceptPolicySchema.safeParse(input);
+  if (r.success) return [];
+  // Our messages already say where they are (they start with the field or tool); zod's own type errors get their path prefixed.
+  return r.error.issues.map((i) => (i.code === 'custom' || !i.path.length || i.message.startsWith(`${String(i.path[0])} `) ? i.message : `${i.path.join('.')}: ${i.message}`));
+}

@@ -46,6 +46,12 @@ async function copiedPolicy(): Promise<PolicyJson> {
 }
 
 describe('policy builder', () => {
+  it('ships under 20 KB of its own minified JavaScript', () => {
+    const own = readFileSync(join(dist, 'js', 'policy-builder.js'));
+    expect(own.length).toBeGreaterThan(1000);
+    expect(own.length).toBeLessThan(20 * 1024);
+  });
+
   it('builds a stack policy with exactly the choices made, and a link that reproduces it', async () => {
     const list: BuilderServerEntry[] = JSON.parse(readFileSync(join(dist, 'api', 'policy-builder', 'servers.json'), 'utf8'));
     const first = serverData('binance');

@@ -74,6 +74,13 @@ describe('every tool of the shared data has a complete page', () => {
     const about = decodeEntities(readFileSync(join(site.dist, 'about', 'index.html'), 'utf8'));
     expect(about).toContain('Contains data from Toucan');
     expect(about).toContain('Contains data from LiveMCPBench');
+    // Intercept's policy files are credited where their categories are compared, and each differing tool links to its page.
+    const intercept = sectionHtml(about, 'intercept');
+    expect(intercept).toContain("PolicyLayer's Intercept");
+    expect(intercept).toContain('https://github.com/PolicyLayer/Intercept');
+    const compared = hrefs(intercept).filter((h) => h.startsWith('/tools/'));
+    expect(compared.length).toBeGreaterThan(0);
+    for (const h of compared) expect(resolves(h), h).toBe(true);
     const api = JSON.parse(readFileSync(join(site.dist, 'api', 'servers.json'), 'utf8')) as { slug: string; repository?: string; sources: { source: string }[] }[];
     expect(api.length).toBe(servers.length);
     expect(api.find((s) => s.slug === toucan.slug)!.sources.some((x) => x.source === 'toucan')).toBe(true);

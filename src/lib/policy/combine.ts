@@ -9,7 +9,7 @@
 import type { Category } from '../../schemas/rules.ts';
 import type { InterceptPolicy, PolicyChoice, PolicyJson } from '../../schemas/policy.ts';
 import { policyJsonProblems } from '../../schemas/policy-rules.ts';
-import { interceptPolicyProblems } from '../../schemas/intercept-rules.ts';
+import { interceptPolicyRuleProblems } from '../../schemas/intercept-rules.ts';
 import { interceptRules, toolEntry } from './entries.ts';
 import { writeInterceptYaml, type ToolGroup } from './yaml-writer.ts';
 
@@ -56,7 +56,7 @@ export function serverPolicy(description: string, tools: readonly ChosenTool[]):
   const problems = policyJsonProblems(policy);
   if (problems.length) throw new Error(`policy "${description}" is invalid: ${problems.join('; ')}`);
   const interceptPolicy: InterceptPolicy = { version: '1', description, default: 'deny', ...(hide.length ? { hide } : {}), tools: Object.fromEntries(interceptTools) };
-  const interceptIssues = interceptPolicyProblems(interceptPolicy);
+  const interceptIssues = interceptPolicyRuleProblems(interceptPolicy).map((p) => p.message);
   if (interceptIssues.length) throw new Error(`Intercept policy "${description}" is invalid: ${interceptIssues.join('; ')}`);
   const intercept = writeInterceptYaml(interceptPolicy, groups);
   return { policy, intercept, interceptPolicy };

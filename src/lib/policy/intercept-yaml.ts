@@ -28,8 +28,16 @@ function checkIntercept(policy: InterceptPolicy): InterceptPolicy {
     if (!topCheck.success) throw new Error(`invalid Intercept policy: ${topCheck.error.message}`);
     validTopShapes.add(topKey);
   }
+  // A condition on a counter is checked against the counters of the tool it names, so
+  // such policies are validated whole; the placeholder name below would not match.
+  const readsState = Object.values(tools).some((t) => t.rules.some((r) => r.conditions?.some((c) => c.path.startsWith('state.'))));
+  if (readsState) {
+    const whole = interceptPolicySchema.safeParse(policy);
+    if (!whole.success) throw new Error(`invalid Intercept policy: ${whole.error.message}`);
+  }
   for (const name of Object.keys(tools)) {
     if (!name) throw new Error('invalid Intercept policy: empty tool name');
+    if (readsState) continue;
     const rules = tools[name]!;
     const key = JSON.stringify(rules);
     if (validRuleShapes.has(key)) continue;

@@ -12,7 +12,12 @@ const q = (s: string): string => JSON.stringify(s);
 function scalar(v: unknown): string {
   if (typeof v === 'string') return q(v);
   if (Array.isArray(v)) return '[' + v.map(scalar).join(', ') + ']';
-  return String(v);
+  // A missing value is YAML null, as the gateway reads an absent `value`.
+  if (v === undefined || v === null) return 'null';
+  // Numbers and booleans as written; maps (eq may compare one) as JSON, which YAML reads as a flow map.
+  if (typeof v === 'number' && !Number.isFinite(v)) return Number.isNaN(v) ? '.nan' : v > 0 ? '.inf' : '-.inf';
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return JSON.stringify(v);
 }
 
 function rule(r: InterceptRule, indent: string): string[] {
@@ -27,6 +32,11 @@ function rule(r: InterceptRule, indent: string): string[] {
     }
   }
   if (r.on_deny) lines.push(`${inner}on_deny: ${q(r.on_deny)}`);
+  if (r.state) {
+    lines.push(`${inner}state:`, `${inner}  counter: ${q(r.state.counter)}`, `${inner}  window: ${q(r.state.window)}`);
+    if (r.state.increment !== undefined) lines.push(`${inner}  increment: ${r.state.increment}`);
+    if (r.state.increment_from !== undefined) lines.push(`${inner}  increment_from: ${q(r.state.increment_from)}`);
+  }
   return lines;
 }
 
