@@ -118,18 +118,25 @@ function change(next: Change): void {
 }
 
 // ---- server search
+/** Exact names first, then names that start with the query; the list is already sorted by tool count. */
+function rankHit(s: BuilderServerEntry, q: string): number {
+  const title = s.title.toLowerCase();
+  return title === q || s.slug === q ? 0 : title.startsWith(q) || s.slug.startsWith(q) ? 1 : 2;
+}
+
 async function search(): Promise<void> {
   list ??= await getJson<BuilderServerEntry[]>('/api/policy-builder/servers.json');
   const q = query.value.trim().toLowerCase();
   const hits = q
     ? list
         .filter((s) => !slugs.includes(s.slug) && (s.title.toLowerCase().includes(q) || s.name.toLowerCase().includes(q) || s.slug.includes(q)))
-        .sort((a, b) => Number(!b.title.toLowerCase().startsWith(q)) - Number(!a.title.toLowerCase().startsWith(q)))
+        .sort((a, b) => rankHit(a, q) - rankHit(b, q))
         .slice(0, 8)
     : [];
   results.replaceChildren(
     ...hits.map((s) => {
       const button = el('button', { type: 'button', textContent: `Add ${s.title}` }, el('span', { className: 'muted', textContent: ` ${s.tools} tool${s.tools === 1 ? '' : 's'}` }));
+      button.dataset.slug = s.slug;
       button.addEventListener('click', () => void add(s.slug));
       return el('li', {}, button);
     }),

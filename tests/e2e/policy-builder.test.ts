@@ -65,14 +65,14 @@ describe('policy builder', () => {
     // First server by keyboard: type, Tab to the first result, Enter.
     await page.focus('#pb-q');
     await page.keyboard.type('binance');
-    const add = page.locator('#pb-results button', { hasText: `Add ${first.title}` });
+    const add = page.locator(`#pb-results button[data-slug="${first.slug}"]`);
     await add.waitFor();
     while (!(await add.evaluate((b) => b === document.activeElement))) await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await page.locator(`.pb-server[data-slug="${first.slug}"]`).waitFor();
 
-    await page.fill('#pb-q', second.title);
-    await page.locator('#pb-results button', { hasText: `Add ${second.title}` }).first().click();
+    await page.fill('#pb-q', second.slug);
+    await page.locator(`#pb-results button[data-slug="${second.slug}"]`).click();
     await page.locator(`.pb-server[data-slug="${second.slug}"]`).waitFor();
 
     // One tool's action: a Binance read that the catalogue allows, now hidden.

@@ -130,3 +130,20 @@ describe('general rules (catalogue/rules/classifier.yaml)', () => {
     expect(run('product_reviews', '').category).toBe('Read');
   });
 });
+
+describe('a word that is as often a noun as a verb, in the description lead', () => {
+  const plain = { title: 'Test', prefixWords: new Set<string>() };
+  it.each([
+    // After other words it names a thing, so the name's own action decides.
+    ['list_loki_label_names', 'Log label exploration', 'Read'],
+    ['list_resources', 'Enumerate resources of specified types', 'Read'],
+    ['get_console_message', 'Access a specific console message', 'Read'],
+    // At the head of the lead, or after "to", it is the action.
+    ['notify', 'Message the on-call team', 'Write'],
+    ['assistant', 'Use the assistant to message the team', 'Write'],
+    ['step_over', 'Steps over to the next line of code', 'Execute'],
+    ['place_bet', 'Place a bet on a market', 'Financial'],
+  ])('%s: "%s" is %s', (name, description, category) => {
+    expect(classify(rules, { name, description, inputSchema: { type: 'object' } }, plain).category).toBe(category);
+  });
+});

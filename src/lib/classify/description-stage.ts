@@ -10,7 +10,7 @@ import { hasCjk, normaliseForMatching } from '../text/normalize.ts';
 import { findActionLists, inIdentifier } from './action-lists.ts';
 import { addSignalEvidence, NOTE_BODY_PHRASE, NOTE_BODY_ZH, NOTE_THEN, type DescriptionFindings } from './findings.ts';
 import type { Evidence } from './types.ts';
-import { coordinated, coveredBy, findCombo, glossFor, hasBarrier, inWordSet, negatedAt, negatedBefore, nounPositions, precedenceRank, verbForm, verbOf, wordStartsAt, zhAffirmed } from './lexicon.ts';
+import { coordinated, coveredBy, findCombo, glossFor, hasBarrier, inWordSet, isNounVerb, negatedAt, negatedBefore, nounPositions, precedenceRank, verbForm, verbOf, wordStartsAt, zhAffirmed } from './lexicon.ts';
 
 /** The description's lead: its first line when that says something, else its first sentence. */
 function descriptionLead(description: string, leadChars = 300): { text: string; start: number } {
@@ -65,6 +65,9 @@ function zhListed(text: string, phrase: string): boolean {
   return false;
 }
 
+/** Words after which a verb stands: "to call", "can post", "must send". */
+const VERB_MARKER = /\b(?:to|can|will|must|may|should|also|then)\s+$/i;
+
 export function scanDescription(rules: CompiledRules, description: string): DescriptionFindings {
   const scan: DescriptionFindings = { evidence: [], signals: new Set(), action: '', objectWords: [], listedActions: [], leadOtherWords: [] };
   // Offsets in `text` where the lead's own list of actions starts (read there, not again as a list).
@@ -98,6 +101,7 @@ export function scanDescription(rules: CompiledRules, description: string): Desc
   const nouns = nounPositions(rules, leadWords);
   let i = 0;
   while (i < leadWords.length && rules.leadFillers.has(leadWords[i]!)) i++;
+  const head = i;
   const window = rules.raw.lead_combo_window;
   const rank = (c: Category) => precedenceRank(rules, c);
   for (; i < leadWords.length && i < rules.raw.limits.lead_action_words; i++) {
@@ -113,6 +117,12 @@ export function scanDescription(rules: CompiledRules, description: string): Desc
     const combo = findCombo(rules, leadWords, i, false, window, clause);
     const verb = verbOf(rules, leadWords[i]!);
     if (!combo && !verb) continue;
+    // A word as often a noun ("message", "label", "types") acts only at the
+    // head of the lead ("Message the team"), after an adverb ("Quickly
+    // tags…") or after "to" or a modal ("Use Grok to call functions"); after
+    // other words it names a thing ("Access a specific console message",
+    // "Enumerate resources of specified types").
+    if (!combo && i > head && isNounVerb(rules, leadWords[i]!) && !leadWords[i - 1]!.endsWith('ly') && !VERB_MARKER.test(lead.text.slice(0, leadTokens[i]!.start))) continue;
     const quote = (from: number, to: number) => lead.text.slice(leadTokens[from]!.start, leadTokens[to]!.end);
     // The action, then any actions listed with it ("List and create keys",
     // "Read/create/update/delete resources"): the most severe one counts,

@@ -209,6 +209,11 @@ export function nounPositions(rules: CompiledRules, words: readonly string[]): S
  * looks up, a run ("ci_pipeline") still runs, and a money word still names
  * the money action ("WalletDustTransfer", "MarginLoan").
  */
+/** A word as often a noun as a verb ("message", "types" of "type"). */
+export function isNounVerb(rules: CompiledRules, word: string): boolean {
+  return rules.nounVerbs.has(word) || baseForms(word).some((f) => rules.nounVerbs.has(f));
+}
+
 export function namesTheThing(rules: CompiledRules, words: readonly string[], nouns: ReadonlySet<number>, i: number): boolean {
   const word = words[i]!;
   if (!rules.nounVerbs.has(word)) return false;
