@@ -37,7 +37,7 @@ export const CLIENT_NAMES: Record<ClientId, string> = {
   vscode: 'VS Code',
   'claude-code': 'Claude Code',
   windsurf: 'Windsurf',
-  config: 'config file',
+  config: 'other client',
 };
 
 /** How a file lists its servers. */

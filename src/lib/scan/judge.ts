@@ -77,7 +77,7 @@ function stackServer(id: string, title: string, tools: readonly CatalogueTool[])
 /** The policies for every judged server together. */
 export function policiesFor(servers: readonly { id: string; title: string; tools: readonly CatalogueTool[] }[]): StackPolicy {
   return stackPolicy(
-    servers.map((s) => stackServer(s.id, s.id, s.tools)),
+    servers.map((s) => stackServer(s.id, s.title, s.tools)),
     `Stack policy for ${servers.map((s) => s.title).join(', ')} (toolrisk scan)`,
   );
 }

@@ -24,7 +24,7 @@ import { loadRules, type CompiledRules } from '../rules/load-rules.ts';
 import { assignSlugs } from '../slug.ts';
 import { openCatalogue, type CatalogueIndex, type CatalogueMatch } from './catalogue-match.ts';
 import { discoverServers, type ConfiguredServer } from './client-configs.ts';
-import type { Places } from './config-locations.ts';
+import { CLIENT_NAMES, type Places } from './config-locations.ts';
 import { judgeServers, policiesFor, sameNameTools, type LiveServer } from './judge.ts';
 import { Redactor } from './redact.ts';
 
@@ -73,22 +73,33 @@ export async function runScan(options: ScanOptions): Promise<ScanRun> {
     if (!firstByTarget.has(key)) firstByTarget.set(key, server);
   }
   const unique = [...firstByTarget.values()];
+
+  for (const f of discovery.files) {
+    const client = CLIENT_NAMES[f.location.client];
+    options.progress?.(f.status === 'read' ? `read ${f.location.path} (${client}, ${plural(f.servers.length, 'server')})` : `${f.location.path} (${client}): ${f.problem}; skipped`);
+  }
+  let catalogue: CatalogueIndex | undefined;
+  try {
+    catalogue = openCatalogue(options.catalogueDir);
+  } catch {
+    catalogue = undefined; // an unreadable catalogue counts as none
+  }
+  if (discovery.files.length) {
+    options.progress?.(
+      catalogue
+        ? `catalogue: ${options.catalogueDir} (${catalogue.servers} servers)`
+        : `no catalogue in ${options.catalogueDir} (npm run ingest builds one); tools are judged but not compared with catalogued definitions`,
+    );
+  }
+
   const outcomes = new Map<ConfiguredServer, Outcome>();
   let done = 0;
   await inPool(unique, options.concurrency ?? 2, async (server) => {
     const outcome = await introspectOne(server.target!, options.timeoutMs);
     outcomes.set(server, outcome);
     done++;
-    options.progress?.(redactor.text(`[${done}/${unique.length}] ${label(server)}: ${outcome.error ? `${outcome.error.reason}: ${outcome.error.message}` : `${outcome.result!.tools.length} tools`} (${outcome.seconds} s)`));
+    options.progress?.(redactor.text(`[${done}/${unique.length}] ${label(server)}: ${outcome.error ? `${outcome.error.reason}: ${outcome.error.message}` : plural(outcome.result!.tools.length, 'tool')} (${outcome.seconds} s)`));
   });
-
-  let catalogue: CatalogueIndex | undefined;
-  let catalogueProblem = false;
-  try {
-    catalogue = openCatalogue(options.catalogueDir);
-  } catch {
-    catalogueProblem = true; // an unreadable catalogue is treated as none
-  }
 
   // Judge every server that answered, in one buildCatalogue call.
   const rules = options.rules ?? loadRules();
@@ -190,7 +201,8 @@ export async function runScan(options: ScanOptions): Promise<ScanRun> {
   }
 
   const withTools = live.filter((s) => (judged.tools.get(s.id) ?? []).length > 0);
-  const stack = withTools.length ? policiesFor(withTools.map((s) => ({ id: s.id, title: s.title, tools: judged.tools.get(s.id)! }))) : undefined;
+  const labels = new Map(unique.map((server) => [ids.get(server)!, label(server)]));
+  const stack = withTools.length ? policiesFor(withTools.map((s) => ({ id: s.id, title: labels.get(s.id)!, tools: judged.tools.get(s.id)! }))) : undefined;
 
   // --fail-on: each judged server once.
   const failing: string[] = [];
@@ -215,7 +227,7 @@ export async function runScan(options: ScanOptions): Promise<ScanRun> {
       ...(f.problem ? { problem: f.problem } : {}),
       servers: f.servers.length,
     })),
-    catalogue: { dir: options.catalogueDir, available: !!catalogue && !catalogueProblem, ...(catalogue ? { servers: catalogue.servers } : {}) },
+    catalogue: { dir: options.catalogueDir, available: !!catalogue, ...(catalogue ? { servers: catalogue.servers } : {}) },
     servers: reportServers,
     findings,
     policy: {
@@ -293,6 +305,10 @@ function serverIds(servers: readonly ConfiguredServer[]): Map<ConfiguredServer, 
   });
   const slugs = assignSlugs(names, 'server');
   return new Map(servers.map((s, i) => [s, slugs.get(names[i]!)!]));
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 export function label(server: { client: string; name: string }): string {
