@@ -30,7 +30,7 @@ export function formatTerminalReport(report: ScanReport, written?: { outDir: str
   const rows = toolRows(report);
   if (rows.length) {
     lines.push('', `Tools (${report.summary.tools})`);
-    lines.push(...table(['SERVER', 'TOOL', 'CATEGORY', 'SEVERITY', 'ACTION', 'CATALOGUE', 'FLAGS'], rows, [28, 34, 11, 8, 11, 9, 100]));
+    lines.push(...table(['SERVER', 'TOOL', 'CATEGORY', 'SEVERITY', 'ACTION', 'CATALOGUE', 'FLAGS'], rows, [40, 34, 11, 8, 11, 9, 100]));
   }
 
   if (report.findings.length) {
@@ -83,10 +83,11 @@ export function statusLine(s: ScanServer, catalogueAvailable: boolean): string {
 }
 
 function toolRows(report: ScanReport): string[][] {
+  const labelOf = new Map(report.servers.map((s) => [s.id, `${s.client}/${s.name}`]));
   const sameName = new Map<string, string[]>();
   for (const f of report.findings) {
     if (f.kind !== 'same-name') continue;
-    for (const id of f.servers) sameName.set(`${id}\u0000${f.tool}`, f.servers.filter((o) => o !== id));
+    for (const id of f.servers) sameName.set(`${id}\u0000${f.tool}`, f.servers.filter((o) => o !== id).map((o) => labelOf.get(o) ?? o));
   }
   const rows: string[][] = [];
   for (const s of report.servers) {

@@ -183,6 +183,9 @@ export async function runScan(options: ScanOptions): Promise<ScanRun> {
     if (!group.ids.includes(judgedId)) group.ids.push(judgedId);
     groups.set(key, group);
   }
+  // Sentences name servers as the person configured them (cursor/github); the ids stay in `servers`.
+  const labelOf = new Map(reportServers.map((s) => [s.id, label(s)]));
+  const named = (text: string) => text.replace(/[a-z0-9]+(?:-[a-z0-9]+)*/g, (word) => labelOf.get(word) ?? word);
   for (const group of groups.values()) {
     for (const clash of sameNameTools(group.ids.map((id) => ({ id, tools: judged.tools.get(id) ?? [] })))) {
       findings.push({
@@ -190,13 +193,14 @@ export async function runScan(options: ScanOptions): Promise<ScanRun> {
         client: group.client,
         tool: clash.tool,
         servers: clash.servers,
-        detail: `${clash.servers.join(' and ')} both list "${clash.tool}"; an agent calls tools by name, so one shadows the other (the combined policy keeps the stricter choice: ${clash.kept})`,
+        detail: `${clash.servers.map((id) => labelOf.get(id)).join(' and ')} both list "${clash.tool}"; an agent calls tools by name, so one shadows the other (the combined policy keeps the stricter choice: ${clash.kept})`,
       });
     }
   }
   for (const [id, tools] of judged.tools) {
     for (const t of tools) {
-      for (const f of t.poisoning.filter((p) => p.id === 'tool_shadowing')) findings.push({ kind: 'names-other-tool', tool: t.name, servers: [id], detail: `${id}/${t.name} ${f.text}` });
+      // markShadowing names the other servers by slug, which here is our id.
+      for (const f of t.poisoning.filter((p) => p.id === 'tool_shadowing')) findings.push({ kind: 'names-other-tool', tool: t.name, servers: [id], detail: `${labelOf.get(id)}: ${t.name} ${named(f.text)}` });
     }
   }
 
