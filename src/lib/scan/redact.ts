@@ -7,8 +7,8 @@
  *
  * Very short values are left alone: "1" or "true" in an env block is a
  * switch, not a credential, and replacing it everywhere would garble the
- * report. A header such as "Bearer sk-…" also has its parts redacted, since
- * a server may echo the token without the scheme.
+ * report. A header such as "Bearer sk-…" also has its token redacted alone,
+ * since a server may echo it without the scheme.
  */
 const MIN_SECRET = 6;
 export const REDACTED = '[redacted]';
@@ -19,7 +19,9 @@ export class Redactor {
   constructor(values: Iterable<string>) {
     const all = new Set<string>();
     for (const value of values) {
-      for (const candidate of [value, ...value.split(/\s+/)]) {
+      // "Bearer <token>", "Basic <creds>": the token alone counts too.
+      const scheme = /^[A-Za-z][\w-]*\s+(\S+)$/.exec(value.trim());
+      for (const candidate of scheme ? [value, scheme[1]!] : [value]) {
         const v = candidate.trim();
         if (v.length < MIN_SECRET) continue;
         all.add(v);
