@@ -49,7 +49,8 @@ export function formatTerminalReport(report: ScanReport, written?: { outDir: str
     const intercepts = written.files.filter((f) => f.startsWith('intercept'));
     const named = written.files.filter((f) => !f.startsWith('intercept'));
     if (intercepts.length) named.push(`intercept/*.yaml (${intercepts.length})`);
-    lines.push(printable(`Wrote ${relative(process.cwd(), written.outDir) || '.'}/: ${named.join(', ')}`));
+    const shown = relative(process.cwd(), written.outDir);
+    lines.push(printable(`Wrote ${shown === '' ? '.' : shown.startsWith('..') ? written.outDir : shown}/: ${named.join(', ')}`));
   }
   if (sum.failOn.length) {
     lines.push(
