@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import type { BuildReport } from '../../schemas/catalogue.ts';
 import type { CatalogueDiff } from './diff-catalogues.ts';
 import { dataDirProblem } from './snapshot-dir.ts';
+import { printable } from '../text/terminal.ts';
 
 export const DIFF_USAGE = `Usage: npm run diff -- <old-data-dir> <new-data-dir> [--json]
 
@@ -52,16 +53,8 @@ export function parseDiffArgs(argv: string[]): DiffCommand {
   return { help: false, oldDir, newDir, json: parsed.values.json ?? false };
 }
 
-/**
- * Tool names, descriptions and annotation values are third-party text: control
- * characters, bidi overrides and zero-width characters could rewrite or hide
- * parts of a terminal line, so they are shown as \u escapes.
- */
-export function printable(s: string): string {
-  return s.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g, (c) =>
-    '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'),
-  );
-}
+// Tool names, descriptions and annotation values are third-party text (see text/terminal.ts).
+export { printable };
 
 export function countsLine(diff: CatalogueDiff): string {
   return `${diff.added.length} added, ${diff.removed.length} removed, ${diff.changed.length} changed, ${diff.unchanged} unchanged`;

@@ -91,7 +91,12 @@ function toolName(value: unknown): string | undefined {
   return undefined;
 }
 
-function collectTools(
+/**
+ * Validates a tools/list result tool by tool into RawTools; ingest reads
+ * manifests through it and `npm run scan` reads live servers through it, so
+ * both judge exactly the same tools.
+ */
+export function collectTools(
   list: unknown[],
   schema: typeof mcpToolSchema | typeof toolsdkToolSchema,
   where: { file: string; server: string },
