@@ -41,9 +41,15 @@ export type PolicyChoice = z.infer<typeof policyChoiceSchema>;
  * policy builder; this schema reports each broken rule as a zod issue. The
  * value is passed through untouched (a tool named "__proto__" stays a key).
  */
-export const policyJsonSchema = z.custom<PolicyJson>(() => true).superRefine((p, ctx) => {
-  for (const message of policyJsonProblems(p)) ctx.addIssue({ code: 'custom', message });
-});
+export const policyJsonSchema = z
+  .custom<PolicyJson>(() => true)
+  .superRefine((p, ctx) => {
+    for (const message of policyJsonProblems(p)) ctx.addIssue({ code: 'custom', message });
+  })
+  // A parsed copy for readers such as Astro's content store, which cannot
+  // serialise an own "__proto__" key (a tool may be named so); writers keep
+  // and write their own object.
+  .transform((p) => JSON.parse(JSON.stringify(p), (key, value) => (key === '__proto__' ? undefined : value)) as PolicyJson);
 
 /*
  * Intercept (PolicyLayer's open-source MCP gateway): the field types here,
