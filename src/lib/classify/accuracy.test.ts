@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CATEGORIES, type Category } from '../../schemas/rules.ts';
-import { DEFAULT_DATA_DIR, REPO_ROOT } from '../ingest/data-dir.ts';
+import { DEFAULT_DATA_DIR, REPO_ROOT } from '../config.ts';
 import { runIngest } from '../ingest/run-ingest.ts';
 
 interface Label {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadRules } from '../rules/load-rules.ts';
 import { classify } from './classify.ts';
 import { serverPrefixWords } from './server-prefix.ts';
-import { DEFAULT_DATA_DIR } from '../ingest/data-dir.ts';
+import { DEFAULT_DATA_DIR } from '../config.ts';
 
 const rules = loadRules();
 const binance = JSON.parse(readFileSync(`${DEFAULT_DATA_DIR}/manifests/binance/tools.json`, 'utf8')).tools as { name: string }[];

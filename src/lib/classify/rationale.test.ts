@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CatalogueTool } from '../../schemas/catalogue.ts';
-import { DEFAULT_DATA_DIR } from '../ingest/data-dir.ts';
+import { DEFAULT_DATA_DIR } from '../config.ts';
 import { runIngest } from '../ingest/run-ingest.ts';
 import { loadRules } from '../rules/load-rules.ts';
 import { baseForms, splitIdentifier } from '../text/words.ts';

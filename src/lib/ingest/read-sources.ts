@@ -10,6 +10,7 @@ import { serverJsonSchema, indexServerSchema, type IndexServer } from '../../sch
 import { mcpToolSchema, toolsListResultSchema, toolsdkLineSchema, toolsdkToolSchema } from '../../schemas/mcp-tool.ts';
 import type { ReportIssue } from '../../schemas/catalogue.ts';
 import type { z } from 'zod';
+import { formatZodError } from '../config.ts';
 
 export interface RawTool {
   /** The tool object exactly as listed (validated). */
@@ -41,11 +42,9 @@ export interface ReadResult {
   toolsReported: number;
 }
 
+/** The first three problems: a report line about third-party data stays short. */
 function describeZodError(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 3)
-    .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
-    .join('; ');
+  return formatZodError(error, 3);
 }
 
 /** Removes lone surrogates so the text can be written as UTF-8 and shown. */

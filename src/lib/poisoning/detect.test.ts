@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_DATA_DIR } from '../ingest/data-dir.ts';
+import { DEFAULT_DATA_DIR } from '../config.ts';
 import { runIngest } from '../ingest/run-ingest.ts';
 import { detectPoisoning } from './detect.ts';
 

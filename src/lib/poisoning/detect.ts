@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { REPO_ROOT } from '../ingest/data-dir.ts';
+import { formatZodError, RULES_DIR } from '../config.ts';
 import { z } from 'zod';
 import { normaliseForMatching } from '../text/normalize.ts';
 import { normaliseParamName } from '../rules/load-rules.ts';
@@ -61,13 +61,13 @@ interface CompiledPoisoningRules {
   oversized: number;
 }
 
-const RULES_FILE = join(REPO_ROOT, 'catalogue', 'rules', 'poisoning.yaml');
+const RULES_FILE = join(RULES_DIR, 'poisoning.yaml');
 let compiled: CompiledPoisoningRules | undefined;
 
 export function poisoningRules(): CompiledPoisoningRules {
   if (compiled) return compiled;
   const parsed = rulesSchema.safeParse(parseYaml(readFileSync(RULES_FILE, 'utf8')));
-  if (!parsed.success) throw new Error(`${RULES_FILE}: invalid rules: ${parsed.error.message}`);
+  if (!parsed.success) throw new Error(`${RULES_FILE}: invalid rules: ${formatZodError(parsed.error)}`);
   const r = parsed.data;
   const re = (list: string[]) => list.map((s) => new RegExp(s, 'iu'));
   compiled = {

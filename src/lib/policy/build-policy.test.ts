@@ -1,6 +1,6 @@
 import { parse as parseYaml } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_DATA_DIR } from '../ingest/data-dir.ts';
+import { DEFAULT_DATA_DIR } from '../config.ts';
 import { runIngest } from '../ingest/run-ingest.ts';
 import { interceptPolicySchema, interceptRuleSchema, policyJsonSchema } from '../../schemas/policy.ts';
 import type { CatalogueServer, CatalogueTool } from '../../schemas/catalogue.ts';

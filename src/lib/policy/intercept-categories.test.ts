@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_DATA_DIR } from '../ingest/data-dir.ts';
+import { DEFAULT_DATA_DIR } from '../config.ts';
 import { runIngest } from '../ingest/run-ingest.ts';
 import type { CatalogueServer, CatalogueTool } from '../../schemas/catalogue.ts';
 import { interceptComparison, shortReason } from '../site/intercept-comparison.ts';
