@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, parseArgsOrExit, REPO_ROOT } from '../src/lib/config.ts';
-import { writeSyntheticIndex } from '../src/lib/search/synthetic-index.ts';
+import { writeSyntheticIndex } from '../src/lib/bench/synthetic-index.ts';
 
 const { values } = parseArgsOrExit({
   name: 'bench-build',

@@ -14,10 +14,9 @@ import {
   type PolicyLimit,
   type ToolPolicy,
 } from '../../schemas/policy.ts';
-import { conditionHolds } from '../classify/severity.ts';
+import { conditionHolds } from '../rules/condition.ts';
 import { toInterceptYaml } from './intercept-yaml.ts';
 import { describeKind, interceptRules, summarise, toolEntry } from './entries.ts';
-import type { OperationParam } from '../classify/operations.ts';
 
 export type PolicyKind = PolicyChoice['kind'];
 export type { PolicyChoice };
@@ -109,12 +108,25 @@ const STRICTER: Record<Exclude<PolicyKind, 'capped' | 'conditional'>, PolicyKind
 const LOOSER: Record<Exclude<PolicyKind, 'capped' | 'conditional'>, PolicyKind | null> = { hide: 'approval', approval: 'rate', rate: 'allow', allow: null };
 
 /**
+ * What the policy needs of a parameter that selects the operation (the
+ * classifier's OperationParam has these fields): the values it takes, each
+ * with the category it was read as, and the values nobody could read.
+ */
+export interface OperationChoiceParam {
+  name: string;
+  required: boolean;
+  isArray: boolean;
+  operations: readonly { value: string; category: Category }[];
+  unread: readonly string[];
+}
+
+/**
  * An argument-conditioned policy for a tool whose parameter picks the
  * operation: the safe values pass, the dangerous ones wait for a person.
  * Only for a required, single-valued parameter: an omitted argument or an
  * array of operations would slip past an `in` test.
  */
-export function conditionalChoice(params: readonly OperationParam[], rate: Rate): PolicyChoice | undefined {
+export function conditionalChoice(params: readonly OperationChoiceParam[], rate: Rate): PolicyChoice | undefined {
   for (const p of params) {
     if (!p.required || p.isArray || !/^[A-Za-z0-9_]+$/.test(p.name)) continue;
     const held = p.operations.filter((o) => HELD.has(o.category)).map((o) => o.value);
@@ -136,7 +148,7 @@ export function recommendPolicy(
   severity: Severity,
   signals: readonly RiskSignal[],
   properties: Record<string, unknown> | undefined,
-  operationParams: readonly OperationParam[] = [],
+  operationParams: readonly OperationChoiceParam[] = [],
 ): PolicyRecommendation {
   const rule = rules.rules.find((r) => conditionHolds(r.when, category, signals, severity));
   if (!rule) throw new Error(`policy rules: no rule matches ${category}/${severity} for tool "${tool}"`);

@@ -1,6 +1,6 @@
 /** Shared helpers for category and severity listing pages. */
 import type { CatalogueTool } from '../../schemas/catalogue.ts';
-import { summaryLine } from './display-text.ts';
+import { summaryLine } from '../text/display.ts';
 
 export const PAGE_SIZE = 200;
 const SEV_RANK: Record<string, number> = { critical: 0, high: 1, medium: 2, low: 3 };
