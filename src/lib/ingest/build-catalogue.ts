@@ -17,6 +17,7 @@ import { serverPolicy } from '../policy/combine.ts';
 import { toInterceptYaml, type ToolGroup } from '../policy/intercept-yaml.ts';
 import type { CompiledRules } from '../rules/load-rules.ts';
 import { assignSlugs } from '../slug.ts';
+import { toolParams, typeLabel } from '../text/params.ts';
 import { detectPoisoning, isSteering } from '../poisoning/detect.ts';
 import { markShadowing } from '../poisoning/shadowing.ts';
 import { loadAttackPatterns, patternsForSignal } from '../attack-patterns.ts';
@@ -37,19 +38,9 @@ export interface BuildOptions {
 }
 
 function paramsOf(tool: RawTool): CatalogueTool['params'] {
-  const props = tool.inputSchema?.properties;
-  if (!props || typeof props !== 'object') return [];
-  const required = new Set(Array.isArray(tool.inputSchema?.required) ? tool.inputSchema!.required : []);
-  return Object.keys(props).map((name) => {
-    const p = props[name] as { type?: unknown; description?: unknown } | null;
-    const t = p && typeof p === 'object' ? p.type : undefined;
-    const d = p && typeof p === 'object' && typeof p.description === 'string' ? p.description : undefined;
-    return {
-      name,
-      type: typeof t === 'string' ? t : Array.isArray(t) ? t.filter((x) => typeof x === 'string').join(' | ') : 'any',
-      required: required.has(name),
-      ...(d ? { description: d.length > 400 ? d.slice(0, 399) + '…' : d } : {}),
-    };
+  return toolParams(tool.inputSchema).map((p) => {
+    const d = p.description;
+    return { name: p.name, type: typeLabel(p), required: p.required, ...(d ? { description: d.length > 400 ? d.slice(0, 399) + '…' : d } : {}) };
   });
 }
 

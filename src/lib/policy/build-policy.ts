@@ -15,6 +15,7 @@ import {
   type ToolPolicy,
 } from '../../schemas/policy.ts';
 import { conditionHolds } from '../rules/condition.ts';
+import { toolParams } from '../text/params.ts';
 import { toInterceptYaml } from './intercept-yaml.ts';
 import { describeKind, interceptRules, summarise, toolEntry } from './entries.ts';
 
@@ -88,12 +89,9 @@ export interface NumericParam {
 
 /** Numeric parameters a cap can apply to, found in the input schema. */
 export function cappableParams(properties: Record<string, unknown> | undefined): NumericParam[] {
-  if (!properties) return [];
   const out: NumericParam[] = [];
-  for (const [name, raw] of Object.entries(properties)) {
-    const p = raw as { type?: unknown } | null;
-    const type = p && typeof p === 'object' ? p.type : undefined;
-    const numeric = type === 'number' || type === 'integer' || (Array.isArray(type) && type.some((t) => t === 'number' || t === 'integer'));
+  for (const { name, types } of toolParams({ properties })) {
+    const numeric = !!types?.some((t) => t === 'number' || t === 'integer');
     // Odd names cannot be addressed safely in a condition path; skip them.
     if (!numeric || !/^[A-Za-z0-9_]+$/.test(name)) continue;
     const key = name.toLowerCase().replace(/[^a-z]/g, '');
