@@ -32,7 +32,7 @@ import { CHROMIUM, launchChromium } from '../tests/e2e/browser.ts';
 import { DEFAULT_DIST_DIR, loadConfig, parseArgsOrExit } from '../src/lib/config.ts';
 import { catalogueDir, readCatalogueServers, readCatalogueTools } from '../src/lib/site/read-catalogue.ts';
 import { buildSearchIndexes, INDEX_BUNDLE, type SearchBuildResult } from '../src/lib/search/build-indexes.ts';
-import { indexFile } from '../src/lib/search/read-index.ts';
+import { indexFile } from '../src/lib/registry/read-index.ts';
 import { writeSyntheticIndex } from '../src/lib/bench/synthetic-index.ts';
 import { measureQuery, median, startCountingServer, type QueryFigure } from '../src/lib/bench/measure-search.ts';
 import type { Transport } from '../src/lib/search/pagefind-bundle.ts';
