@@ -1,6 +1,10 @@
 /**
- * Runs after `astro build`: publishes the API files, llms.txt, sitemap and
- * headers, then builds the Pagefind search indexes (tools and server index).
+ * Runs after `astro build`, which empties dist/ when it starts, so whatever
+ * is not a page is written here: the API files, llms.txt, sitemap, headers,
+ * redirects and the client bundle. The search bundles are copied in from
+ * --search-from (scripts/build.ts builds them beside astro build, since they
+ * come from the catalogue JSON, not the pages), or built here when there is
+ * none.
  */
 import { cpSync, existsSync } from 'node:fs';
 import { join } from 'node:path';

@@ -62,10 +62,6 @@ describe('classifier on synthetic definitions', () => {
     expect(classify(rules, { name: 'BinanceFuturesNewOrder', description: '' }, { title: 'x', prefixWords: new Set(['binance']) }).category).toBe('Financial');
     expect(classify(rules, { name: 'sendEmail', description: 'Send an email to a recipient' }, plain).signals).toContain('external_messaging');
   });
-  it('is deterministic', () => {
-    const input = { name: 'transfer_tokens', description: 'Transfer ERC20 tokens', inputSchema: { properties: { to: { type: 'string' }, amount: { type: 'string' } } } };
-    expect(JSON.stringify(classify(rules, input, plain))).toBe(JSON.stringify(classify(rules, input, plain)));
-  });
   it('lowers Destructive for trivially recreatable items and raises Read for secrets', () => {
     // Destructive starts at high; a label is made again in one call.
     expect(classify(rules, { name: 'remove_label', description: 'Remove a label from an issue' }, plain).severity).toBe('medium');
