@@ -1,10 +1,12 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { loadConfig } from './src/lib/config.ts';
 
-// The public origin is a setting so canonical URLs, Open Graph tags and the
-// sitemap point at wherever the catalogue is deployed.
-const site = process.env.SITE_URL ?? 'https://toolrisk.dev';
+// The public origin is a setting (SITE_URL, see src/lib/config.ts) so
+// canonical URLs, Open Graph tags and the sitemap point at wherever the
+// catalogue is deployed.
+const site = loadConfig().siteUrl;
 
 export default defineConfig({
   site,

@@ -8,10 +8,19 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REPO_ROOT, resolveDataDir } from '../src/lib/ingest/data-dir.ts';
-import { writeSyntheticIndex } from '../src/lib/search/synthetic-index.ts';
+import { loadConfig, parseArgsOrExit, REPO_ROOT } from '../src/lib/config.ts';
+import { writeSyntheticIndex } from '../src/lib/bench/synthetic-index.ts';
 
-const dataDir = resolveDataDir(process.argv.slice(2));
+const { values } = parseArgsOrExit({
+  name: 'bench-build',
+  usage: `Usage: node scripts/bench-build.ts [--data DIR]
+
+Options:
+  --data DIR   input data folder (env CATALOGUE_DATA; default ../shared/data)
+  -h, --help   show this help`,
+  options: { data: { type: 'string' } },
+});
+const dataDir = loadConfig(values).dataDir;
 
 function timeBuild(label: string, data: string): void {
   const root = mkdtempSync(join(tmpdir(), `toolrisk-bench-${label}-`));

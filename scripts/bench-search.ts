@@ -29,21 +29,35 @@ import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { CHROMIUM, launchChromium } from '../tests/e2e/browser.ts';
-import { flagValue, REPO_ROOT, resolveDataDir } from '../src/lib/ingest/data-dir.ts';
+import { DEFAULT_DIST_DIR, loadConfig, parseArgsOrExit } from '../src/lib/config.ts';
 import { catalogueDir, readCatalogueServers, readCatalogueTools } from '../src/lib/site/read-catalogue.ts';
 import { buildSearchIndexes, INDEX_BUNDLE, type SearchBuildResult } from '../src/lib/search/build-indexes.ts';
-import { indexFile } from '../src/lib/search/read-index.ts';
-import { writeSyntheticIndex } from '../src/lib/search/synthetic-index.ts';
-import { measureQuery, median, startCountingServer, type QueryFigure } from '../src/lib/search/measure-search.ts';
+import { indexFile } from '../src/lib/registry/read-index.ts';
+import { writeSyntheticIndex } from '../src/lib/bench/synthetic-index.ts';
+import { measureQuery, median, startCountingServer, type QueryFigure } from '../src/lib/bench/measure-search.ts';
 import type { Transport } from '../src/lib/search/pagefind-bundle.ts';
 import type { Browser } from 'playwright-core';
 
-const argv = process.argv.slice(2);
-const dist = resolve(flagValue(argv, '--dist') ?? join(REPO_ROOT, 'dist'));
-const dataDir = resolveDataDir(argv);
+const { values } = parseArgsOrExit({
+  name: 'bench-search',
+  usage: `Usage: npx node scripts/bench-search.ts [--dist DIR] [--catalogue DIR] [--data DIR]
+                                  [--skip-build] [--skip-synthetic] [--synthetic N] [--transports]`,
+  options: {
+    dist: { type: 'string' },
+    catalogue: { type: 'string' },
+    data: { type: 'string' },
+    'skip-build': { type: 'boolean' },
+    'skip-synthetic': { type: 'boolean' },
+    synthetic: { type: 'string' },
+    transports: { type: 'boolean' },
+  },
+});
+// Not DIST_DIR: this measures the site npm run build left in dist/ unless told otherwise.
+const dist = resolve(values.dist ?? DEFAULT_DIST_DIR);
+const dataDir = loadConfig({ data: values.data }).dataDir;
 // A site built by tests/site/build-site.ts keeps its catalogue beside dist/.
-const catalogue = resolve(flagValue(argv, '--catalogue') ?? (existsSync(join(dirname(dist), 'catalogue', 'servers.json')) ? join(dirname(dist), 'catalogue') : catalogueDir()));
-const syntheticSize = Number(flagValue(argv, '--synthetic') ?? 50_000);
+const catalogue = resolve(values.catalogue ?? (existsSync(join(dirname(dist), 'catalogue', 'servers.json')) ? join(dirname(dist), 'catalogue') : catalogueDir()));
+const syntheticSize = Number(values.synthetic ?? 50_000);
 
 const TOOL_QUERIES = ['cancel all orders', 'delete file', 'send email', 'execute sql', 'transfer funds', 'create issue', 'screenshot'];
 const INDEX_QUERIES = ['postgres', 'slack', 'weather forecast', 'kubernetes', 'browser automation', 'notion', 'stripe payments'];
@@ -114,11 +128,11 @@ try {
     await queries(browser, dist, 'index', '/index-search/', '#iq', INDEX_QUERIES);
   }
 
-  if (!argv.includes('--skip-build') || !argv.includes('--skip-synthetic')) {
+  if (!values['skip-build'] || !values['skip-synthetic']) {
     const tools = readCatalogueTools(catalogue);
     const servers = readCatalogueServers(catalogue);
-    if (!argv.includes('--skip-build')) {
-      const transports: Transport[] = argv.includes('--transports') ? ['html', 'records'] : ['html'];
+    if (!values['skip-build']) {
+      const transports: Transport[] = values.transports ? ['html', 'records'] : ['html'];
       // Cold: no bundle cache, as on a fresh checkout or in CI.
       for (const transport of transports) {
         const r = await buildSearchIndexes({ dist: join(scratch, `real-${transport}`), dataDir, tools, servers, transport, cache: false });
@@ -129,7 +143,7 @@ try {
       const warm = await buildSearchIndexes({ dist: join(scratch, 'real-warm'), dataDir, tools, servers });
       print('search_build_cached_ms', warm.ms, 'ms');
     }
-    if (!argv.includes('--skip-synthetic')) {
+    if (!values['skip-synthetic']) {
       const synthData = join(scratch, 'data');
       const lines = writeSyntheticIndex(indexFile(dataDir), synthData, syntheticSize);
       const site = join(scratch, 'site-synthetic');

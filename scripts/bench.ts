@@ -26,7 +26,7 @@ import { join } from 'node:path';
 import { writeGeneratedData } from '../src/lib/bench/generate-manifests.ts';
 import { classifyAll, countTools, memory, time } from '../src/lib/bench/measure.ts';
 import { buildCatalogue } from '../src/lib/ingest/build-catalogue.ts';
-import { DEFAULT_DATA_DIR, flagValue } from '../src/lib/ingest/data-dir.ts';
+import { DEFAULT_DATA_DIR, parseArgsOrExit } from '../src/lib/config.ts';
 import { readSources } from '../src/lib/ingest/read-sources.ts';
 import { mergeServers } from '../src/lib/ingest/merge-servers.ts';
 import { isPlaceholder } from '../src/lib/classify/description-stage.ts';
@@ -34,12 +34,24 @@ import { loadSourceInfos } from '../src/lib/ingest/source-infos.ts';
 import { runIngest } from '../src/lib/ingest/run-ingest.ts';
 import { loadRules } from '../src/lib/rules/load-rules.ts';
 
-const argv = process.argv.slice(2);
-const runs = Math.max(1, Number(flagValue(argv, '--runs') ?? 3));
-const serverCount = Number(flagValue(argv, '--servers') ?? 100);
-const toolsPerServer = Number(flagValue(argv, '--tools-per-server') ?? 1000);
-const only = flagValue(argv, '--only');
-const keep = argv.includes('--keep');
+const { values } = parseArgsOrExit({
+  name: 'bench',
+  usage: `Usage: npm run bench -- [--runs N] [--servers N] [--tools-per-server N] [--only shared|generated] [--keep]
+
+Options:
+  --runs N               runs per figure, the best counts (default 3)
+  --servers N            servers in the generated data set (default 100)
+  --tools-per-server N   tools per generated server (default 1000)
+  --only WHICH           only the shared or only the generated data set
+  --keep                 keep the generated data folder
+  -h, --help             show this help`,
+  options: { runs: { type: 'string' }, servers: { type: 'string' }, 'tools-per-server': { type: 'string' }, only: { type: 'string' }, keep: { type: 'boolean' } },
+});
+const runs = Math.max(1, Number(values.runs ?? 3));
+const serverCount = Number(values.servers ?? 100);
+const toolsPerServer = Number(values['tools-per-server'] ?? 1000);
+const only = values.only;
+const keep = values.keep ?? false;
 
 function print(name: string, value: number, unit: string): void {
   const shown = value >= 100 ? Math.round(value) : Math.round(value * 10) / 10;

@@ -3,11 +3,21 @@
  * staging folder when run beside `astro build`, which empties dist/).
  */
 import { join } from 'node:path';
-import { flagValue, REPO_ROOT, resolveDataDir } from '../src/lib/ingest/data-dir.ts';
+import { loadConfig, parseArgsOrExit, REPO_ROOT } from '../src/lib/config.ts';
 import { readCatalogueServers, readCatalogueTools } from '../src/lib/site/read-catalogue.ts';
 import { buildSearchIndexes } from '../src/lib/search/build-indexes.ts';
 
-const argv = process.argv.slice(2);
-const dist = flagValue(argv, '--dist') ?? join(REPO_ROOT, 'generated', 'search');
-const search = await buildSearchIndexes({ dist, dataDir: resolveDataDir(argv), tools: readCatalogueTools(), servers: readCatalogueServers() });
+const { values } = parseArgsOrExit({
+  name: 'build-search',
+  usage: `Usage: npm run build:search -- [--data DIR] [--dist DIR]
+
+Options:
+  --data DIR   input data folder, for the server-index bundle (env CATALOGUE_DATA; default ../shared/data)
+  --dist DIR   where to write the two bundles (default generated/search)
+  -h, --help   show this help`,
+  options: { data: { type: 'string' }, dist: { type: 'string' } },
+});
+// Not the site's dist/ by default: astro build empties that folder when it starts.
+const dist = values.dist ?? join(REPO_ROOT, 'generated', 'search');
+const search = await buildSearchIndexes({ dist, dataDir: loadConfig(values).dataDir, tools: readCatalogueTools(), servers: readCatalogueServers() });
 console.log(search.summary);

@@ -7,14 +7,25 @@
  */
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { DEFAULT_OUT_DIR, flagValue, REPO_ROOT, resolveDataDir } from '../src/lib/ingest/data-dir.ts';
+import { join } from 'node:path';
+import { loadConfig, parseArgsOrExit, REPO_ROOT } from '../src/lib/config.ts';
 
-const argv = process.argv.slice(2);
-const dataDir = resolveDataDir(argv);
-const catalogue = resolve(flagValue(argv, '--out') ?? process.env.CATALOGUE_OUT ?? DEFAULT_OUT_DIR);
-const dist = resolve(flagValue(argv, '--dist') ?? process.env.DIST_DIR ?? join(REPO_ROOT, 'dist'));
-const previous = flagValue(argv, '--previous');
+const { values } = parseArgsOrExit({
+  name: 'build',
+  usage: `Usage: npm run build -- [--data DIR] [--out DIR] [--dist DIR] [--previous DIR] [--silent]
+
+Options:
+  --data DIR       input data folder (env CATALOGUE_DATA; default ../shared/data)
+  --out DIR        catalogue folder (env CATALOGUE_OUT; default generated/catalogue)
+  --dist DIR       site folder (env DIST_DIR; default dist)
+  --previous DIR   an older data folder: tool pages say what changed since (env CATALOGUE_PREVIOUS)
+  --silent         pass --silent to astro build
+  -h, --help       show this help`,
+  options: { data: { type: 'string' }, out: { type: 'string' }, dist: { type: 'string' }, previous: { type: 'string' }, silent: { type: 'boolean' } },
+});
+// --previous is passed on as given; ingest reads CATALOGUE_PREVIOUS itself when it is not.
+const { dataDir, catalogueDir: catalogue, distDir: dist } = loadConfig(values);
+const previous = values.previous;
 const staging = join(catalogue, '..', `search-staging-${process.pid}`);
 const env = { ...process.env, CATALOGUE_OUT: catalogue, DIST_DIR: dist, CATALOGUE_DATA: dataDir };
 
@@ -37,7 +48,7 @@ const started = performance.now();
 try {
   await run('ingest', ['scripts/ingest.ts', '--data', dataDir, '--out', catalogue, ...(previous ? ['--previous', previous] : [])]);
   await Promise.all([
-    run('astro build', ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', dist, ...(argv.includes('--silent') ? ['--silent'] : [])]),
+    run('astro build', ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', dist, ...(values.silent ? ['--silent'] : [])]),
     run('search bundles', ['scripts/build-search.ts', '--data', dataDir, '--dist', staging]),
   ]);
   await run('postbuild', ['scripts/postbuild.ts', '--data', dataDir, '--dist', dist, '--search-from', staging]);

@@ -5,8 +5,9 @@
  * ingest on both and reports the tools added, removed and changed (and how).
  * See src/lib/drift/diff-catalogues.ts for the matching and comparison rules.
  */
-import { DIFF_USAGE, diffJson, diffWarnings, formatDiffText, parseDiffArgs, UsageError } from '../src/lib/drift/diff-cli.ts';
+import { DIFF_USAGE, diffJson, diffWarnings, formatDiffText, parseDiffArgs } from '../src/lib/drift/diff-cli.ts';
 import { SnapshotError } from '../src/lib/drift/snapshot-dir.ts';
+import { EXIT_USAGE, UsageError } from '../src/lib/config.ts';
 
 async function main(): Promise<number> {
   let command;
@@ -15,7 +16,7 @@ async function main(): Promise<number> {
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     process.stderr.write(`diff: ${error.message}\n\n${DIFF_USAGE}\n`);
-    return 2;
+    return EXIT_USAGE;
   }
   if (command.help) {
     process.stdout.write(`${DIFF_USAGE}\n`);
@@ -34,7 +35,7 @@ async function main(): Promise<number> {
     // A folder can vanish between the argument check and the read.
     if (error instanceof SnapshotError) {
       process.stderr.write(`diff: ${error.message}\n`);
-      return 2;
+      return EXIT_USAGE;
     }
     process.stderr.write(`diff: failed: ${(error as Error).message}\n`);
     return 1;

@@ -3,8 +3,8 @@
  * Pulls the official MCP Registry and merges it into <data>/index/servers.jsonl.
  * See `--help` and src/lib/registry/sync-index.ts for the rules.
  */
-import { DEFAULT_DATA_DIR } from '../src/lib/ingest/data-dir.ts';
-import { parseSyncArgs, SYNC_USAGE, UsageError } from '../src/lib/registry/sync-cli.ts';
+import { DEFAULT_DATA_DIR, EXIT_USAGE, UsageError } from '../src/lib/config.ts';
+import { parseSyncArgs, SYNC_USAGE } from '../src/lib/registry/sync-cli.ts';
 import { syncIndex, SyncFailedError } from '../src/lib/registry/sync-index.ts';
 import { createProgressReporter, formatSummary } from '../src/lib/registry/sync-progress.ts';
 
@@ -15,7 +15,7 @@ async function main(): Promise<number> {
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     process.stderr.write(`index:sync: ${error.message}\n\n${SYNC_USAGE}\n`);
-    return 2;
+    return EXIT_USAGE;
   }
   if (command.help) {
     process.stdout.write(`${SYNC_USAGE}\n`);

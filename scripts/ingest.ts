@@ -1,5 +1,5 @@
 /**
- * npm run ingest [-- --data <dir>] [--out <dir>] [--strict]
+ * npm run ingest [-- --data <dir>] [--out <dir>] [--previous <dir>] [--strict]
  *
  * Reads every manifest in the data folder, classifies every tool, recommends
  * a policy for each and writes the catalogue JSON (generated/catalogue by
@@ -7,16 +7,27 @@
  * skipped; the run exits non-zero only with --strict or when nothing could
  * be read.
  */
-import { resolve } from 'node:path';
-import { DEFAULT_OUT_DIR, flagValue, resolveDataDir } from '../src/lib/ingest/data-dir.ts';
+import { loadConfig, parseArgsOrExit } from '../src/lib/config.ts';
 import { balanced, runIngest } from '../src/lib/ingest/run-ingest.ts';
 import { writeCatalogue } from '../src/lib/ingest/write-catalogue.ts';
-import { changesSince, previousSnapshotDir } from '../src/lib/drift/changed-since.ts';
+import { changesSince } from '../src/lib/drift/changed-since.ts';
 
-const argv = process.argv.slice(2);
-const dataDir = resolveDataDir(argv);
-const outDir = resolve(flagValue(argv, '--out') ?? process.env.CATALOGUE_OUT ?? DEFAULT_OUT_DIR);
-const strict = argv.includes('--strict');
+const { values } = parseArgsOrExit({
+  name: 'ingest',
+  usage: `Usage: npm run ingest -- [--data DIR] [--out DIR] [--previous DIR] [--strict]
+
+Options:
+  --data DIR       input data folder (env CATALOGUE_DATA; default ../shared/data)
+  --out DIR        catalogue folder to write (env CATALOGUE_OUT; default generated/catalogue)
+  --previous DIR   an older data folder: tool pages say what changed since (env CATALOGUE_PREVIOUS)
+  --strict         exit 1 when any error was reported
+  -h, --help       show this help`,
+  options: { data: { type: 'string' }, out: { type: 'string' }, previous: { type: 'string' }, strict: { type: 'boolean' } },
+});
+const config = loadConfig(values);
+const dataDir = config.dataDir;
+const outDir = config.catalogueDir;
+const strict = values.strict ?? false;
 
 const started = performance.now();
 let result;
@@ -29,7 +40,7 @@ try {
 // With a previous snapshot (--previous <dir> or CATALOGUE_PREVIOUS), tool
 // pages say what changed since then: a changed definition after approval is
 // how a rug pull looks.
-const previous = previousSnapshotDir(argv);
+const previous = config.previousDir;
 if (previous) {
   const drift = changesSince(previous, result.tools);
   for (const t of result.tools) {

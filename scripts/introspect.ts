@@ -4,8 +4,8 @@
  * Lists a live MCP server's tools and writes <data>/manifests/<slug>/{server,tools}.json.
  * See `--help` and src/lib/introspect/ for the rules.
  */
-import { DEFAULT_DATA_DIR } from '../src/lib/ingest/data-dir.ts';
-import { INTROSPECT_USAGE, parseIntrospectArgs, UsageError } from '../src/lib/introspect/introspect-cli.ts';
+import { DEFAULT_DATA_DIR, EXIT_USAGE, UsageError } from '../src/lib/config.ts';
+import { INTROSPECT_USAGE, parseIntrospectArgs } from '../src/lib/introspect/introspect-cli.ts';
 import { IntrospectError } from '../src/lib/introspect/introspect-error.ts';
 import { introspectToManifest } from '../src/lib/introspect/introspect-to-manifest.ts';
 
@@ -16,7 +16,7 @@ async function main(): Promise<number> {
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     process.stderr.write(`introspect: ${error.message}\n\n${INTROSPECT_USAGE}\n`);
-    return 2;
+    return EXIT_USAGE;
   }
   if (command.help) {
     process.stdout.write(`${INTROSPECT_USAGE}\n`);

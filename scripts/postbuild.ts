@@ -1,10 +1,14 @@
 /**
- * Runs after `astro build`: publishes the API files, llms.txt, sitemap and
- * headers, then builds the Pagefind search indexes (tools and server index).
+ * Runs after `astro build`, which empties dist/ when it starts, so whatever
+ * is not a page is written here: the API files, llms.txt, sitemap, headers,
+ * redirects and the client bundle. The search bundles are copied in from
+ * --search-from (scripts/build.ts builds them beside astro build, since they
+ * come from the catalogue JSON, not the pages), or built here when there is
+ * none.
  */
 import { cpSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO_ROOT, resolveDataDir, flagValue } from '../src/lib/ingest/data-dir.ts';
+import { loadConfig, parseArgsOrExit } from '../src/lib/config.ts';
 import { readBuildReport, readCatalogueServers, readCatalogueTools } from '../src/lib/site/read-catalogue.ts';
 import { publishApi } from '../src/lib/site/publish-api.ts';
 import { writeRedirects } from '../src/lib/site/redirects.ts';
@@ -12,9 +16,20 @@ import { minifyScripts } from '../src/lib/site/minify-scripts.ts';
 import { bundleClientScripts } from '../src/lib/site/bundle-client.ts';
 import { buildSearchIndexes, INDEX_BUNDLE, TOOLS_BUNDLE } from '../src/lib/search/build-indexes.ts';
 
-const argv = process.argv.slice(2);
-const dist = flagValue(argv, '--dist') ?? process.env.DIST_DIR ?? join(REPO_ROOT, 'dist');
-const site = process.env.SITE_URL ?? 'https://toolrisk.dev';
+const { values } = parseArgsOrExit({
+  name: 'postbuild',
+  usage: `Usage: node scripts/postbuild.ts [--data DIR] [--dist DIR] [--search-from DIR]
+
+Options:
+  --data DIR          input data folder, for the server-index search bundle (env CATALOGUE_DATA)
+  --dist DIR          the built site (env DIST_DIR; default dist)
+  --search-from DIR   copy the search bundles built there instead of building them
+  -h, --help          show this help`,
+  options: { data: { type: 'string' }, dist: { type: 'string' }, 'search-from': { type: 'string' } },
+});
+const config = loadConfig(values);
+const dist = config.distDir;
+const site = config.siteUrl;
 const started = performance.now();
 const tools = readCatalogueTools();
 const servers = readCatalogueServers();
@@ -26,11 +41,11 @@ const js = `${minifyScripts(join(dist, 'js'))}; ${bundleClientScripts(dist)}`;
 const apiMs = Math.round(performance.now() - started);
 // scripts/build.ts builds the search bundles beside `astro build` into a
 // staging folder (astro empties dist/ when it starts); copy them in here.
-const staged = flagValue(argv, '--search-from');
+const staged = values['search-from'];
 if (staged && existsSync(join(staged, TOOLS_BUNDLE)) && existsSync(join(staged, INDEX_BUNDLE))) {
   for (const bundle of [TOOLS_BUNDLE, INDEX_BUNDLE]) cpSync(join(staged, bundle), join(dist, bundle), { recursive: true });
   console.log(`postbuild: ${files} API files in ${apiMs} ms; ${js}; search bundles copied from ${staged}`);
 } else {
-  const search = await buildSearchIndexes({ dist, dataDir: resolveDataDir(argv), tools, servers });
+  const search = await buildSearchIndexes({ dist, dataDir: config.dataDir, tools, servers });
   console.log(`postbuild: ${files} API files in ${apiMs} ms; ${js}; ${search.summary}`);
 }

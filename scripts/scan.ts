@@ -4,17 +4,17 @@
  * judges them with the catalogue's rules and writes a report and policies.
  * See `--help` and src/lib/scan/ for the rules.
  */
-import { DEFAULT_OUT_DIR } from '../src/lib/ingest/data-dir.ts';
+import { DEFAULT_CATALOGUE_DIR, UsageError } from '../src/lib/config.ts';
 import { formatTerminalReport, writeScanOutputs } from '../src/lib/scan/report.ts';
 import { runScan } from '../src/lib/scan/run-scan.ts';
-import { EXIT, parseScanArgs, SCAN_USAGE, UsageError } from '../src/lib/scan/scan-cli.ts';
+import { EXIT, parseScanArgs, SCAN_USAGE } from '../src/lib/scan/scan-cli.ts';
 import { knownLocations } from '../src/lib/scan/config-locations.ts';
 import { printable } from '../src/lib/text/terminal.ts';
 
 async function main(): Promise<number> {
   let command;
   try {
-    command = parseScanArgs(process.argv.slice(2), { catalogueDir: DEFAULT_OUT_DIR });
+    command = parseScanArgs(process.argv.slice(2), { catalogueDir: DEFAULT_CATALOGUE_DIR });
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     process.stderr.write(`scan: ${error.message}\n${SCAN_USAGE.split('\n')[0]}\n(npm run scan -- --help for all options)\n`);

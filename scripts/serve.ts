@@ -3,14 +3,24 @@
  * Serves the built catalogue with directory indexes and security headers.
  */
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { flagValue, REPO_ROOT } from '../src/lib/ingest/data-dir.ts';
+import { resolve } from 'node:path';
+import { DEFAULT_DIST_DIR, parseArgsOrExit } from '../src/lib/config.ts';
 import { startStaticServer } from '../src/lib/site/static-server.ts';
 
-const argv = process.argv.slice(2);
-const root = resolve(flagValue(argv, '--dir') ?? join(REPO_ROOT, 'dist'));
-const port = Number(flagValue(argv, '--port') ?? process.env.PORT ?? 4321);
-const host = flagValue(argv, '--host') ?? '127.0.0.1';
+const { values } = parseArgsOrExit({
+  name: 'serve',
+  usage: `Usage: npm run serve -- [--port N] [--dir DIR] [--host HOST]
+
+Options:
+  --port N      port (env PORT; default 4321)
+  --dir DIR     folder to serve (default dist)
+  --host HOST   address to listen on (default 127.0.0.1)
+  -h, --help    show this help`,
+  options: { port: { type: 'string' }, dir: { type: 'string' }, host: { type: 'string' } },
+});
+const root = resolve(values.dir ?? DEFAULT_DIST_DIR);
+const port = Number(values.port ?? process.env.PORT ?? 4321);
+const host = values.host ?? '127.0.0.1';
 
 if (!existsSync(root)) {
   console.error(`serve: ${root} does not exist; run npm run build first`);

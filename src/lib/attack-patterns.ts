@@ -9,9 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import matter from 'gray-matter';
 import { attackPatternSchema, type AttackPattern } from '../schemas/attack-pattern.ts';
-import { REPO_ROOT } from './ingest/data-dir.ts';
-
-export const ATTACK_PATTERNS_DIR = join(REPO_ROOT, 'catalogue', 'attack-patterns');
+import { ATTACK_PATTERNS_DIR, formatZodError } from './config.ts';
 
 let cached: AttackPattern[] | undefined;
 
@@ -21,7 +19,7 @@ export function loadAttackPatterns(dir = ATTACK_PATTERNS_DIR): AttackPattern[] {
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.md')).sort()) {
     const parsed = matter(readFileSync(join(dir, file), 'utf8'));
     const fm = attackPatternSchema.safeParse(parsed.data);
-    if (!fm.success) throw new Error(`catalogue/attack-patterns/${file}: ${fm.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    if (!fm.success) throw new Error(`catalogue/attack-patterns/${file}: ${formatZodError(fm.error)}`);
     if (`${fm.data.id}.md` !== file) throw new Error(`catalogue/attack-patterns/${file}: id "${fm.data.id}" does not match the file name`);
     patterns.push({ ...fm.data, body: parsed.content.trim(), file });
   }

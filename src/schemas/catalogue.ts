@@ -42,6 +42,8 @@ export const poisoningFindingSchema = z.object({
   patterns: z.array(z.string()),
 });
 
+export type PoisoningFinding = z.infer<typeof poisoningFindingSchema>;
+
 export const reviewSchema = z.object({
   note: z.string(),
   reviewer: z.string().optional(),

@@ -4,13 +4,11 @@
  */
 import { z } from 'zod';
 
-export const CATEGORIES = ['Read', 'Write', 'Execute', 'Financial', 'Destructive'] as const;
-export const categorySchema = z.enum(CATEGORIES);
-export type Category = z.infer<typeof categorySchema>;
+import { CATEGORIES, CATEGORY_PRECEDENCE, SEVERITIES, type Category, type Severity } from './levels.ts';
 
-export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
+export { CATEGORIES, CATEGORY_PRECEDENCE, SEVERITIES, SEVERITY_RANK, type Category, type Severity } from './levels.ts';
+export const categorySchema = z.enum(CATEGORIES);
 export const severitySchema = z.enum(SEVERITIES);
-export type Severity = z.infer<typeof severitySchema>;
 
 /** Risk signals the classifier can raise. Labels are what pages show. */
 export const RISK_SIGNALS = {
@@ -44,7 +42,15 @@ const riskSignalSchema = z.enum(Object.keys(RISK_SIGNALS) as [RiskSignal, ...Ris
 const words = z.array(z.string().min(1));
 
 export const classifierRulesSchema = z.object({
-  precedence: z.array(categorySchema).length(5),
+  /**
+   * The categories from most to least dangerous. It must be
+   * CATEGORY_PRECEDENCE: the policy builder groups tools in that order in the
+   * browser, where the YAML is not read.
+   */
+  precedence: z
+    .array(categorySchema)
+    .length(5)
+    .refine((p) => p.join() === CATEGORY_PRECEDENCE.join(), { message: `must be ${CATEGORY_PRECEDENCE.join(', ')} (CATEGORY_PRECEDENCE in src/schemas/rules.ts)` }),
   /** How much each kind of evidence counts towards its category's score. */
   weights: z.object({
     name_combo: z.number().describe('a verb and its object in the name ("cancel_all_orders")'),
@@ -220,7 +226,8 @@ const conditionSchema = z.object({
 export type RuleCondition = z.infer<typeof conditionSchema>;
 
 export const severityRulesSchema = z.object({
-  levels: z.tuple([z.literal('low'), z.literal('medium'), z.literal('high'), z.literal('critical')]),
+  /** Written out in the file for its readers; it must be SEVERITIES. */
+  levels: z.tuple([z.literal(SEVERITIES[0]), z.literal(SEVERITIES[1]), z.literal(SEVERITIES[2]), z.literal(SEVERITIES[3])]),
   base: z.object({ Read: severitySchema, Write: severitySchema, Execute: severitySchema, Financial: severitySchema, Destructive: severitySchema }),
   adjustments: z.array(
     z.object({ id: z.string(), when: conditionSchema, step: z.number().int().min(-3).max(3), because: z.string() }),

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DEFAULT_DATA_DIR } from '../../src/lib/ingest/data-dir.ts';
+import { DEFAULT_DATA_DIR } from '../../src/lib/config.ts';
 import { startStaticServer, type StaticServer } from '../../src/lib/site/static-server.ts';
 import type { BuilderServer, BuilderServerEntry } from '../../src/lib/site/builder-data.ts';
 import { policyJsonSchema, type PolicyJson } from '../../src/schemas/policy.ts';

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DEFAULT_DATA_DIR } from '../../src/lib/ingest/data-dir.ts';
+import { DEFAULT_DATA_DIR } from '../../src/lib/config.ts';
 import { readCatalogueServers, readCatalogueTools } from '../../src/lib/site/read-catalogue.ts';
 import { startStaticServer, type StaticServer } from '../../src/lib/site/static-server.ts';
 import type { IndexServer } from '../../src/schemas/server-json.ts';

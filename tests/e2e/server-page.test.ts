@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { DEFAULT_DATA_DIR } from '../../src/lib/ingest/data-dir.ts';
+import { DEFAULT_DATA_DIR } from '../../src/lib/config.ts';
 import { startStaticServer, type StaticServer } from '../../src/lib/site/static-server.ts';
 import { buildSite } from '../site/build-site.ts';
 import { launchChromium } from './browser.ts';

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DEFAULT_DATA_DIR } from '../../src/lib/ingest/data-dir.ts';
+import { DEFAULT_DATA_DIR } from '../../src/lib/config.ts';
 import { readCatalogueTools } from '../../src/lib/site/read-catalogue.ts';
 import { startStaticServer, type StaticServer } from '../../src/lib/site/static-server.ts';
 import type { CatalogueTool } from '../../src/schemas/catalogue.ts';

@@ -1,12 +1,9 @@
 /**
- * Hostile cases the current code mishandles. These tests assert the correct
- * behaviour and FAIL until the owning code is fixed; they are kept apart so
- * the rest of the hostile suite stays meaningful. Each case is generated into
- * its own folder, so one crash does not hide another. When a bug is fixed,
- * drop `knownBug` from its case in generate.ts so it joins the main set.
- *
- * Details of each bug (file, function, input, expected vs actual) are in
- * tests/hostile/README.md and in the case's `knownBug` text.
+ * Hostile inputs that each once aborted or corrupted a whole ingest run (a
+ * tool named "__proto__", lone surrogates, nesting past the stack). Each case
+ * runs in its own folder, so if one comes back it fails alone and by name
+ * instead of hiding the others behind one crash; the case's `knownBug` text in
+ * generate.ts and tests/hostile/README.md say which code it exercises.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO_ROOT } from '../../src/lib/ingest/data-dir.ts';
+import { REPO_ROOT } from '../../src/lib/config.ts';
 
 export interface BuiltSite {
   dist: string;

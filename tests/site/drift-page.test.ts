@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../../src/lib/ingest/data-dir.ts';
+import { REPO_ROOT } from '../../src/lib/config.ts';
 import { readCatalogueTools } from '../../src/lib/site/read-catalogue.ts';
 import type { CatalogueTool } from '../../src/schemas/catalogue.ts';
 import { buildSite, type BuiltSite } from './build-site.ts';

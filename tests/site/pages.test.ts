@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_DATA_DIR } from '../../src/lib/ingest/data-dir.ts';
+import { DEFAULT_DATA_DIR } from '../../src/lib/config.ts';
 import { readBuildReport, readCatalogueServers, readCatalogueTools } from '../../src/lib/site/read-catalogue.ts';
 import { policyJsonSchema } from '../../src/schemas/policy.ts';
 import type { CatalogueServer, CatalogueTool } from '../../src/schemas/catalogue.ts';

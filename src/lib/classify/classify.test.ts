@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadRules } from '../rules/load-rules.ts';
 import { classify } from './classify.ts';
 import { serverPrefixWords } from './server-prefix.ts';
-import { DEFAULT_DATA_DIR } from '../ingest/data-dir.ts';
+import { DEFAULT_DATA_DIR } from '../config.ts';
 
 const rules = loadRules();
 const binance = JSON.parse(readFileSync(`${DEFAULT_DATA_DIR}/manifests/binance/tools.json`, 'utf8')).tools as { name: string }[];
@@ -61,10 +61,6 @@ describe('classifier on synthetic definitions', () => {
   it('splits camelCase names and recognises combos', () => {
     expect(classify(rules, { name: 'BinanceFuturesNewOrder', description: '' }, { title: 'x', prefixWords: new Set(['binance']) }).category).toBe('Financial');
     expect(classify(rules, { name: 'sendEmail', description: 'Send an email to a recipient' }, plain).signals).toContain('external_messaging');
-  });
-  it('is deterministic', () => {
-    const input = { name: 'transfer_tokens', description: 'Transfer ERC20 tokens', inputSchema: { properties: { to: { type: 'string' }, amount: { type: 'string' } } } };
-    expect(JSON.stringify(classify(rules, input, plain))).toBe(JSON.stringify(classify(rules, input, plain)));
   });
   it('lowers Destructive for trivially recreatable items and raises Read for secrets', () => {
     // Destructive starts at high; a label is made again in one call.

@@ -8,6 +8,7 @@ import { addSignalEvidence, NOTE_SELECTABLE, NOTE_WRITES_FILE, type ParamFinding
 import { precedenceRank } from './lexicon.ts';
 import { findDocumentedOperationParams, findOperationParams } from './operations.ts';
 import type { ClassifyInput } from './types.ts';
+import { toolParams, typeLabel } from '../text/params.ts';
 
 interface ParamInfo {
   name: string;
@@ -15,13 +16,7 @@ interface ParamInfo {
 }
 
 function listParams(input: ClassifyInput): ParamInfo[] {
-  const props = input.inputSchema?.properties;
-  if (!props || typeof props !== 'object') return [];
-  return Object.keys(props).map((name) => {
-    const p = props[name] as { type?: unknown } | null;
-    const t = p && typeof p === 'object' ? p.type : undefined;
-    return { name, type: typeof t === 'string' ? t : Array.isArray(t) ? t.join('|') : 'any' };
-  });
+  return toolParams(input.inputSchema).map((p) => ({ name: p.name, type: typeLabel(p, '|') }));
 }
 
 /**

@@ -7,7 +7,7 @@
  * deletion, no "changes nothing" on anything but a read).
  */
 import type { Category } from '../../schemas/rules.ts';
-import type { Finding } from '../poisoning/detect.ts';
+import type { PoisoningFinding as Finding } from '../../schemas/catalogue.ts';
 import { isExtraOperation, isSelectableOperation, isStatedAction, NOTE_WRITES_FILE } from './findings.ts';
 import type { Classification, Evidence, ObjectInfo } from './types.ts';
 

@@ -3,22 +3,10 @@
  * from the category's base level, then step up or down for each adjustment
  * whose condition holds. Every step taken is returned so pages can show it.
  */
-import type { Category, RiskSignal, RuleCondition, Severity, SeverityRules } from '../../schemas/rules.ts';
+import type { Category, RiskSignal, Severity, SeverityRules } from '../../schemas/rules.ts';
+import { conditionHolds } from '../rules/condition.ts';
 import { SEVERITIES } from '../../schemas/rules.ts';
 import type { SeverityStep } from './types.ts';
-
-export function conditionHolds(
-  when: RuleCondition,
-  category: Category,
-  signals: readonly RiskSignal[],
-  severity?: Severity,
-): boolean {
-  if (when.categories && !when.categories.includes(category)) return false;
-  if (when.severities && (!severity || !when.severities.includes(severity))) return false;
-  if (when.signals && !when.signals.some((s) => signals.includes(s))) return false;
-  if (when.without && when.without.some((s) => signals.includes(s))) return false;
-  return true;
-}
 
 export function applySeverity(
   rules: SeverityRules,

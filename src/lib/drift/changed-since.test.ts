@@ -3,7 +3,7 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ADDED_SUMMARY, changesBetween, changesSince, previousSnapshotDir } from './changed-since.ts';
+import { ADDED_SUMMARY, changesBetween, changesSince } from './changed-since.ts';
 import { loadSnapshot, SnapshotError } from './load-snapshot.ts';
 
 const V1 = fileURLToPath(new URL('../../../tests/fixtures/drift/v1', import.meta.url));
@@ -57,15 +57,5 @@ describe('changesSince', () => {
     const file = join(tmp, 'file.json');
     await writeFile(file, '{}');
     expect(() => changesSince(file, current)).toThrow(/is not a directory/);
-  });
-});
-
-describe('previousSnapshotDir', () => {
-  it('takes --previous over CATALOGUE_PREVIOUS, resolved to an absolute path, and is undefined without either', () => {
-    expect(previousSnapshotDir(['node', 'x', '--previous', '/snap/a'], { CATALOGUE_PREVIOUS: '/snap/b' })).toBe('/snap/a');
-    expect(previousSnapshotDir(['node', 'x', '--previous=/snap/c'], {})).toBe('/snap/c');
-    expect(previousSnapshotDir(['node', 'x'], { CATALOGUE_PREVIOUS: '/snap/b' })).toBe('/snap/b');
-    expect(previousSnapshotDir(['node', 'x'], { CATALOGUE_PREVIOUS: 'rel' })).toBe(join(process.cwd(), 'rel'));
-    expect(previousSnapshotDir(['node', 'x'], {})).toBeUndefined();
   });
 });

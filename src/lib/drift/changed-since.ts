@@ -1,11 +1,8 @@
 /**
- * "Changed since the previous snapshot" notes for tool pages.
- *
- * How the site build is meant to use it (not wired here):
- *
- *   const previous = previousSnapshotDir(process.argv, process.env); // --previous <dir> beats CATALOGUE_PREVIOUS
- *   const drift = previous ? changesSince(previous, result.tools) : new Map();
- *   // on the page of tool t: drift.get(t.id) → { status: 'added' | 'changed', summary, previousHash? }
+ * "Changed since the previous snapshot" notes for tool pages: a definition
+ * that changes after a team approved it is how a rug pull looks, so the page
+ * of a new or changed tool says so (scripts/ingest.ts --previous, or env
+ * CATALOGUE_PREVIOUS, resolved in config.ts).
  *
  * Only tools that are new or whose definition changed get an entry; an
  * unchanged tool has none, and removed tools have no page to put a note on.
@@ -16,8 +13,6 @@
  * changesSince throws SnapshotError when the previous folder is missing or is
  * not a data folder: a mistyped path must not mark every tool as "new".
  */
-import { resolve } from 'node:path';
-import { flagValue } from '../ingest/data-dir.ts';
 import { diffCatalogues, type DiffableTool } from './diff-catalogues.ts';
 import { loadSnapshot } from './load-snapshot.ts';
 
@@ -48,12 +43,4 @@ export function changesSince(
 ): Map<string, ToolDrift> {
   const previous = loadSnapshot(previousDataDir, opts);
   return changesBetween(previous.tools, currentTools);
-}
-
-/** `--previous <dir>` beats env CATALOGUE_PREVIOUS; undefined when neither is given. */
-export function previousSnapshotDir(argv: readonly string[] = process.argv, env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const fromFlag = flagValue(argv, '--previous');
-  if (fromFlag) return resolve(fromFlag);
-  if (env.CATALOGUE_PREVIOUS) return resolve(env.CATALOGUE_PREVIOUS);
-  return undefined;
 }

@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { parseDiffArgs, printable, UsageError } from './diff-cli.ts';
+import { parseDiffArgs, printable } from './diff-cli.ts';
+import { UsageError } from '../config.ts';
 
 const SCRIPT = fileURLToPath(new URL('../../../scripts/diff.ts', import.meta.url));
 const V1 = fileURLToPath(new URL('../../../tests/fixtures/drift/v1', import.meta.url));

@@ -2,12 +2,12 @@
  * Arguments and output of `npm run diff`, kept apart from scripts/diff.ts so
  * the usage rules and the report layout are testable without a process.
  */
-import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import type { BuildReport } from '../../schemas/catalogue.ts';
 import type { CatalogueDiff } from './diff-catalogues.ts';
 import { dataDirProblem } from './snapshot-dir.ts';
 import { printable } from '../text/terminal.ts';
+import { parseArgs, UsageError } from '../config.ts';
 
 export const DIFF_USAGE = `Usage: npm run diff -- <old-data-dir> <new-data-dir> [--json]
 
@@ -22,27 +22,10 @@ Exit status: 0 compared (whether or not anything changed), 1 unexpected
 failure, 2 bad usage (wrong arguments, a folder that is missing or has no
 manifests/).`;
 
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
-
 export type DiffCommand = { help: true } | { help: false; oldDir: string; newDir: string; json: boolean };
 
 export function parseDiffArgs(argv: string[]): DiffCommand {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: true,
-      options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const parsed = parseArgs({ name: 'diff', usage: DIFF_USAGE, allowPositionals: true, options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } }, argv);
   if (parsed.values.help) return { help: true };
   const dirs = parsed.positionals;
   if (dirs.length !== 2) throw new UsageError(`expected two data folders (old, new), got ${dirs.length}`);

@@ -17,7 +17,9 @@ import { serverPolicy } from '../policy/combine.ts';
 import { toInterceptYaml, type ToolGroup } from '../policy/intercept-yaml.ts';
 import type { CompiledRules } from '../rules/load-rules.ts';
 import { assignSlugs } from '../slug.ts';
-import { detectPoisoning, isSteering, POISONING_SIGNALS, poisoningRules } from '../poisoning/detect.ts';
+import { toolParams, typeLabel } from '../text/params.ts';
+import { detectPoisoning, isSteering } from '../poisoning/detect.ts';
+import { markShadowing } from '../poisoning/shadowing.ts';
 import { loadAttackPatterns, patternsForSignal } from '../attack-patterns.ts';
 import { overrideKey, type Override } from './overrides.ts';
 import type { RawTool } from './read-sources.ts';
@@ -36,19 +38,9 @@ export interface BuildOptions {
 }
 
 function paramsOf(tool: RawTool): CatalogueTool['params'] {
-  const props = tool.inputSchema?.properties;
-  if (!props || typeof props !== 'object') return [];
-  const required = new Set(Array.isArray(tool.inputSchema?.required) ? tool.inputSchema!.required : []);
-  return Object.keys(props).map((name) => {
-    const p = props[name] as { type?: unknown; description?: unknown } | null;
-    const t = p && typeof p === 'object' ? p.type : undefined;
-    const d = p && typeof p === 'object' && typeof p.description === 'string' ? p.description : undefined;
-    return {
-      name,
-      type: typeof t === 'string' ? t : Array.isArray(t) ? t.filter((x) => typeof x === 'string').join(' | ') : 'any',
-      required: required.has(name),
-      ...(d ? { description: d.length > 400 ? d.slice(0, 399) + '…' : d } : {}),
-    };
+  return toolParams(tool.inputSchema).map((p) => {
+    const d = p.description;
+    return { name: p.name, type: typeLabel(p), required: p.required, ...(d ? { description: d.length > 400 ? d.slice(0, 399) + '…' : d } : {}) };
   });
 }
 
@@ -170,37 +162,6 @@ export function buildCatalogue(rules: CompiledRules, servers: MergedServer[], op
   for (const s of serverInputs) outServers.push(summariseServer(s.raw, s.serverSlug, s.title, s.tools));
 
   return { servers: outServers, tools: outTools, issues };
-}
-
-/**
- * Tool shadowing: a description that names a distinctive tool of another
- * server ("before calling send_email…") tries to steer or replace that tool.
- * Only names long enough not to collide by chance, and only names that the
- * tool's own server does not also have, count.
- */
-export function markShadowing(tools: CatalogueTool[]): void {
-  const { shadowingMin: min, shadowingContext } = poisoningRules();
-  const owners = new Map<string, Set<string>>();
-  for (const t of tools) {
-    if (t.name.length < min || !/^[A-Za-z][A-Za-z0-9]*(?:[_.-][A-Za-z0-9]+)+$/.test(t.name)) continue;
-    const set = owners.get(t.name) ?? new Set<string>();
-    set.add(t.serverSlug);
-    owners.set(t.name, set);
-  }
-  if (!owners.size) return;
-  const identifier = /[A-Za-z][A-Za-z0-9]*(?:[_.-][A-Za-z0-9]+)+/g;
-  for (const t of tools) {
-    const text = t.description.length > 20_000 ? t.description.slice(0, 20_000) : t.description;
-    for (const m of text.matchAll(identifier)) {
-      const owner = owners.get(m[0]);
-      if (!owner || owner.has(t.serverSlug) || m[0] === t.name) continue;
-      const index = m.index ?? 0;
-      if (!shadowingContext.test(text.slice(Math.max(0, index - 80), index))) continue;
-      const others = [...owner].sort().slice(0, 3).join(', ');
-      t.poisoning.push({ id: 'tool_shadowing', label: POISONING_SIGNALS.tool_shadowing, where: 'description', text: `names “${m[0]}”, a tool of ${others}`, patterns: [] });
-      break;
-    }
-  }
 }
 
 /** Counts, the whole-server policy (grouped by category) and its Intercept YAML. */

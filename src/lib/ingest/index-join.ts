@@ -6,8 +6,7 @@
  * has 37,000 lines; a line is only parsed as far as its name and repository
  * URL, with two regular expressions, never as a whole.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readIndexNames } from '../registry/read-index.ts';
 import { normaliseRepoUrl } from './merge-servers.ts';
 
 export interface IndexJoin {
@@ -19,32 +18,17 @@ export interface IndexJoin {
   indexServers: number;
 }
 
-const LEADING_NAME = /^\{\s*"name"\s*:\s*("(?:[^"\\]|\\.)*")/;
-const REPOSITORY_URL = /"repository"\s*:\s*\{[^{}]*?"url"\s*:\s*("(?:[^"\\]|\\.)*")/;
-
-function jsonString(quoted: string | undefined): string | undefined {
-  if (!quoted) return undefined;
-  try {
-    return JSON.parse(quoted) as string;
-  } catch {
-    return undefined;
-  }
-}
-
 export function joinIndex(dataDir: string, servers: readonly { name: string; copies: readonly { name: string }[]; repository?: { url: string } }[]): IndexJoin {
-  const file = join(dataDir, 'index', 'servers.jsonl');
   const entryOf = new Map<string, string>();
-  if (!existsSync(file)) return { entryOf, unmatched: servers.map((s) => s.name), indexServers: 0 };
+  const index = readIndexNames(dataDir);
+  const indexServers = index.lines;
   const byName = new Map<string, string>();
   const byRepo = new Map<string, string | null>();
-  let indexServers = 0;
-  for (const line of readFileSync(file, 'utf8').split('\n')) {
-    if (/[^\r ]/.test(line)) indexServers++;
-    const name = jsonString(LEADING_NAME.exec(line)?.[1]);
-    if (!name) continue;
+  for (const { name, repositoryUrl } of index.entries) {
+    // The first entry of a name wins, as in the index reader.
     const lower = name.toLowerCase();
     if (!byName.has(lower)) byName.set(lower, name);
-    const repo = normaliseRepoUrl(jsonString(REPOSITORY_URL.exec(line)?.[1]));
+    const repo = normaliseRepoUrl(repositoryUrl);
     // A repository several entries share (a monorepo) identifies none of them.
     if (repo) byRepo.set(repo, byRepo.has(repo) && byRepo.get(repo) !== name ? null : name);
   }

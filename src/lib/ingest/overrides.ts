@@ -9,9 +9,7 @@ import { join, relative } from 'node:path';
 import matter from 'gray-matter';
 import { z } from 'zod';
 import { categorySchema, severitySchema } from '../../schemas/rules.ts';
-import { REPO_ROOT } from './data-dir.ts';
-
-export const DEFAULT_OVERRIDES_DIR = join(REPO_ROOT, 'catalogue', 'overrides');
+import { formatZodError, OVERRIDES_DIR, REPO_ROOT } from '../config.ts';
 
 export const overrideFrontmatterSchema = z.strictObject({
   server: z.string().min(1),
@@ -37,7 +35,7 @@ export interface Override {
 }
 
 /** Reads every override; a malformed one is a build error naming the file. */
-export function loadOverrides(dir: string = DEFAULT_OVERRIDES_DIR): Map<string, Override> {
+export function loadOverrides(dir: string = OVERRIDES_DIR): Map<string, Override> {
   const result = new Map<string, Override>();
   if (!existsSync(dir)) return result;
   const files: string[] = [];
@@ -54,7 +52,7 @@ export function loadOverrides(dir: string = DEFAULT_OVERRIDES_DIR): Map<string, 
     const parsed = matter(readFileSync(file, 'utf8'));
     const fm = overrideFrontmatterSchema.safeParse(parsed.data);
     if (!fm.success) {
-      throw new Error(`${rel}: invalid override frontmatter: ${fm.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      throw new Error(`${rel}: invalid override frontmatter: ${formatZodError(fm.error)}`);
     }
     const note = parsed.content.trim();
     if (!note) throw new Error(`${rel}: an override needs a reviewer's note in its body`);

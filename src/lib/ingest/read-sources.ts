@@ -6,10 +6,12 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { serverJsonSchema, indexServerSchema, type IndexServer } from '../../schemas/server-json.ts';
+import { serverJsonSchema, type IndexServer } from '../../schemas/server-json.ts';
 import { mcpToolSchema, toolsListResultSchema, toolsdkLineSchema, toolsdkToolSchema } from '../../schemas/mcp-tool.ts';
 import type { ReportIssue } from '../../schemas/catalogue.ts';
 import type { z } from 'zod';
+import { formatZodError } from '../config.ts';
+import { readIndexServers } from '../registry/read-index.ts';
 
 export interface RawTool {
   /** The tool object exactly as listed (validated). */
@@ -41,11 +43,9 @@ export interface ReadResult {
   toolsReported: number;
 }
 
+/** The first three problems: a report line about third-party data stays short. */
 function describeZodError(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 3)
-    .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
-    .join('; ');
+  return formatZodError(error, 3);
 }
 
 /** Removes lone surrogates so the text can be written as UTF-8 and shown. */
@@ -174,39 +174,14 @@ function findSources(root: string): { manifestDirs: string[]; jsonlFiles: string
 }
 
 /**
- * Reads the index entries for the given server names (all when `wanted` is
- * omitted). The index has 37,000 lines and ingest needs about 700 of them,
- * so lines are only parsed when their leading "name" is wanted.
+ * The index entries for the given server names, by name; a bad line becomes
+ * a warning. The reading rules (first entry of a name wins) are the index
+ * reader's, registry/read-index.ts.
  */
-export function readIndex(dataDir: string, issues: ReportIssue[], wanted?: ReadonlySet<string>): Map<string, IndexServer> {
-  const file = join(dataDir, 'index', 'servers.jsonl');
-  const index = new Map<string, IndexServer>();
-  if (!existsSync(file)) return index;
-  const lines = readFileSync(file, 'utf8').split('\n');
-  const leadingName = /^\{\s*"name"\s*:\s*("(?:[^"\\]|\\.)*")/;
-  lines.forEach((line, i) => {
-    if (!line.trim()) return;
-    if (wanted) {
-      const m = leadingName.exec(line);
-      if (m) {
-        let name: string;
-        try {
-          name = JSON.parse(m[1]!) as string;
-        } catch {
-          name = '';
-        }
-        if (!wanted.has(name)) return;
-      }
-    }
-    try {
-      const parsed = indexServerSchema.safeParse(JSON.parse(line));
-      if (parsed.success) index.set(parsed.data.name, parsed.data);
-      else issues.push({ level: 'warning', file: `index/servers.jsonl:${i + 1}`, problem: describeZodError(parsed.error) });
-    } catch (err) {
-      issues.push({ level: 'warning', file: `index/servers.jsonl:${i + 1}`, problem: `not JSON: ${(err as Error).message}` });
-    }
-  });
-  return index;
+function readIndex(dataDir: string, issues: ReportIssue[], wanted: ReadonlySet<string>): Map<string, IndexServer> {
+  const read = readIndexServers(dataDir, { wanted });
+  for (const s of read.skipped) issues.push({ level: 'warning', file: `index/servers.jsonl:${s.line}`, problem: s.problem });
+  return new Map(read.servers.map((s) => [s.name, s]));
 }
 
 function readManifestDir(dataDir: string, dir: string, issues: ReportIssue[]): { server?: RawServer; read: number; reported: number } {

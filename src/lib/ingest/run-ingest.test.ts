@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_DATA_DIR, REPO_ROOT, resolveDataDir } from './data-dir.ts';
+import { DEFAULT_DATA_DIR, REPO_ROOT } from '../config.ts';
 import { balanced, runIngest } from './run-ingest.ts';
 import { sharedDataCounts } from '../../../tests/support/shared-data-counts.ts';
 
@@ -64,12 +64,4 @@ describe('ingest of the shared data', () => {
     for (const f of files) expect(readFileSync(join(outs[1]!, 'tools', f)).equals(readFileSync(join(outs[0]!, 'tools', f))), f).toBe(true);
     expect(readFileSync(join(outs[1]!, 'servers.json')).equals(readFileSync(join(outs[0]!, 'servers.json')))).toBe(true);
   }, 120_000);
-
-  it('takes the data folder from --data, then CATALOGUE_DATA, then ../shared/data', () => {
-    expect(resolveDataDir(['node', 'x', '--data', '/tmp/a'], { CATALOGUE_DATA: '/tmp/b' })).toBe('/tmp/a');
-    expect(resolveDataDir(['node', 'x', '--data=/tmp/c'], {})).toBe('/tmp/c');
-    expect(resolveDataDir(['node', 'x'], { CATALOGUE_DATA: '/tmp/b' })).toBe('/tmp/b');
-    expect(resolveDataDir(['node', 'x'], {})).toBe(DEFAULT_DATA_DIR);
-    expect(DEFAULT_DATA_DIR).toBe(join(REPO_ROOT, '..', 'shared', 'data'));
-  });
 });

@@ -4,6 +4,7 @@
  * addresses them by name: two tools with one name cannot both be real).
  */
 import { mcpToolSchema } from '../../schemas/mcp-tool.ts';
+import { formatZodError } from '../config.ts';
 
 export interface ToolProblem {
   /** 0-based position in the combined tools/list result. */
@@ -20,9 +21,7 @@ export function checkTools(tools: readonly unknown[]): ToolProblem[] {
     const name = displayName(tool);
     const parsed = mcpToolSchema.safeParse(tool);
     if (!parsed.success) {
-      const problem = parsed.error.issues
-        .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
-        .join('; ');
+      const problem = formatZodError(parsed.error);
       problems.push({ index, name, problem });
       return;
     }

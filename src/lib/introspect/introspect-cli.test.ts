@@ -13,7 +13,8 @@ import { promisify } from 'node:util';
 import { serverJsonSchema } from '../../schemas/server-json.ts';
 import { PAGE_1, PAGE_2, createPagedToolsServer } from '../../../tests/fixtures/mcp-servers/paged-tools-server.ts';
 import { serveOverHttp } from '../../../tests/fixtures/mcp-servers/http-fixture.ts';
-import { parseIntrospectArgs, UsageError } from './introspect-cli.ts';
+import { parseIntrospectArgs } from './introspect-cli.ts';
+import { UsageError } from '../config.ts';
 
 const SCRIPT = fileURLToPath(new URL('../../../scripts/introspect.ts', import.meta.url));
 const FIXTURES = fileURLToPath(new URL('../../../tests/fixtures/mcp-servers/', import.meta.url));

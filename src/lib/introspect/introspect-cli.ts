@@ -9,6 +9,7 @@
 import { join, resolve } from 'node:path';
 import type { ServerTarget } from './mcp-session.ts';
 import { SERVER_NAME_PATTERN } from './manifest.ts';
+import { UsageError } from '../config.ts';
 
 export const INTROSPECT_USAGE = `Usage: npm run introspect -- [options] <command> [args...]
        npm run introspect -- [options] --url <streamable-http url>
@@ -37,13 +38,6 @@ Options:
 
 Exit status: 0 written, 1 failed (server error, timeout, invalid tools without
 --keep-invalid, output problem; nothing written), 2 bad usage.`;
-
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
 
 export interface IntrospectCliOptions {
   target: ServerTarget;

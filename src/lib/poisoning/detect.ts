@@ -8,11 +8,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { REPO_ROOT } from '../ingest/data-dir.ts';
+import { formatZodError, RULES_DIR } from '../config.ts';
 import { z } from 'zod';
 import { normaliseForMatching } from '../text/normalize.ts';
 import { normaliseParamName } from '../rules/load-rules.ts';
-import type { CatalogueTool } from '../../schemas/catalogue.ts';
 
 export const POISONING_SIGNALS = {
   hidden_instructions: 'Hidden instructions aimed at the agent',
@@ -61,13 +60,13 @@ interface CompiledPoisoningRules {
   oversized: number;
 }
 
-const RULES_FILE = join(REPO_ROOT, 'catalogue', 'rules', 'poisoning.yaml');
+const RULES_FILE = join(RULES_DIR, 'poisoning.yaml');
 let compiled: CompiledPoisoningRules | undefined;
 
 export function poisoningRules(): CompiledPoisoningRules {
   if (compiled) return compiled;
   const parsed = rulesSchema.safeParse(parseYaml(readFileSync(RULES_FILE, 'utf8')));
-  if (!parsed.success) throw new Error(`${RULES_FILE}: invalid rules: ${parsed.error.message}`);
+  if (!parsed.success) throw new Error(`${RULES_FILE}: invalid rules: ${formatZodError(parsed.error)}`);
   const r = parsed.data;
   const re = (list: string[]) => list.map((s) => new RegExp(s, 'iu'));
   compiled = {
@@ -124,16 +123,24 @@ function describeHidden(raw: string): string {
   return `U+${cp} at character ${m.index}${count > 1 ? ` (${count} hidden characters in all)` : ''}`;
 }
 
-interface ToolLike {
+/** What detection reads of a tool: its name, its description and its parameters. */
+export interface PoisoningInput {
   name: string;
   description: string;
+}
+
+export interface PoisoningParam {
+  name: string;
+  /** The JSON Schema type, `a | b` for a list, `any` when none is given. */
+  type: string;
+  description?: string;
 }
 
 /**
  * @param siblings names of the other tools on the same server: directives to
  * call one of them are usage hints, not poisoning.
  */
-export function detectPoisoning(tool: ToolLike, params: CatalogueTool['params'], siblings: ReadonlySet<string> = new Set()): Finding[] {
+export function detectPoisoning(tool: PoisoningInput, params: readonly PoisoningParam[], siblings: ReadonlySet<string> = new Set()): Finding[] {
   const r = poisoningRules();
   const findings: Finding[] = [];
   const add = (id: PoisoningSignal, where: string, text: string) => {

@@ -14,10 +14,10 @@ import {
   type PolicyLimit,
   type ToolPolicy,
 } from '../../schemas/policy.ts';
-import { conditionHolds } from '../classify/severity.ts';
+import { conditionHolds } from '../rules/condition.ts';
+import { toolParams } from '../text/params.ts';
 import { toInterceptYaml } from './intercept-yaml.ts';
 import { describeKind, interceptRules, summarise, toolEntry } from './entries.ts';
-import type { OperationParam } from '../classify/operations.ts';
 
 export type PolicyKind = PolicyChoice['kind'];
 export type { PolicyChoice };
@@ -89,12 +89,9 @@ export interface NumericParam {
 
 /** Numeric parameters a cap can apply to, found in the input schema. */
 export function cappableParams(properties: Record<string, unknown> | undefined): NumericParam[] {
-  if (!properties) return [];
   const out: NumericParam[] = [];
-  for (const [name, raw] of Object.entries(properties)) {
-    const p = raw as { type?: unknown } | null;
-    const type = p && typeof p === 'object' ? p.type : undefined;
-    const numeric = type === 'number' || type === 'integer' || (Array.isArray(type) && type.some((t) => t === 'number' || t === 'integer'));
+  for (const { name, types } of toolParams({ properties })) {
+    const numeric = !!types?.some((t) => t === 'number' || t === 'integer');
     // Odd names cannot be addressed safely in a condition path; skip them.
     if (!numeric || !/^[A-Za-z0-9_]+$/.test(name)) continue;
     const key = name.toLowerCase().replace(/[^a-z]/g, '');
@@ -109,12 +106,25 @@ const STRICTER: Record<Exclude<PolicyKind, 'capped' | 'conditional'>, PolicyKind
 const LOOSER: Record<Exclude<PolicyKind, 'capped' | 'conditional'>, PolicyKind | null> = { hide: 'approval', approval: 'rate', rate: 'allow', allow: null };
 
 /**
+ * What the policy needs of a parameter that selects the operation (the
+ * classifier's OperationParam has these fields): the values it takes, each
+ * with the category it was read as, and the values nobody could read.
+ */
+export interface OperationChoiceParam {
+  name: string;
+  required: boolean;
+  isArray: boolean;
+  operations: readonly { value: string; category: Category }[];
+  unread: readonly string[];
+}
+
+/**
  * An argument-conditioned policy for a tool whose parameter picks the
  * operation: the safe values pass, the dangerous ones wait for a person.
  * Only for a required, single-valued parameter: an omitted argument or an
  * array of operations would slip past an `in` test.
  */
-export function conditionalChoice(params: readonly OperationParam[], rate: Rate): PolicyChoice | undefined {
+export function conditionalChoice(params: readonly OperationChoiceParam[], rate: Rate): PolicyChoice | undefined {
   for (const p of params) {
     if (!p.required || p.isArray || !/^[A-Za-z0-9_]+$/.test(p.name)) continue;
     const held = p.operations.filter((o) => HELD.has(o.category)).map((o) => o.value);
@@ -136,7 +146,7 @@ export function recommendPolicy(
   severity: Severity,
   signals: readonly RiskSignal[],
   properties: Record<string, unknown> | undefined,
-  operationParams: readonly OperationParam[] = [],
+  operationParams: readonly OperationChoiceParam[] = [],
 ): PolicyRecommendation {
   const rule = rules.rules.find((r) => conditionHolds(r.when, category, signals, severity));
   if (!rule) throw new Error(`policy rules: no rule matches ${category}/${severity} for tool "${tool}"`);

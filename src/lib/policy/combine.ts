@@ -6,7 +6,7 @@
  * No validation library here: the browser's policy builder bundles this
  * module, and checks with the same plain rules the build's schemas use.
  */
-import type { Category } from '../../schemas/rules.ts';
+import { CATEGORY_PRECEDENCE, type Category } from '../../schemas/levels.ts';
 import type { InterceptPolicy, PolicyChoice, PolicyJson } from '../../schemas/policy.ts';
 import { policyJsonProblems } from '../../schemas/policy-rules.ts';
 import { interceptPolicyRuleProblems } from '../../schemas/intercept-rules.ts';
@@ -27,7 +27,6 @@ export interface CombinedPolicy {
 }
 
 /** Most dangerous categories first, so a reader of the YAML sees them at the top. */
-const GROUP_ORDER: readonly Category[] = ['Financial', 'Destructive', 'Execute', 'Write', 'Read'];
 
 /**
  * One server's policy.json and Intercept YAML, tools grouped by category.
@@ -39,7 +38,7 @@ export function serverPolicy(description: string, tools: readonly ChosenTool[]):
   const entries = new Map<string, PolicyJson['tools'][string]>();
   const interceptTools = new Map<string, InterceptPolicy['tools'][string]>();
   const groups: ToolGroup[] = [];
-  for (const category of GROUP_ORDER) {
+  for (const category of CATEGORY_PRECEDENCE) {
     const list = tools.filter((t) => t.category === category);
     if (!list.length) continue;
     groups.push({ comment: `${category}: ${list.length} tool${list.length === 1 ? '' : 's'}`, names: list.map((t) => t.name) });

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_DATA_DIR } from '../ingest/data-dir.ts';
+import { DEFAULT_DATA_DIR } from '../config.ts';
 import { interceptPolicyErrors, interceptPolicySchema, type InterceptPolicy } from '../../schemas/policy.ts';
 import { interceptPolicyProblems, re2PatternError } from '../../schemas/intercept-rules.ts';
 import { interceptFor, type PolicyChoice } from './build-policy.ts';

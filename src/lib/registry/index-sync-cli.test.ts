@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { FULL_LISTING, startFakeRegistry, type FakeRegistry } from '../../../tests/fixtures/registry/fake-registry.ts';
-import { DEFAULT_REGISTRY_URL, parseSyncArgs, UsageError } from './sync-cli.ts';
+import { DEFAULT_REGISTRY_URL, parseSyncArgs } from './sync-cli.ts';
+import { UsageError } from '../config.ts';
 
 const SCRIPT = fileURLToPath(new URL('../../../scripts/index-sync.ts', import.meta.url));
 const run = promisify(execFile);

@@ -2,7 +2,8 @@
  * Walks `GET {base}/v0.1/servers` page by page, following `metadata.nextCursor`.
  */
 import { fetchJson, FetchJsonError, type FetchJsonOptions } from './fetch-json.ts';
-import { describeIssues, registryPageSchema } from './registry-response.ts';
+import { registryPageSchema } from './registry-response.ts';
+import { formatZodError } from '../config.ts';
 
 export interface RegistryPagesOptions extends FetchJsonOptions {
   /** e.g. `https://registry.modelcontextprotocol.io` (a path prefix is kept). */
@@ -57,7 +58,7 @@ export async function* registryPages(options: RegistryPagesOptions): AsyncGenera
       throw error;
     }
     const page = registryPageSchema.safeParse(body);
-    if (!page.success) throw new MalformedPageError(url, describeIssues(page.error));
+    if (!page.success) throw new MalformedPageError(url, formatZodError(page.error));
     yield { number, url, servers: page.data.servers };
 
     const next = page.data.metadata?.nextCursor;

@@ -10,6 +10,7 @@
  */
 import { z } from 'zod';
 import { serverJsonSchema, type ServerJson } from '../../schemas/server-json.ts';
+import { formatZodError } from '../config.ts';
 
 /** The key under which the official registry puts its own bookkeeping. */
 export const OFFICIAL_META_KEY = 'io.modelcontextprotocol.registry/official';
@@ -57,7 +58,7 @@ export function checkRegistryEntry(raw: unknown): EntryCheck {
       entry: { server: parsed.data.server, official: parsed.data._meta?.[OFFICIAL_META_KEY] ?? {} },
     };
   }
-  return { ok: false, name: nameOf(raw), problem: describeIssues(parsed.error) };
+  return { ok: false, name: nameOf(raw), problem: formatZodError(parsed.error) };
 }
 
 /** Best-effort name of an invalid entry, for the report. */
@@ -66,12 +67,6 @@ function nameOf(raw: unknown): string {
   return typeof server?.name === 'string' && server.name ? server.name : '(no name)';
 }
 
-/** `server.description: description is required; ...` in one line. */
-export function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
-    .join('; ');
-}
 
 /**
  * Whether an entry should reach the index. Only the latest version of a server

@@ -2,9 +2,9 @@
  * Command-line settings of `npm run index:sync`, kept apart from the script so
  * the precedence rules (flag, then environment, then default) are testable.
  */
-import { parseArgs } from 'node:util';
 import { join, resolve } from 'node:path';
 import type { SyncOptions } from './sync-index.ts';
+import { parseArgs, UsageError } from '../config.ts';
 
 export const DEFAULT_REGISTRY_URL = 'https://registry.modelcontextprotocol.io';
 
@@ -26,22 +26,13 @@ Options:
 Exit status: 0 done (invalid servers are reported and skipped), 1 the sync
 failed (nothing written unless --partial), 2 bad usage.`;
 
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
-
 export type SyncCommand = { help: true } | { help: false; options: Omit<SyncOptions, 'reporter'> };
 
 export function parseSyncArgs(argv: string[], env: Record<string, string | undefined>, defaultDataDir: string): SyncCommand {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
+  const { values } = parseArgs(
+    {
+      name: 'index:sync',
+      usage: SYNC_USAGE,
       options: {
         data: { type: 'string' },
         out: { type: 'string' },
@@ -53,10 +44,9 @@ export function parseSyncArgs(argv: string[], env: Record<string, string | undef
         partial: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+    },
+    argv,
+  );
   if (values.help) return { help: true };
 
   const dataDir = resolve(values.data ?? env.CATALOGUE_DATA ?? defaultDataDir);

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { REPO_ROOT } from '../ingest/data-dir.ts';
+import { RULES_DIR, zodProblems } from '../config.ts';
 import type { z } from 'zod';
 import {
   classifierRulesSchema,
@@ -105,8 +105,6 @@ export interface WordSet {
   cjk: string[];
 }
 
-export const DEFAULT_RULES_DIR = join(REPO_ROOT, 'catalogue', 'rules');
-
 function readYaml<T extends z.ZodType>(file: string, schema: T): z.infer<T> {
   let data: unknown;
   try {
@@ -116,8 +114,7 @@ function readYaml<T extends z.ZodType>(file: string, schema: T): z.infer<T> {
   }
   const result = schema.safeParse(data);
   if (!result.success) {
-    const problems = result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
-    throw new Error(`${file}: invalid rules:\n  ${problems.join('\n  ')}`);
+    throw new Error(`${file}: invalid rules:\n  ${zodProblems(result.error).join('\n  ')}`);
   }
   return result.data;
 }
@@ -283,7 +280,7 @@ export function splitPhrase(phrase: string): string[] {
 
 const cache = new Map<string, CompiledRules>();
 
-export function loadRules(dir: string = DEFAULT_RULES_DIR): CompiledRules {
+export function loadRules(dir: string = RULES_DIR): CompiledRules {
   const hit = cache.get(dir);
   if (hit) return hit;
   const classifierFile = join(dir, 'classifier.yaml');

@@ -15,6 +15,7 @@ import { claudeCodeUserFileSchema, mcpServersFileSchema, serverEntrySchema, vsco
 import type { ServerTarget } from '../introspect/mcp-session.ts';
 import { CLIENT_NAMES, knownLocations, locationOf, type ClientId, type ConfigLocation, type Places } from './config-locations.ts';
 import { expandValue, type ExpandContext } from './expand-vars.ts';
+import { formatZodError } from '../config.ts';
 
 export type Scope = 'local' | 'project' | 'user';
 
@@ -141,8 +142,7 @@ function toServer(location: ConfigLocation, scope: Scope, name: string, raw: unk
   }
   const parsed = serverEntrySchema.safeParse(raw);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    server.problem = { kind: 'malformed', message: `malformed entry: ${issue.path.length ? `${issue.path.join('.')}: ` : ''}${issue.message}` };
+    server.problem = { kind: 'malformed', message: `malformed entry: ${formatZodError(parsed.error, 1)}` };
     return server;
   }
   const entry = parsed.data;
@@ -247,9 +247,8 @@ function safePath(url: string): string {
 function parse<T extends z.ZodType>(schema: T, json: unknown): z.infer<T> | string {
   const parsed = schema.safeParse(json);
   if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0]!;
   // Only the path and zod's own words: the offending value may be a secret.
-  return `unexpected shape: ${issue.path.length ? `${issue.path.join('.')}: ` : ''}${issue.message}`;
+  return `unexpected shape: ${formatZodError(parsed.error, 1)}`;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -10,7 +10,7 @@
  */
 import type { ScanReport, ScanServer, ScanTool } from '../../schemas/scan-report.ts';
 import { SEVERITIES } from '../../schemas/rules.ts';
-import { revealHidden } from '../site/display-text.ts';
+import { revealHidden } from '../text/display.ts';
 import type { ScanRun } from './run-scan.ts';
 
 const MAX_DESCRIPTION = 4000;

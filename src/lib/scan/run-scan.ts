@@ -199,7 +199,7 @@ export async function runScan(options: ScanOptions): Promise<ScanRun> {
   }
   for (const [id, tools] of judged.tools) {
     for (const t of tools) {
-      // markShadowing names the other servers by slug, which here is our id.
+      // markShadowing (poisoning/shadowing.ts) names the other servers by slug, which here is our id.
       for (const f of t.poisoning.filter((p) => p.id === 'tool_shadowing')) findings.push({ kind: 'names-other-tool', tool: t.name, servers: [id], detail: `${labelOf.get(id)}: ${t.name} ${named(f.text)}` });
     }
   }

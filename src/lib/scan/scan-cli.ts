@@ -4,8 +4,8 @@
  */
 import { homedir } from 'node:os';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { FAIL_ON, type FailOn } from './run-scan.ts';
+import { EXIT_USAGE, parseArgs, UsageError } from '../config.ts';
 
 export const SCAN_USAGE = `Usage: npm run scan -- [--config FILE]... [--fail-on LEVEL] [--out DIR] [--timeout SEC]
                        [--catalogue DIR] [--project DIR] [--home DIR]
@@ -32,14 +32,7 @@ Exit status: 0 scanned (and nothing hit --fail-on), 1 a --fail-on threshold was
 hit, 2 bad usage, 3 nothing could be scanned (no config found, or no server
 answered), 4 the output folder could not be written.`;
 
-export const EXIT = { ok: 0, failOn: 1, usage: 2, nothingScanned: 3, output: 4 } as const;
-
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
+export const EXIT = { ok: 0, failOn: 1, usage: EXIT_USAGE, nothingScanned: 3, output: 4 } as const;
 
 export interface ScanCliOptions {
   configs: string[];
@@ -54,12 +47,10 @@ export interface ScanCliOptions {
 export type ScanCommand = { help: true } | { help: false; options: ScanCliOptions };
 
 export function parseScanArgs(argv: string[], defaults: { catalogueDir: string; cwd?: string; home?: string }): ScanCommand {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
+  const parsed = parseArgs(
+    {
+      name: 'scan',
+      usage: SCAN_USAGE,
       options: {
         config: { type: 'string', multiple: true },
         project: { type: 'string' },
@@ -70,11 +61,9 @@ export function parseScanArgs(argv: string[], defaults: { catalogueDir: string; 
         'fail-on': { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
-    });
-  } catch (error) {
-    // node:util's messages name the option ("Unknown option '--x'"); keep them, minus its own advice.
-    throw new UsageError((error as Error).message.replace(/\. To specify a positional argument.*$/s, ''));
-  }
+    },
+    argv,
+  );
   const v = parsed.values;
   if (v.help) return { help: true };
   const cwd = defaults.cwd ?? process.cwd();

@@ -27,7 +27,7 @@ import { buildBundles, type BundleStats } from './pagefind-bundle.ts';
 import { indexRecord, matchCatalogue, toolRecord } from './records.ts';
 import type { Transport } from './pagefind-bundle.ts';
 import { indexFacets, toolServers } from './facets.ts';
-import { readIndexServers } from './read-index.ts';
+import { readIndexServers } from '../registry/read-index.ts';
 
 export interface SearchBuildInput {
   dist: string;

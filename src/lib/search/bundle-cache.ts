@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { REPO_ROOT } from '../ingest/data-dir.ts';
+import { REPO_ROOT } from '../config.ts';
 import type { SearchRecord } from './records.ts';
 
 const KEEP = 2;

@@ -18,7 +18,7 @@
  */
 import type { CatalogueTool } from '../../schemas/catalogue.ts';
 import type { IndexServer } from '../../schemas/server-json.ts';
-import { oneLine } from '../site/display-text.ts';
+import { oneLine } from '../text/display.ts';
 
 export interface SearchRecord {
   url: string;

@@ -7,7 +7,7 @@
 import { buildSync } from 'esbuild';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO_ROOT } from '../ingest/data-dir.ts';
+import { REPO_ROOT } from '../config.ts';
 
 export const CLIENT_ENTRIES = ['policy-builder'] as const;
 

@@ -7,14 +7,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CatalogueTool } from '../../schemas/catalogue.ts';
-import { resolveDataDir } from '../ingest/data-dir.ts';
+import { loadConfig } from '../config.ts';
 import { compareInterceptCategories, firstSentence, interceptFileMatch, readInterceptPolicyFiles, type InterceptComparison } from '../policy/intercept-categories.ts';
 import { catalogueDir, readCatalogueServers } from './read-catalogue.ts';
 
 export const INTERCEPT_REPO_URL = 'https://github.com/PolicyLayer/Intercept';
 
 /** Where the policy files live: <data dir>/reference/intercept-policies. */
-export function interceptPoliciesDir(dataDir = resolveDataDir([], process.env)): string {
+export function interceptPoliciesDir(dataDir = loadConfig().dataDir): string {
   return join(dataDir, 'reference', 'intercept-policies');
 }
 

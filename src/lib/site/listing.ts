@@ -1,9 +1,9 @@
 /** Shared helpers for category and severity listing pages. */
 import type { CatalogueTool } from '../../schemas/catalogue.ts';
-import { summaryLine } from './display-text.ts';
+import { SEVERITY_RANK } from '../../schemas/levels.ts';
+import { summaryLine } from '../text/display.ts';
 
 export const PAGE_SIZE = 200;
-const SEV_RANK: Record<string, number> = { critical: 0, high: 1, medium: 2, low: 3 };
 
 export interface ListItem {
   url: string;
@@ -20,5 +20,5 @@ export function toItem(t: CatalogueTool): ListItem {
 
 /** Most severe first, then by server and name, so pages are stable. */
 export function byRisk(a: CatalogueTool, b: CatalogueTool): number {
-  return SEV_RANK[a.severity]! - SEV_RANK[b.severity]! || a.serverTitle.localeCompare(b.serverTitle) || (a.name < b.name ? -1 : 1);
+  return SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.serverTitle.localeCompare(b.serverTitle) || (a.name < b.name ? -1 : 1);
 }

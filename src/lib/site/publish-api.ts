@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import type { BuildReport, CatalogueServer, CatalogueTool } from '../../schemas/catalogue.ts';
 import { CATEGORIES, SEVERITIES } from '../../schemas/rules.ts';
 import { CONTENT_SECURITY_POLICY_HEADER } from './http.ts';
-import { oneLine } from './display-text.ts';
+import { oneLine } from '../text/display.ts';
 import { builderServer, builderServerList } from './builder-data.ts';
 import { loadRules } from '../rules/load-rules.ts';
 

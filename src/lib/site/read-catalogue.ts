@@ -4,12 +4,12 @@
  * directly: ingest is the only door for third-party data.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { BuildReport, CatalogueServer, CatalogueTool } from '../../schemas/catalogue.ts';
-import { DEFAULT_OUT_DIR } from '../ingest/data-dir.ts';
+import { loadConfig } from '../config.ts';
 
 export function catalogueDir(): string {
-  return resolve(process.env.CATALOGUE_OUT ?? DEFAULT_OUT_DIR);
+  return loadConfig().catalogueDir;
 }
 
 function need(file: string): string {

@@ -5,7 +5,7 @@
  * text is specific to the tool rather than a bare template.
  */
 import type { CatalogueTool } from '../../schemas/catalogue.ts';
-import { oneLine, summaryLine } from './display-text.ts';
+import { oneLine, summaryLine } from '../text/display.ts';
 
 const has = (t: CatalogueTool, id: string) => t.signals.some((s) => s.id === id);
 

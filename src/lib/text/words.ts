@@ -6,7 +6,7 @@
  * common case (ASCII text) is scanned by hand instead of with Unicode
  * regular expressions, and base forms are cached. The regular expressions
  * stay as the definition and as the path for everything else; both paths
- * give identical tokens (src/lib/text/words.test.ts checks this).
+ * give identical tokens (tests/integration/text-words.test.ts checks this).
  */
 
 export interface Token {

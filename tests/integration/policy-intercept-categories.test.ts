@@ -2,10 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_DATA_DIR } from '../ingest/data-dir.ts';
-import { runIngest } from '../ingest/run-ingest.ts';
-import type { CatalogueServer, CatalogueTool } from '../../schemas/catalogue.ts';
-import { interceptComparison, shortReason } from '../site/intercept-comparison.ts';
+import { DEFAULT_DATA_DIR } from '../../src/lib/config.ts';
+import { runIngest } from '../../src/lib/ingest/run-ingest.ts';
+import type { CatalogueServer, CatalogueTool } from '../../src/schemas/catalogue.ts';
+import { interceptComparison, shortReason } from '../../src/lib/site/intercept-comparison.ts';
 import {
   compareInterceptCategories,
   firstSentence,
@@ -14,7 +14,7 @@ import {
   readInterceptPolicyFiles,
   type ComparableTool,
   type InterceptPolicyFile,
-} from './intercept-categories.ts';
+} from '../../src/lib/policy/intercept-categories.ts';
 
 // Written for this test in the shape of Intercept's generated files; not taken from them.
 const FIXTURE = `#  ──────────

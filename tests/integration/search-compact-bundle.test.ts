@@ -12,10 +12,10 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { buildBundles } from './pagefind-bundle.ts';
-import { compactBundle, CompactError, cutChunks, readPagefindFile } from './compact-bundle.ts';
-import type { SearchRecord } from './records.ts';
-import { startStaticServer, type StaticServer } from '../site/static-server.ts';
+import { buildBundles } from '../../src/lib/search/pagefind-bundle.ts';
+import { compactBundle, CompactError, cutChunks, readPagefindFile } from '../../src/lib/search/compact-bundle.ts';
+import type { SearchRecord } from '../../src/lib/search/records.ts';
+import { startStaticServer, type StaticServer } from '../../src/lib/site/static-server.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'toolrisk-compact-test-'));
 let server: StaticServer;

@@ -7,7 +7,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { prng } from '../bench/generate-manifests.ts';
+import { prng } from './generate-manifests.ts';
 
 /**
  * Writes `<dataDir>/index/servers.jsonl` with `total` entries built from the

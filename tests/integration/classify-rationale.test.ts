@@ -5,11 +5,11 @@
  * a handful of different tool definitions.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CatalogueTool } from '../../schemas/catalogue.ts';
-import { DEFAULT_DATA_DIR } from '../ingest/data-dir.ts';
-import { runIngest } from '../ingest/run-ingest.ts';
-import { loadRules } from '../rules/load-rules.ts';
-import { baseForms, splitIdentifier } from '../text/words.ts';
+import type { CatalogueTool } from '../../src/schemas/catalogue.ts';
+import { DEFAULT_DATA_DIR } from '../../src/lib/config.ts';
+import { runIngest } from '../../src/lib/ingest/run-ingest.ts';
+import { loadRules } from '../../src/lib/rules/load-rules.ts';
+import { baseForms, splitIdentifier } from '../../src/lib/text/words.ts';
 
 const rules = loadRules();
 let tools: CatalogueTool[];

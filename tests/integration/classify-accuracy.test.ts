@@ -6,9 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CATEGORIES, type Category } from '../../schemas/rules.ts';
-import { DEFAULT_DATA_DIR, REPO_ROOT } from '../ingest/data-dir.ts';
-import { runIngest } from '../ingest/run-ingest.ts';
+import { CATEGORIES, type Category } from '../../src/schemas/rules.ts';
+import { DEFAULT_DATA_DIR, REPO_ROOT } from '../../src/lib/config.ts';
+import { runIngest } from '../../src/lib/ingest/run-ingest.ts';
 
 interface Label {
   server: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { baseForms, splitIdentifier, splitIdentifierAscii, splitIdentifierUnicode, splitWords, splitWordsRegex } from './words.ts';
-import { prng } from '../bench/generate-manifests.ts';
+import { baseForms, splitIdentifier, splitIdentifierAscii, splitIdentifierUnicode, splitWords, splitWordsRegex } from '../../src/lib/text/words.ts';
+import { prng } from '../../src/lib/bench/generate-manifests.ts';
 
 // The fast paths must give exactly what the regular expressions define.
 const ALPHABET = 'aAbBzZ09_-. /:\'s';

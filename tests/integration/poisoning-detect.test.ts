@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_DATA_DIR } from '../ingest/data-dir.ts';
-import { runIngest } from '../ingest/run-ingest.ts';
-import { detectPoisoning } from './detect.ts';
+import { DEFAULT_DATA_DIR } from '../../src/lib/config.ts';
+import { runIngest } from '../../src/lib/ingest/run-ingest.ts';
+import { detectPoisoning } from '../../src/lib/poisoning/detect.ts';
 
 const p = (name: string, type = 'string', description?: string) => ({ name, type, required: false, ...(description ? { description } : {}) });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayText, oneLine, revealHidden, summaryLine } from './display-text.ts';
+import { displayText, oneLine, revealHidden, summaryLine } from './display.ts';
 
 describe('display text', () => {
   it('makes bidi overrides and zero-width characters visible', () => {

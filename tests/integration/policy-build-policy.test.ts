@@ -1,13 +1,13 @@
 import { parse as parseYaml } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_DATA_DIR } from '../ingest/data-dir.ts';
-import { runIngest } from '../ingest/run-ingest.ts';
-import { interceptPolicySchema, interceptRuleSchema, policyJsonSchema } from '../../schemas/policy.ts';
-import type { CatalogueServer, CatalogueTool } from '../../schemas/catalogue.ts';
-import { toInterceptYaml } from './intercept-yaml.ts';
-import { recommendPolicy } from './build-policy.ts';
-import { loadRules } from '../rules/load-rules.ts';
-import { classify } from '../classify/classify.ts';
+import { DEFAULT_DATA_DIR } from '../../src/lib/config.ts';
+import { runIngest } from '../../src/lib/ingest/run-ingest.ts';
+import { interceptPolicySchema, interceptRuleSchema, policyJsonSchema } from '../../src/schemas/policy.ts';
+import type { CatalogueServer, CatalogueTool } from '../../src/schemas/catalogue.ts';
+import { toInterceptYaml } from '../../src/lib/policy/intercept-yaml.ts';
+import { recommendPolicy } from '../../src/lib/policy/build-policy.ts';
+import { loadRules } from '../../src/lib/rules/load-rules.ts';
+import { classify } from '../../src/lib/classify/classify.ts';
 
 let tools: CatalogueTool[];
 let servers: CatalogueServer[];
