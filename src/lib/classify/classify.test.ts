@@ -140,6 +140,6 @@ describe('a word that is as often a noun as a verb, in the description lead', ()
     ['step_over', 'Steps over to the next line of code', 'Execute'],
     ['place_bet', 'Place a bet on a market', 'Financial'],
   ])('%s: "%s" is %s', (name, description, category) => {
-    expect(classify(rules, { name, description, inputSchema: { type: 'object' } }, plain).category).toBe(category);
+    expect(classify(rules, { name, description, inputSchema: {} }, plain).category).toBe(category);
   });
 });
