@@ -5,6 +5,7 @@ import { summaryLine } from '../text/display.ts';
 
 export const PAGE_SIZE = 200;
 
+/** One tool in a list (listing pages, related tools, a server's table). */
 export interface ListItem {
   url: string;
   name: string;
@@ -12,6 +13,8 @@ export interface ListItem {
   severity: string;
   description: string;
   serverTitle: string;
+  /** Its definition carries warning signs of tool poisoning. */
+  flagged?: boolean;
 }
 
 export function toItem(t: CatalogueTool): ListItem {

@@ -1,0 +1,58 @@
+/**
+ * The one data layer the pages read, after Starlight's `utils/routing`: the
+ * content collections are loaded once per build and grouped here, so no page
+ * calls getCollection or regroups the catalogue itself. This is the only
+ * module under src/lib that imports from Astro; the groupings it uses are
+ * plain functions (listing.ts, related.ts) with their own tests.
+ */
+import { getCollection } from 'astro:content';
+import type { CatalogueServer, CatalogueTool } from '../../schemas/catalogue.ts';
+import type { AttackPattern } from '../../schemas/attack-pattern.ts';
+import { CATEGORIES, SEVERITIES, type Category, type Severity } from '../../schemas/rules.ts';
+import { byRisk } from './listing.ts';
+import { buildRelatedIndex, type RelatedIndex } from './related.ts';
+
+export interface CatalogueData {
+  tools: CatalogueTool[];
+  servers: CatalogueServer[];
+  toolById: Map<string, CatalogueTool>;
+  /** Each server's tools, in catalogue order. */
+  toolsByServer: Map<string, CatalogueTool[]>;
+  /** Each category's tools, most severe first. */
+  toolsByCategory: Map<Category, CatalogueTool[]>;
+  /** Each severity's tools, in the same order. */
+  toolsBySeverity: Map<Severity, CatalogueTool[]>;
+  related: RelatedIndex;
+  patterns: AttackPattern[];
+}
+
+let loading: Promise<CatalogueData> | undefined;
+
+/** The catalogue, loaded on first use and shared by every page of the build. */
+export function catalogueData(): Promise<CatalogueData> {
+  loading ??= load();
+  return loading;
+}
+
+async function load(): Promise<CatalogueData> {
+  const tools = (await getCollection('tools')).map((e) => e.data);
+  const servers = (await getCollection('servers')).map((e) => e.data);
+  const patterns = (await getCollection('attackPatterns')).map((e) => ({ ...e.data, body: e.body ?? '', file: e.id }));
+  const toolsByServer = new Map<string, CatalogueTool[]>();
+  for (const t of tools) {
+    const list = toolsByServer.get(t.serverSlug);
+    if (list) list.push(t);
+    else toolsByServer.set(t.serverSlug, [t]);
+  }
+  const ranked = [...tools].sort(byRisk);
+  return {
+    tools,
+    servers,
+    toolById: new Map(tools.map((t) => [t.id, t])),
+    toolsByServer,
+    toolsByCategory: new Map(CATEGORIES.map((c) => [c, ranked.filter((t) => t.category === c)])),
+    toolsBySeverity: new Map(SEVERITIES.map((s) => [s, ranked.filter((t) => t.severity === s)])),
+    related: buildRelatedIndex(tools),
+    patterns,
+  };
+}
