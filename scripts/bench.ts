@@ -11,6 +11,9 @@
  * Figures
  *   ingest_*           runIngest, full (what `npm run ingest` does before writing files)
  *   ingest_*_lean      runIngest with lean: true (no poisoning checks or shadowing)
+ *   ingest_*_cli_cold_ms     `npm run ingest --no-cache`: read, judge and write every tool
+ *   ingest_*_cached_ms       `npm run ingest` again with nothing changed: the fingerprint
+ *                            (inputs, rules, code) matches, so the written catalogue is kept
  *   read_sources_*     reading and validating the manifests only
  *   build_*            buildCatalogue only (classify + records + policies), full
  *   classify_*         the classifier alone over the same tools
@@ -20,13 +23,14 @@
  *   heap_used_max_mb   the largest heapUsed seen right after a run
  *   load_average_*     the machine's 1-minute load average, to judge the noise
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeGeneratedData } from '../src/lib/bench/generate-manifests.ts';
 import { classifyAll, countTools, memory, time } from '../src/lib/bench/measure.ts';
 import { buildCatalogue } from '../src/lib/ingest/build-catalogue.ts';
-import { DEFAULT_DATA_DIR, parseArgsOrExit } from '../src/lib/config.ts';
+import { DEFAULT_DATA_DIR, parseArgsOrExit, REPO_ROOT } from '../src/lib/config.ts';
 import { readSources } from '../src/lib/ingest/read-sources.ts';
 import { mergeServers } from '../src/lib/ingest/merge-servers.ts';
 import { isPlaceholder } from '../src/lib/classify/description-stage.ts';
@@ -76,6 +80,23 @@ function benchDataSet(label: string, dataDir: string): void {
   const lean = time(runs, () => runIngest(dataDir, { rules, overridesDir: NO_OVERRIDES, lean: true }));
   print(`ingest_${label}_lean_tools_per_s`, (tools / lean.bestMs) * 1000, 'tools/s');
   print(`ingest_${label}_lean_ms`, lean.bestMs, 'ms');
+
+  // The command line, cold and then again with nothing changed (the fingerprint cache).
+  const out = mkdtempSync(join(tmpdir(), 'toolrisk-bench-catalogue-'));
+  try {
+    const cliMs = (extra: string[] = []) => {
+      const r = spawnSync(process.execPath, ['scripts/ingest.ts', '--data', dataDir, '--out', out, ...extra], { cwd: REPO_ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+      const ms = /in (\d+) ms/.exec(r.stdout.split('\n').filter(Boolean).pop() ?? '')?.[1];
+      if (r.status !== 0 || !ms) throw new Error(`bench: ingest failed: ${r.stderr.slice(-2000)}`);
+      return Number(ms);
+    };
+    print(`ingest_${label}_cli_cold_ms`, cliMs(['--no-cache']), 'ms');
+    const cached = Math.min(cliMs(), cliMs());
+    print(`ingest_${label}_cached_ms`, cached, 'ms');
+    print(`ingest_${label}_cached_tools_per_s`, (tools / Math.max(cached, 1)) * 1000, 'tools/s');
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
 
   const reading = time(runs, () => readSources(dataDir));
   print(`read_sources_${label}_ms`, reading.bestMs, 'ms');

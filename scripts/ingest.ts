@@ -1,28 +1,34 @@
 /**
- * npm run ingest [-- --data <dir>] [--out <dir>] [--previous <dir>] [--strict]
+ * npm run ingest [-- --data <dir>] [--out <dir>] [--previous <dir>] [--strict] [--no-cache]
  *
  * Reads every manifest in the data folder, classifies every tool, recommends
  * a policy for each and writes the catalogue JSON (generated/catalogue by
  * default). Bad input is reported with file, server, tool and problem and
  * skipped; the run exits non-zero only with --strict or when nothing could
- * be read.
+ * be read. When nothing it reads changed since it last wrote the catalogue
+ * (inputs, rules and code: ingest-fingerprint.ts), it keeps that catalogue.
  */
 import { loadConfig, parseArgsOrExit } from '../src/lib/config.ts';
 import { balanced, runIngest } from '../src/lib/ingest/run-ingest.ts';
 import { writeCatalogue } from '../src/lib/ingest/write-catalogue.ts';
 import { changesSince } from '../src/lib/drift/changed-since.ts';
+import { catalogueIsCurrent, FINGERPRINT_FILE, ingestFingerprint } from '../src/lib/ingest/ingest-fingerprint.ts';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BuildReport } from '../src/schemas/catalogue.ts';
 
 const { values } = parseArgsOrExit({
   name: 'ingest',
-  usage: `Usage: npm run ingest -- [--data DIR] [--out DIR] [--previous DIR] [--strict]
+  usage: `Usage: npm run ingest -- [--data DIR] [--out DIR] [--previous DIR] [--strict] [--no-cache]
 
 Options:
   --data DIR       input data folder (env CATALOGUE_DATA; default ../shared/data)
   --out DIR        catalogue folder to write (env CATALOGUE_OUT; default generated/catalogue)
   --previous DIR   an older data folder: tool pages say what changed since (env CATALOGUE_PREVIOUS)
   --strict         exit 1 when any error was reported
+  --no-cache       judge every tool again even when nothing changed since the last run
   -h, --help       show this help`,
-  options: { data: { type: 'string' }, out: { type: 'string' }, previous: { type: 'string' }, strict: { type: 'boolean' } },
+  options: { data: { type: 'string' }, out: { type: 'string' }, previous: { type: 'string' }, strict: { type: 'boolean' }, 'no-cache': { type: 'boolean' } },
 });
 const config = loadConfig(values);
 const dataDir = config.dataDir;
@@ -30,6 +36,18 @@ const outDir = config.catalogueDir;
 const strict = values.strict ?? false;
 
 const started = performance.now();
+// Same inputs, rules and code as the catalogue already in outDir: every
+// analysis in it still holds, so keep it.
+const fingerprint = ingestFingerprint({ dataDir, previousDir: config.previousDir });
+if (!values['no-cache'] && catalogueIsCurrent(outDir, fingerprint)) {
+  const report = JSON.parse(readFileSync(join(outDir, 'report.json'), 'utf8')) as BuildReport;
+  const ms = Math.round(performance.now() - started);
+  const { counts } = report;
+  console.log(
+    `ingest: nothing changed since the last run (fingerprint ${fingerprint.slice(0, 12)}): kept ${outDir} with ${counts.servers} servers and ${counts.toolsWritten} tools (${counts.toolsRead} read, ${counts.errors} errors) in ${ms} ms; --no-cache judges every tool again`,
+  );
+  process.exit(strict && counts.errors > 0 ? 1 : 0);
+}
 let result;
 try {
   result = runIngest(dataDir);
@@ -50,6 +68,8 @@ if (previous) {
   console.log(`ingest: ${drift.size} tools added or changed since ${previous}`);
 }
 writeCatalogue(outDir, result.servers, result.tools, result.report);
+// Written last: a run that stops before this point leaves no fingerprint, so the next one starts cold.
+writeFileSync(join(outDir, FINGERPRINT_FILE), fingerprint + '\n');
 const ms = Math.round(performance.now() - started);
 
 const { counts, issues } = result.report;
