@@ -151,7 +151,8 @@ function costSentence(c: Classification, ctx: RationaleContext): string {
       return 'The risk lies in what it reveals and in the outside text it brings into the agent’s context.';
     }
     case 'Write':
-      if (c.signals.includes('public_audience')) return `What it sends or publishes reaches ${who === 'the user' ? 'other people' : who}, and a message cannot be pulled back once read.`;
+      if (c.signals.includes('external_messaging')) return `What it sends or publishes reaches ${who === 'the user' ? 'other people' : who}, and a message cannot be pulled back once read.`;
+      if (c.signals.includes('public_audience')) return `A wrong change reaches ${who === 'the user' ? 'other people' : who} as soon as it lands, before another call can put it right.`;
       if (c.signals.includes('admin_scope')) return `A wrong call changes who can do what on ${ctx.server}, which affects the whole team until someone notices.`;
       if (c.signals.includes('bulk_scope')) return 'One call reaches every item it matches; each change can be corrected, but a loop can make many before anyone notices.';
       if (kind && (kind.loss === 'low' || kind.undo === 'recreate')) return `A wrong call is put right by the next one; ${kind.phrase} is cheap to set again.`;
@@ -228,7 +229,9 @@ export function writeRationale(c: Classification, ctx: RationaleContext): string
   const decided = decidingSentence(c, ctx.params);
   if (decided) sentences.push(decided);
   if (c.noDescription && !c.fallback) sentences.push('Its description is empty or a placeholder, so we judged it from the name and parameters alone.');
-  sentences.push(`We recommend ${POLICY_WORDS[ctx.policyKind] ?? ctx.policyKind}, because ${ctx.policyBecause}.`);
+  // A read that needs a person (secrets, private data) changes nothing: the person looks it up instead.
+  const words = ctx.policyKind === 'approval' && c.category === 'Read' ? 'refusing every call so that a person looks it up instead' : (POLICY_WORDS[ctx.policyKind] ?? ctx.policyKind);
+  sentences.push(`We recommend ${words}, because ${ctx.policyBecause}.`);
   if (ctx.benignFlags?.length) sentences.push('Its description gives the agent display directions; a reviewer judged them harmless, so the flag is shown but the tool keeps its judgement.');
   return sentences.join(' ');
 }
