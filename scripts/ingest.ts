@@ -37,16 +37,12 @@ const strict = values.strict ?? false;
 
 const started = performance.now();
 // Same inputs, rules and code as the catalogue already in outDir: every
-// analysis in it still holds, so keep it.
+// analysis in it still holds, so keep it and report what it holds.
 const fingerprint = ingestFingerprint({ dataDir, previousDir: config.previousDir });
 if (!values['no-cache'] && catalogueIsCurrent(outDir, fingerprint)) {
   const report = JSON.parse(readFileSync(join(outDir, 'report.json'), 'utf8')) as BuildReport;
-  const ms = Math.round(performance.now() - started);
-  const { counts } = report;
-  console.log(
-    `ingest: nothing changed since the last run (fingerprint ${fingerprint.slice(0, 12)}): kept ${outDir} with ${counts.servers} servers and ${counts.toolsWritten} tools (${counts.toolsRead} read, ${counts.errors} errors) in ${ms} ms; --no-cache judges every tool again`,
-  );
-  process.exit(strict && counts.errors > 0 ? 1 : 0);
+  console.log(`ingest: nothing changed since the last run (fingerprint ${fingerprint.slice(0, 12)}), so the catalogue in ${outDir} is kept; --no-cache judges every tool again`);
+  finish(report, Math.round(performance.now() - started));
 }
 let result;
 try {
@@ -70,32 +66,36 @@ if (previous) {
 writeCatalogue(outDir, result.servers, result.tools, result.report);
 // Written last: a run that stops before this point leaves no fingerprint, so the next one starts cold.
 writeFileSync(join(outDir, FINGERPRINT_FILE), fingerprint + '\n');
-const ms = Math.round(performance.now() - started);
+finish(result.report, Math.round(performance.now() - started));
 
-const { counts, issues } = result.report;
-const shown = issues.slice(0, 50);
-for (const i of shown) {
-  const parts = [i.file, i.server && `server ${JSON.stringify(i.server)}`, i.tool !== undefined && `tool ${JSON.stringify(i.tool.slice(0, 80))}`].filter(Boolean);
-  console.error(`${i.level}: ${parts.join(', ')}: ${i.problem}`);
-}
-if (issues.length > shown.length) console.error(`… and ${issues.length - shown.length} more (see ${outDir}/report.json)`);
-for (const s of result.report.sources) {
+/** Prints what the catalogue holds and exits: the same lines whether it was just written or kept. */
+function finish(report: BuildReport, ms: number): never {
+  const { counts, issues } = report;
+  const shown = issues.slice(0, 50);
+  for (const i of shown) {
+    const parts = [i.file, i.server && `server ${JSON.stringify(i.server)}`, i.tool !== undefined && `tool ${JSON.stringify(i.tool.slice(0, 80))}`].filter(Boolean);
+    console.error(`${i.level}: ${parts.join(', ')}: ${i.problem}`);
+  }
+  if (issues.length > shown.length) console.error(`… and ${issues.length - shown.length} more (see ${outDir}/report.json)`);
+  for (const s of report.sources) {
+    console.log(
+      `  ${s.family}: ${s.servers} servers, ${s.toolsRead} tools read, ${s.toolsReported} reported, ${s.toolsMerged} merged into another source's server, ${s.duplicatesDropped} duplicates dropped (a richer definition of the same tool came from another source), ${s.toolsWritten} written`,
+    );
+  }
   console.log(
-    `  ${s.family}: ${s.servers} servers, ${s.toolsRead} tools read, ${s.toolsReported} reported, ${s.toolsMerged} merged into another source's server, ${s.duplicatesDropped} duplicates dropped (a richer definition of the same tool came from another source), ${s.toolsWritten} written`,
+    `ingest: ${counts.servers} servers (${counts.serverCopies} copies, ${counts.mergedServers} found in more than one source, ${counts.serversWithoutIndexEntry} not in the server index), ${counts.toolsRead} tools read, ${counts.toolsWritten} written, ${counts.toolsReported} reported, ${counts.toolsDropped} duplicates dropped, ${counts.errors} errors, ${counts.warnings} warnings in ${ms} ms -> ${outDir}`,
   );
-}
-console.log(
-  `ingest: ${counts.servers} servers (${counts.serverCopies} copies, ${counts.mergedServers} found in more than one source, ${counts.serversWithoutIndexEntry} not in the server index), ${counts.toolsRead} tools read, ${counts.toolsWritten} written, ${counts.toolsReported} reported, ${counts.toolsDropped} duplicates dropped, ${counts.errors} errors, ${counts.warnings} warnings in ${ms} ms -> ${outDir}`,
-);
-if (!balanced(result.report)) {
-  console.error('ingest: tools in != tools out + tools reported + duplicates dropped; this is a bug');
-  process.exit(1);
-}
-if (counts.toolsWritten === 0) {
-  console.error(`ingest: no tools could be read from ${dataDir}`);
-  process.exit(1);
-}
-if (strict && counts.errors > 0) {
-  console.error(`ingest: --strict and ${counts.errors} errors`);
-  process.exit(1);
+  if (!balanced(report)) {
+    console.error('ingest: tools in != tools out + tools reported + duplicates dropped; this is a bug');
+    process.exit(1);
+  }
+  if (counts.toolsWritten === 0) {
+    console.error(`ingest: no tools could be read from ${dataDir}`);
+    process.exit(1);
+  }
+  if (strict && counts.errors > 0) {
+    console.error(`ingest: --strict and ${counts.errors} errors`);
+    process.exit(1);
+  }
+  process.exit(0);
 }
