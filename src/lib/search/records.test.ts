@@ -102,9 +102,22 @@ describe('nameWords', () => {
     expect(nameWords('BinanceFuturesCancelAllOpenOrders')).toBe('binance futures cancel all open orders');
     expect(nameWords('BinanceSpotCancelOpenTWAPOrder')).toBe('binance spot cancel open twap order');
     expect(nameWords('get-file.contents')).toBe('get file contents');
-    expect(nameWords('s3ListBuckets')).toBe('s3 list buckets');
+    expect(nameWords('s3ListBuckets')).toBe('s 3 list buckets s3');
     expect(nameWords('screenshot')).toBe('');
     expect(nameWords('<script>')).toBe('');
+  });
+
+  it('splits a camelCase name with digits as words.ts does, and keeps letters glued to digits whole too', () => {
+    expect(nameWords('get24hrTicker')).toBe('get 24hr ticker get24hr');
+    expect(nameWords('get_hs300_stocks')).toBe('get hs 300 stocks hs300');
+    // One searchable word already: the title finds it.
+    expect(nameWords('md5')).toBe('');
+    expect(nameWords('sha256')).toBe('');
+    // Every part a search may type is a word of the content, so Pagefind finds the tool by it.
+    const r = toolRecord(tool({ name: 'getERC20Balance', description: 'Balance of a token.' }));
+    const words = r.content.split(' ');
+    for (const part of ['get', 'erc', '20', 'erc20', 'balance']) expect(words).toContain(part);
+    expect(r.content.split(' ').slice(Number(r.meta.nw)).join(' ')).toBe('Balance of a token.');
   });
 
   it('leads the content with them and says how many to keep out of the snippet', () => {

@@ -19,6 +19,7 @@
 import type { CatalogueTool } from '../../schemas/catalogue.ts';
 import type { IndexServer } from '../../schemas/server-json.ts';
 import { oneLine } from '../text/display.ts';
+import { letterDigitRuns, splitIdentifier } from '../text/words.ts';
 
 export interface SearchRecord {
   url: string;
@@ -34,18 +35,20 @@ export const TOOL_CONTENT_MAX = 1500;
 export const INDEX_CONTENT_MAX = 600;
 
 /**
- * A tool name as separate words: "binance_spot_cancel_all_orders" and
- * "BinanceSpotCancelAllOrders" both become "binance spot cancel all orders"
- * (lowercase: case does not matter to the search). Empty when the name is
- * one word already.
+ * A tool name as separate words, as text/words.ts splits identifiers:
+ * "binance_spot_cancel_all_orders" and "BinanceSpotCancelAllOrders" both
+ * become "binance spot cancel all orders" (lowercase: case does not matter
+ * to the search). A run of letters and digits that the split cut apart is
+ * kept whole as well, after the parts ("get_hs300_stocks" → "get hs 300 stocks hs300"), so
+ * both "hs300" and "300" find it. Empty when the name is one word already.
  */
 export function nameWords(name: string): string {
-  const words = name
-    .replace(/([\p{Ll}\p{N}])(\p{Lu})/gu, '$1 $2')
-    .replace(/(\p{Lu})(\p{Lu}\p{Ll})/gu, '$1 $2')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
-  return words.length > 1 ? words.join(' ').toLowerCase() : '';
+  const tokens = splitIdentifier(name);
+  const runs = letterDigitRuns(name, tokens);
+  const words = [...tokens.map((t) => t.word), ...runs];
+  // "md5", "sha256": the name is one searchable word, matched by its title.
+  if (tokens.length <= 1 || (runs.length === 1 && runs[0] === name.toLowerCase())) return '';
+  return words.join(' ');
 }
 
 export function toolRecord(tool: CatalogueTool): SearchRecord {
