@@ -20,6 +20,7 @@ import type { CatalogueTool } from '../../schemas/catalogue.ts';
 import type { IndexServer } from '../../schemas/server-json.ts';
 import { oneLine } from '../text/display.ts';
 import { letterDigitRuns, splitIdentifier } from '../text/words.ts';
+import { CLASSIFIED } from './labels.ts';
 
 export interface SearchRecord {
   url: string;
@@ -57,12 +58,12 @@ export function toolRecord(tool: CatalogueTool): SearchRecord {
   const name = oneLine(tool.name, 160) || '(unnamed tool)';
   // The name's words lead the content, so "cancel all orders" finds
   // binance_spot_cancel_all_orders by its name even where the description
-  // is in Chinese, and CamelCase names are found by their parts. `nw` says
+  // is in Chinese, and CamelCase names are found by their parts. `words` says
   // how many words to leave out of the snippet (the name is the title).
   const words = nameWords(name);
   const body = oneLine(text, TOOL_CONTENT_MAX);
   const meta: Record<string, string> = { title: name, server: oneLine(tool.serverTitle, 100) };
-  if (words && body) meta.nw = String(words.split(' ').length);
+  if (words && body) meta.words = String(words.split(' ').length);
   return {
     url: tool.url,
     content: words && body ? `${words} ${body}` : body || name,
@@ -86,8 +87,6 @@ export function safeHttpUrl(value: unknown): string | undefined {
 
 const PACKAGE_TYPE = /^[a-z0-9][a-z0-9._-]{0,30}$/i;
 
-/** Index search filter values for a server's classification state. */
-export const CLASSIFIED = { yes: 'yes', no: 'no' } as const;
 
 /**
  * @param catalogueSlug the server's catalogue slug when the catalogue has
@@ -105,7 +104,7 @@ export function indexRecord(server: IndexServer, catalogueSlug: string | undefin
   if (repo) meta.repo = repo;
   else {
     const web = safeHttpUrl(server.websiteUrl);
-    if (web) meta.web = web;
+    if (web) meta.website = web;
   }
   const packages = (server.packages ?? [])
     .filter((p) => typeof p?.identifier === 'string' && typeof p.registryType === 'string' && PACKAGE_TYPE.test(p.registryType))
@@ -113,9 +112,9 @@ export function indexRecord(server: IndexServer, catalogueSlug: string | undefin
     .filter(([, id]) => id !== '')
     .map(([type, id]) => `${type} ${id}`);
   // "npm @scope/name, pypi name": the identifier stays one token, so Pagefind indexes it whole and in parts.
-  if (packages.length) meta.pkg = packages.slice(0, 6).join(', ');
+  if (packages.length) meta.packages = packages.slice(0, 6).join(', ');
   const categories = (c?.categories ?? []).filter((x): x is string => typeof x === 'string').map((x) => oneLine(x, 40)).filter(Boolean);
-  if (categories.length) meta.cat = categories.slice(0, 12).join(', ');
+  if (categories.length) meta.categories = categories.slice(0, 12).join(', ');
   const description = oneLine(server.description ?? '', INDEX_CONTENT_MAX);
   // Where the description came from is shown, not searched: a filter value is returned with the result but never indexed as words.
   const descriptionSource = description && typeof c?.descriptionSource === 'string' ? oneLine(c.descriptionSource, 60) : '';
@@ -131,7 +130,7 @@ export function indexRecord(server: IndexServer, catalogueSlug: string | undefin
       source: sources.length ? sources : ['unstated'],
       confidence: [c?.confidence ?? 'unstated'],
       classified: [catalogueSlug ? CLASSIFIED.yes : CLASSIFIED.no],
-      ...(descriptionSource ? { ds: [descriptionSource] } : {}),
+      ...(descriptionSource ? { descSource: [descriptionSource] } : {}),
     },
   };
 }
