@@ -170,7 +170,7 @@ const nextTask = () => new Promise((resolve) => {
  *   hasFilters(state) -> boolean
  *   renderItem(fragmentData) -> Element
  *   noun: ['tool', 'tools'], prompt: text shown before any query
- *   ready: promise to wait for before rendering results (e.g. licence data)
+ *   ready: promise to wait for before searching (e.g. labels, licence data)
  */
 export function setupSearchPage(options) {
   const { root, bundle, toSearch, hasFilters, renderItem, noun, prompt } = options;
@@ -251,7 +251,6 @@ export function setupSearchPage(options) {
   async function run(state) {
     const mine = ++seq;
     try {
-      const { filters, groups } = toSearch(state);
       const filtered = hasFilters(state);
       if (!state.q && !filtered) {
         current = [];
@@ -260,7 +259,10 @@ export function setupSearchPage(options) {
         status.textContent = prompt;
         return;
       }
-      const pf = await pagefind;
+      // toSearch may read what `ready` loads (the severity order); both load while Pagefind does.
+      const [pf] = await Promise.all([pagefind, options.ready]);
+      if (mine !== seq) return;
+      const { filters, groups } = toSearch(state);
       // No words but a filter: list everything the filter selects.
       const term = state.q ? searchTerm(state.q) : null;
       const sets = groups?.length ? groups.map((g) => ({ ...filters, ...g })) : [filters];

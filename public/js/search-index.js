@@ -1,10 +1,8 @@
 // toolrisk server index search (/index-search/): Pagefind bundle
 // /pagefind-index/, one record per server in the index; filters source,
 // confidence and whether the catalogue has classified the server's tools.
+// Labels and filter values come from facets.json (src/lib/search/labels.ts).
 import { el, fetchJson, formatCount, lazyOptions, link, setupSearchPage, snippet } from './search-core.js';
-
-const CONFIDENCE = { high: 'High', medium: 'Medium', low: 'Low', unstated: 'Not stated' };
-const PACKAGE_LABEL = { npm: 'npm', pypi: 'PyPI', oci: 'OCI' };
 
 const root = document.getElementById('index-search');
 if (root) {
@@ -14,7 +12,11 @@ if (root) {
     return { source: [], licences: {} };
   });
   let licences = {};
-  const ready = facets.then((f) => { licences = f.licences ?? {}; });
+  let labels = { confidence: {}, packageType: {}, classified: '' };
+  const ready = facets.then((f) => {
+    licences = f.licences ?? {};
+    labels = { ...labels, ...f.labels };
+  });
 
   const { form } = setupSearchPage({
     root,
@@ -38,12 +40,12 @@ if (root) {
   function renderItem(d) {
     const meta = d.meta ?? {};
     const f = d.filters ?? {};
-    const classified = f.classified?.[0] === 'yes';
-    const home = classified ? d.url : meta.repo ?? meta.web;
+    const classified = Boolean(labels.classified) && f.classified?.[0] === labels.classified;
+    const home = classified ? d.url : meta.repo ?? meta.website;
     const item = el('li', { class: 'result index-result' });
     item.append(el('h2', { class: 'result-title' }, home ? link(home, meta.title ?? '', classified ? {} : { rel: 'nofollow noopener' }) : meta.title ?? ''));
     if (meta.name) item.append(el('p', { class: 'result-name' }, el('code', {}, meta.name)));
-    const ds = f.ds?.[0];
+    const ds = f.descSource?.[0];
     // Entries without a description are indexed under their title.
     const hasDescription = Boolean(ds) || d.content !== meta.title;
     item.append(hasDescription
@@ -53,19 +55,20 @@ if (root) {
     const facts = el('dl', { class: 'result-facts' });
     const fact = (term, ...value) => facts.append(el('div', {}, el('dt', {}, term), el('dd', {}, ...value)));
     if (meta.repo) fact('Repository', link(meta.repo, meta.repo.replace(/^https?:\/\//, ''), { rel: 'nofollow noopener' }));
-    else if (meta.web) fact('Website', link(meta.web, meta.web.replace(/^https?:\/\//, ''), { rel: 'nofollow noopener' }));
-    if (meta.pkg) {
-      const pkgs = meta.pkg.split(', ').filter(Boolean).map((p) => {
+    else if (meta.website) fact('Website', link(meta.website, meta.website.replace(/^https?:\/\//, ''), { rel: 'nofollow noopener' }));
+    if (meta.packages) {
+      const pkgs = meta.packages.split(', ').filter(Boolean).map((p) => {
         const i = p.indexOf(' ');
         const type = p.slice(0, i);
-        return el('span', { class: 'pkg' }, `${PACKAGE_LABEL[type] ?? type} `, el('code', {}, p.slice(i + 1)));
+        return el('span', { class: 'pkg' }, `${labels.packageType[type] ?? type} `, el('code', {}, p.slice(i + 1)));
       });
       fact(pkgs.length === 1 ? 'Package' : 'Packages', ...pkgs.flatMap((p, i) => (i ? [' · ', p] : [p])));
     }
     const sources = (f.source ?? []).filter((x) => x !== 'unstated');
     if (sources.length) fact('Listed by', sources.join(', '));
-    fact('Confidence', CONFIDENCE[f.confidence?.[0]] ?? 'Not stated');
-    if (meta.cat) fact('Categories', meta.cat);
+    const confidence = f.confidence?.[0] ?? 'unstated';
+    fact('Confidence', labels.confidence[confidence] ?? labels.confidence.unstated ?? confidence);
+    if (meta.categories) fact('Categories', meta.categories);
     if (classified) fact('Risk catalogue', link(d.url, 'Tools classified: see how risky they are'));
     item.append(facts);
 

@@ -19,3 +19,8 @@ export type Severity = (typeof SEVERITIES)[number];
 
 /** Severity order for lists, most severe first: 0 for critical. */
 export const SEVERITY_RANK: Readonly<Record<Severity, number>> = Object.fromEntries(SEVERITIES.map((s, i) => [s, SEVERITIES.length - 1 - i])) as Record<Severity, number>;
+
+/** The CSS class that colours a category (RiskBadge.astro, and the search results through labels.json). */
+export const categoryClass = (category: string): string => `cat-${category.toLowerCase()}`;
+/** The CSS class that colours a severity. */
+export const severityClass = (severity: string): string => `sev-${severity}`;

@@ -35,12 +35,8 @@ export function changesBetween(previousTools: readonly DiffableTool[], currentTo
   return notes;
 }
 
-/** Reads the previous snapshot (lean ingest) and compares the current tools with it. */
-export function changesSince(
-  previousDataDir: string,
-  currentTools: readonly DiffableTool[],
-  opts: { overridesDir?: string } = {},
-): Map<string, ToolDrift> {
-  const previous = loadSnapshot(previousDataDir, opts);
+/** Reads the previous snapshot's definitions (not classified) and compares the current tools with it. */
+export function changesSince(previousDataDir: string, currentTools: readonly DiffableTool[]): Map<string, ToolDrift> {
+  const previous = loadSnapshot(previousDataDir);
   return changesBetween(previous.tools, currentTools);
 }

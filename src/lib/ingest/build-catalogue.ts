@@ -59,6 +59,30 @@ function applyOverride(c: Classification, rules: CompiledRules, o: Override): Cl
   return next;
 }
 
+/** What identifies one tool across snapshots: its id and its definition as the server listed it. */
+export interface ToolDefinition {
+  tool: MergedServer['tools'][number];
+  slug: string;
+  id: string;
+  /** Canonical JSON of the definition. */
+  definition: string;
+  definitionHash: string;
+}
+
+/**
+ * The ids and definitions of a server's tools. buildCatalogue and the drift
+ * snapshot reader (readDefinitions) both take them from here, so a
+ * snapshot read without classifying has the same ids and hashes.
+ */
+export function toolDefinitions(raw: MergedServer): ToolDefinition[] {
+  const toolSlugs = assignSlugs(raw.tools.map((t) => t.name));
+  return raw.tools.map((tool) => {
+    const slug = toolSlugs.get(tool.name)!;
+    const definition = canonicalJson(tool.definition);
+    return { tool, slug, id: `${raw.slug}/${slug}`, definition, definitionHash: sha256Hex(definition) };
+  });
+}
+
 /** Builds the records of servers that merge-servers.ts has given one identity and one slug each. */
 export function buildCatalogue(rules: CompiledRules, servers: MergedServer[], options: BuildOptions = {}): CatalogueBuild {
   const issues: ReportIssue[] = [];
@@ -69,7 +93,6 @@ export function buildCatalogue(rules: CompiledRules, servers: MergedServer[], op
   for (const raw of servers) {
     const serverSlug = raw.slug;
     const title = (raw.meta.title && raw.meta.title.trim()) || raw.meta.name;
-    const toolSlugs = assignSlugs(raw.tools.map((t) => t.name));
     const prefixWords = serverPrefixWords(
       [raw.meta.name.split('/').pop() ?? '', raw.meta.title ?? '', raw.slugSource.split('/').pop() ?? ''],
       raw.tools.map((t) => t.name),
@@ -79,12 +102,10 @@ export function buildCatalogue(rules: CompiledRules, servers: MergedServer[], op
     const siblings = new Set(raw.tools.map((t) => t.name));
     const tools: CatalogueTool[] = [];
 
-    for (const tool of raw.tools) {
+    for (const { tool, slug, id, definition, definitionHash } of toolDefinitions(raw)) {
       let c = classify(rules, tool, ctx);
       const override = options.overrides?.get(overrideKey(raw.meta.name, tool.name));
       if (override) c = applyOverride(c, rules, override);
-      const slug = toolSlugs.get(tool.name)!;
-      const definition = canonicalJson(tool.definition);
       const params = paramsOf(tool);
       // Poisoning decides the policy, so it is read in every build. Needing a
       // credential is a risk signal (needs_credentials), not an attack.
@@ -94,7 +115,7 @@ export function buildCatalogue(rules: CompiledRules, servers: MergedServer[], op
       if (steering.length) c = { ...c, signals: [...c.signals, 'steers_agent' as const].sort() };
       const rec = recommendPolicy(rules.policy, tool.name, title, c.category, c.severity, c.signals, tool.inputSchema?.properties, c.operationParams);
       tools.push({
-        id: `${serverSlug}/${slug}`,
+        id,
         server: raw.meta.name,
         serverSlug,
         serverTitle: title,
@@ -137,7 +158,7 @@ export function buildCatalogue(rules: CompiledRules, servers: MergedServer[], op
               },
             }
           : {}),
-        definitionHash: sha256Hex(definition),
+        definitionHash,
         origins: tool.origins,
         definition,
         source: raw.source,

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DATA_DIR, REPO_ROOT } from '../config.ts';
-import { balanced, runIngest } from './run-ingest.ts';
+import { balanced, readDefinitions, runIngest } from './run-ingest.ts';
 import { sharedDataCounts } from '../../../tests/support/shared-data-counts.ts';
 
 // Counted from the files themselves, so the tests hold as the data grows.
@@ -13,6 +13,13 @@ const expected = sharedDataCounts(DEFAULT_DATA_DIR);
 const kept = expected.toolsRead - expected.duplicates;
 
 describe('ingest of the shared data', () => {
+  it('readDefinitions gives the ids, definitions, hashes and report of a full ingest without classifying', () => {
+    const full = runIngest(DEFAULT_DATA_DIR, { lean: true });
+    const defs = readDefinitions(DEFAULT_DATA_DIR);
+    expect(defs.tools).toEqual(full.tools.map((t) => ({ id: t.id, server: t.server, name: t.name, definition: t.definition, definitionHash: t.definitionHash })));
+    expect(defs.report).toEqual(full.report);
+  });
+
   it('reads every manifest and loses no tool', () => {
     const { report, servers, tools } = runIngest(DEFAULT_DATA_DIR, { lean: true });
     expect(report.counts).toMatchObject({ serverCopies: expected.servers, toolsRead: expected.toolsRead, toolsReported: expected.duplicates });

@@ -11,6 +11,7 @@ import { parse as parseYaml } from 'yaml';
 import { formatZodError, RULES_DIR } from '../config.ts';
 import { z } from 'zod';
 import { normaliseForMatching } from '../text/normalize.ts';
+import { codePointLabel, findInvisible, mixedScriptWord } from '../text/invisible.ts';
 import { normaliseParamName } from '../rules/load-rules.ts';
 
 export const POISONING_SIGNALS = {
@@ -94,13 +95,6 @@ export interface Finding {
   patterns: string[];
 }
 
-// Zero-width and bidi controls and Unicode tag characters hide text from a
-// reader. Variation selectors and the zero-width joiner are left alone: they
-// are part of ordinary emoji (⚠️, 👨‍💻).
-const HIDING_CHARS = /[\u200B\u200C\u200E\u200F\u2060-\u2064\uFEFF\u202A-\u202E\u2066-\u2069\u00AD\u180E]|[\u{E0000}-\u{E007F}]/u;
-// A word mixing Latin with Cyrillic or Greek letters is a classic look-alike.
-const MIXED_SCRIPT = /(?=[\p{L}]*\p{Script=Latin})(?=[\p{L}]*[\p{Script=Cyrillic}\p{Script=Greek}])[\p{L}]{2,}/u;
-
 function snippet(text: string, index: number, length: number): string {
   const start = Math.max(0, index - 20);
   const end = Math.min(text.length, index + length + 20);
@@ -115,12 +109,12 @@ function firstMatch(patterns: RegExp[], text: string): { text: string } | undefi
   return undefined;
 }
 
+// Which characters hide text (and the emoji they are part of) is
+// invisible.ts's table, the one matching strips and pages reveal.
 function describeHidden(raw: string): string {
-  const m = HIDING_CHARS.exec(raw);
-  if (!m) return '';
-  const cp = m[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-  const count = [...raw].filter((ch) => HIDING_CHARS.test(ch)).length;
-  return `U+${cp} at character ${m.index}${count > 1 ? ` (${count} hidden characters in all)` : ''}`;
+  const found = findInvisible(raw);
+  if (!found) return '';
+  return `${codePointLabel(found.char)} at character ${found.index}${found.count > 1 ? ` (${found.count} hidden characters in all)` : ''}`;
 }
 
 /** What detection reads of a tool: its name, its description and its parameters. */
@@ -169,9 +163,8 @@ export function detectPoisoning(tool: PoisoningInput, params: readonly Poisoning
   for (const [where, value] of [['name', tool.name], ['description', raw]] as const) {
     const hiddenChars = describeHidden(value);
     if (hiddenChars) add('invisible_unicode', where, hiddenChars);
-    // Look-alikes need a non-ASCII letter; most text has none, so skip the costly regex.
-    const mixed = /[^\x00-\x7F]/.test(value) ? MIXED_SCRIPT.exec(value.slice(0, 20_000)) : null;
-    if (mixed) add('invisible_unicode', where, `look-alike letters from two scripts in “${mixed[0]}”`);
+    const mixed = mixedScriptWord(value);
+    if (mixed) add('invisible_unicode', where, `look-alike letters from two scripts in “${mixed}”`);
   }
   if (raw.length > r.oversized) add('oversized_description', 'description', `${raw.length.toLocaleString('en-US')} characters`);
 

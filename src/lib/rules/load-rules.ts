@@ -22,6 +22,7 @@ import {
   type RiskSignal,
   type SeverityRules,
 } from '../../schemas/rules.ts';
+import { phraseForms } from '../text/words.ts';
 
 export interface CompiledCombo {
   verbs: Set<string>;
@@ -176,7 +177,7 @@ export function compileRules(raw: ClassifierRules, severity: SeverityRules, poli
 
   const combosByVerb = new Map<string, CompiledCombo[]>();
   for (const combo of raw.combos) {
-    const objects = combo.objects.map((o) => splitPhrase(o));
+    const objects = combo.objects.flatMap(phraseForms);
     const compiled: CompiledCombo = {
       verbs: new Set(combo.verbs),
       objects,
@@ -194,7 +195,8 @@ export function compileRules(raw: ClassifierRules, severity: SeverityRules, poli
     }
   }
 
-  const nounPhrases = [...raw.noun_phrases, ...raw.compound_nouns].map(splitPhrase);
+  const readNounPhrases = raw.noun_phrases.flatMap(phraseForms);
+  const nounPhrases = [...readNounPhrases, ...raw.compound_nouns.flatMap(phraseForms)];
 
   const bodyPhrases = new Map<string, Phrase<ClassifierRules['body_phrases'][number]>[]>();
   for (const entry of raw.body_phrases) {
@@ -233,9 +235,9 @@ export function compileRules(raw: ClassifierRules, severity: SeverityRules, poli
     combosByVerb,
     readTails: new Set(raw.read_tails),
     nounPhrases,
-    readNounPhrases: raw.noun_phrases.length,
+    readNounPhrases: readNounPhrases.length,
     nounPhrasesByFirst: indexBy(nounPhrases, (p) => p[0]!),
-    readNounPhrasesByLast: indexBy(nounPhrases.slice(0, raw.noun_phrases.length), (p) => p[p.length - 1]!),
+    readNounPhrasesByLast: indexBy(readNounPhrases, (p) => p[p.length - 1]!),
     stopwords: new Set(raw.stopwords),
     leadFillers: new Set(raw.lead_fillers),
     bodyPhrases,
@@ -267,15 +269,6 @@ export function compileRules(raw: ClassifierRules, severity: SeverityRules, poli
     codeHints: new Set(raw.params.code_hints),
     placeholders: new Set(raw.placeholder_descriptions.map((p) => p.toLowerCase())),
   };
-}
-
-/** "marginType" and "margin type" both become [margin, type]. */
-export function splitPhrase(phrase: string): string[] {
-  return phrase
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[\s_-]+/)
-    .filter(Boolean);
 }
 
 const cache = new Map<string, CompiledRules>();

@@ -27,6 +27,7 @@ import { buildBundles, type BundleStats } from './pagefind-bundle.ts';
 import { indexRecord, matchCatalogue, toolRecord } from './records.ts';
 import type { Transport } from './pagefind-bundle.ts';
 import { indexFacets, toolServers } from './facets.ts';
+import { toolLabels } from './labels.ts';
 import { readIndexServers } from '../registry/read-index.ts';
 
 export interface SearchBuildInput {
@@ -71,6 +72,7 @@ export async function buildSearchIndexes(input: SearchBuildInput): Promise<Searc
   ], { transport: input.transport, cache: input.cache });
   const titles = new Map(input.servers.map((s) => [s.slug, s.title]));
   writeFileSync(join(tools!.outputPath, 'servers.json'), JSON.stringify(toolServers(toolRecords, titles)));
+  writeFileSync(join(tools!.outputPath, 'labels.json'), JSON.stringify(toolLabels()));
   writeFileSync(join(index!.outputPath, 'facets.json'), JSON.stringify(indexFacets(indexRecords)));
 
   const problems = [...tools!.errors, ...index!.errors];

@@ -6,10 +6,13 @@
  * - pagefind-tools/servers.json: [[slug, title, tools], …] for the server
  *   select, fetched only when the select is used;
  * - pagefind-index/facets.json: source and other filter values with counts,
- *   and the description licence table the results need for attribution.
+ *   the description licence table the results need for attribution, and
+ *   the labels of filter values (labels.ts);
+ * - pagefind-tools/labels.json: the risk badge and severity order (labels.ts).
  */
 import { DESCRIPTION_LICENCES, type DescriptionLicence } from './attribution.ts';
 import type { SearchRecord } from './records.ts';
+import { indexLabels, type IndexLabels } from './labels.ts';
 
 export type Count = [value: string, count: number];
 
@@ -19,6 +22,7 @@ export interface IndexFacets {
   confidence: Count[];
   classified: Count[];
   licences: Record<string, DescriptionLicence>;
+  labels: IndexLabels;
 }
 
 function count(records: readonly SearchRecord[], key: string): Count[] {
@@ -41,5 +45,6 @@ export function indexFacets(records: readonly SearchRecord[]): IndexFacets {
     confidence: count(records, 'confidence'),
     classified: count(records, 'classified'),
     licences: DESCRIPTION_LICENCES,
+    labels: indexLabels(),
   };
 }

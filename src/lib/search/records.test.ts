@@ -21,7 +21,7 @@ describe('toolRecord', () => {
   it('carries the page URL, name and server as meta, and the filters', () => {
     const r = toolRecord(tool({}));
     expect(r.url).toBe('/tools/binance/binance-spot-cancel-all-orders/');
-    expect(r.meta).toEqual({ title: 'binance_spot_cancel_all_orders', server: 'Binance', nw: '5' });
+    expect(r.meta).toEqual({ title: 'binance_spot_cancel_all_orders', server: 'Binance', words: '5' });
     expect(r.filters).toEqual({ server: ['binance'], category: ['Destructive'], severity: ['critical'] });
     expect(r.content).toBe('binance spot cancel all orders Cancel all open orders on a symbol.');
   });
@@ -56,9 +56,9 @@ describe('indexRecord', () => {
     const r = indexRecord(server, undefined, 41);
     expect(r.url).toBe('/index-search/s/15.html');
     expect(r.content).toBe('Query Postgres.');
-    expect(r.meta).toEqual({ title: 'Postgres MCP', name: 'io.github.acme/pg-mcp', repo: 'https://github.com/Acme/pg-mcp', pkg: 'npm @acme/pg-mcp, pypi pg-mcp', cat: 'databases, developer-tools' });
-    expect(r.filters).toEqual({ source: ['glama', 'mcp.so'], confidence: ['high'], classified: ['no'], ds: ['awesome-ever-works'] });
-    expect(needsAttribution(r.filters.ds![0])).toBe(true);
+    expect(r.meta).toEqual({ title: 'Postgres MCP', name: 'io.github.acme/pg-mcp', repo: 'https://github.com/Acme/pg-mcp', packages: 'npm @acme/pg-mcp, pypi pg-mcp', categories: 'databases, developer-tools' });
+    expect(r.filters).toEqual({ source: ['glama', 'mcp.so'], confidence: ['high'], classified: ['no'], descSource: ['awesome-ever-works'] });
+    expect(needsAttribution(r.filters.descSource![0])).toBe(true);
   });
 
   it('links classified servers to their catalogue page', () => {
@@ -76,7 +76,7 @@ describe('indexRecord', () => {
 
   it('has no description source without a description', () => {
     const r = indexRecord({ ...server, description: undefined }, undefined, 0);
-    expect(r.filters.ds).toBeUndefined();
+    expect(r.filters.descSource).toBeUndefined();
     expect(r.content).toBe('Postgres MCP');
   });
 });
@@ -102,17 +102,42 @@ describe('nameWords', () => {
     expect(nameWords('BinanceFuturesCancelAllOpenOrders')).toBe('binance futures cancel all open orders');
     expect(nameWords('BinanceSpotCancelOpenTWAPOrder')).toBe('binance spot cancel open twap order');
     expect(nameWords('get-file.contents')).toBe('get file contents');
-    expect(nameWords('s3ListBuckets')).toBe('s3 list buckets');
+    expect(nameWords('s3ListBuckets')).toBe('s 3 list buckets s3');
     expect(nameWords('screenshot')).toBe('');
     expect(nameWords('<script>')).toBe('');
+  });
+
+  it('splits a camelCase name with digits as words.ts does, and keeps letters glued to digits whole too', () => {
+    expect(nameWords('get24hrTicker')).toBe('get 24hr ticker get24hr');
+    expect(nameWords('get_hs300_stocks')).toBe('get hs 300 stocks hs300');
+    // One searchable word already: the title finds it.
+    expect(nameWords('md5')).toBe('');
+    expect(nameWords('sha256')).toBe('');
+    // Every part a search may type is a word of the content, so Pagefind finds the tool by it.
+    const r = toolRecord(tool({ name: 'getERC20Balance', description: 'Balance of a token.' }));
+    const words = r.content.split(' ');
+    for (const part of ['get', 'erc', '20', 'erc20', 'balance']) expect(words).toContain(part);
+    expect(r.content.split(' ').slice(Number(r.meta.words)).join(' ')).toBe('Balance of a token.');
   });
 
   it('leads the content with them and says how many to keep out of the snippet', () => {
     const r = toolRecord(tool({}));
     expect(r.content).toBe('binance spot cancel all orders Cancel all open orders on a symbol.');
-    expect(r.meta.nw).toBe('5');
+    expect(r.meta.words).toBe('5');
     const plain = toolRecord(tool({ name: 'screenshot', description: 'Takes a screenshot.' }));
     expect(plain.content).toBe('Takes a screenshot.');
-    expect(plain.meta.nw).toBeUndefined();
+    expect(plain.meta.words).toBeUndefined();
+  });
+});
+
+describe('labels for the client', () => {
+  it('gives the badge, severity order and index labels as data, not markup', async () => {
+    const { toolLabels, indexLabels } = await import('./labels.ts');
+    const t = toolLabels();
+    expect(t.severityOrder).toEqual(['critical', 'high', 'medium', 'low']);
+    expect(t.badge.category.Destructive).toEqual({ label: 'Destructive', class: 'cat-destructive' });
+    expect(t.badge.severity.critical).toEqual({ label: 'critical', class: 'sev-critical' });
+    expect(JSON.stringify(t)).not.toMatch(/</);
+    expect(indexLabels()).toMatchObject({ classified: 'yes', confidence: { unstated: 'Not stated' }, packageType: { pypi: 'PyPI' } });
   });
 });

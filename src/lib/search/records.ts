@@ -19,6 +19,8 @@
 import type { CatalogueTool } from '../../schemas/catalogue.ts';
 import type { IndexServer } from '../../schemas/server-json.ts';
 import { oneLine } from '../text/display.ts';
+import { letterDigitRuns, splitIdentifier } from '../text/words.ts';
+import { CLASSIFIED } from './labels.ts';
 
 export interface SearchRecord {
   url: string;
@@ -34,18 +36,20 @@ export const TOOL_CONTENT_MAX = 1500;
 export const INDEX_CONTENT_MAX = 600;
 
 /**
- * A tool name as separate words: "binance_spot_cancel_all_orders" and
- * "BinanceSpotCancelAllOrders" both become "binance spot cancel all orders"
- * (lowercase: case does not matter to the search). Empty when the name is
- * one word already.
+ * A tool name as separate words, as text/words.ts splits identifiers:
+ * "binance_spot_cancel_all_orders" and "BinanceSpotCancelAllOrders" both
+ * become "binance spot cancel all orders" (lowercase: case does not matter
+ * to the search). A run of letters and digits that the split cut apart is
+ * kept whole as well, after the parts ("get_hs300_stocks" → "get hs 300 stocks hs300"), so
+ * both "hs300" and "300" find it. Empty when the name is one word already.
  */
 export function nameWords(name: string): string {
-  const words = name
-    .replace(/([\p{Ll}\p{N}])(\p{Lu})/gu, '$1 $2')
-    .replace(/(\p{Lu})(\p{Lu}\p{Ll})/gu, '$1 $2')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
-  return words.length > 1 ? words.join(' ').toLowerCase() : '';
+  const tokens = splitIdentifier(name);
+  const runs = letterDigitRuns(name, tokens);
+  const words = [...tokens.map((t) => t.word), ...runs];
+  // "md5", "sha256": the name is one searchable word, matched by its title.
+  if (tokens.length <= 1 || (runs.length === 1 && runs[0] === name.toLowerCase())) return '';
+  return words.join(' ');
 }
 
 export function toolRecord(tool: CatalogueTool): SearchRecord {
@@ -54,12 +58,12 @@ export function toolRecord(tool: CatalogueTool): SearchRecord {
   const name = oneLine(tool.name, 160) || '(unnamed tool)';
   // The name's words lead the content, so "cancel all orders" finds
   // binance_spot_cancel_all_orders by its name even where the description
-  // is in Chinese, and CamelCase names are found by their parts. `nw` says
+  // is in Chinese, and CamelCase names are found by their parts. `words` says
   // how many words to leave out of the snippet (the name is the title).
   const words = nameWords(name);
   const body = oneLine(text, TOOL_CONTENT_MAX);
   const meta: Record<string, string> = { title: name, server: oneLine(tool.serverTitle, 100) };
-  if (words && body) meta.nw = String(words.split(' ').length);
+  if (words && body) meta.words = String(words.split(' ').length);
   return {
     url: tool.url,
     content: words && body ? `${words} ${body}` : body || name,
@@ -83,8 +87,6 @@ export function safeHttpUrl(value: unknown): string | undefined {
 
 const PACKAGE_TYPE = /^[a-z0-9][a-z0-9._-]{0,30}$/i;
 
-/** Index search filter values for a server's classification state. */
-export const CLASSIFIED = { yes: 'yes', no: 'no' } as const;
 
 /**
  * @param catalogueSlug the server's catalogue slug when the catalogue has
@@ -102,7 +104,7 @@ export function indexRecord(server: IndexServer, catalogueSlug: string | undefin
   if (repo) meta.repo = repo;
   else {
     const web = safeHttpUrl(server.websiteUrl);
-    if (web) meta.web = web;
+    if (web) meta.website = web;
   }
   const packages = (server.packages ?? [])
     .filter((p) => typeof p?.identifier === 'string' && typeof p.registryType === 'string' && PACKAGE_TYPE.test(p.registryType))
@@ -110,9 +112,9 @@ export function indexRecord(server: IndexServer, catalogueSlug: string | undefin
     .filter(([, id]) => id !== '')
     .map(([type, id]) => `${type} ${id}`);
   // "npm @scope/name, pypi name": the identifier stays one token, so Pagefind indexes it whole and in parts.
-  if (packages.length) meta.pkg = packages.slice(0, 6).join(', ');
+  if (packages.length) meta.packages = packages.slice(0, 6).join(', ');
   const categories = (c?.categories ?? []).filter((x): x is string => typeof x === 'string').map((x) => oneLine(x, 40)).filter(Boolean);
-  if (categories.length) meta.cat = categories.slice(0, 12).join(', ');
+  if (categories.length) meta.categories = categories.slice(0, 12).join(', ');
   const description = oneLine(server.description ?? '', INDEX_CONTENT_MAX);
   // Where the description came from is shown, not searched: a filter value is returned with the result but never indexed as words.
   const descriptionSource = description && typeof c?.descriptionSource === 'string' ? oneLine(c.descriptionSource, 60) : '';
@@ -128,7 +130,7 @@ export function indexRecord(server: IndexServer, catalogueSlug: string | undefin
       source: sources.length ? sources : ['unstated'],
       confidence: [c?.confidence ?? 'unstated'],
       classified: [catalogueSlug ? CLASSIFIED.yes : CLASSIFIED.no],
-      ...(descriptionSource ? { ds: [descriptionSource] } : {}),
+      ...(descriptionSource ? { descSource: [descriptionSource] } : {}),
     },
   };
 }

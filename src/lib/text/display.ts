@@ -3,20 +3,17 @@
  * markup is always shown as text; on top of that, characters that change
  * how text around them is displayed (bidi overrides, zero-width characters)
  * are made visible as [U+XXXX] so a description cannot reorder or hide parts
- * of the page, and very long text is cut to keep pages light.
+ * of the page, and very long text is cut to keep pages light. Which
+ * characters those are (and the emoji they are left alone in) is
+ * invisible.ts's table, the same one detection flags and matching strips.
  */
-// U+200D (zero-width joiner) is shown as it is only inside an emoji
-// sequence (pictograph, optional variation selector or skin tone, joiner,
-// pictograph), where it draws one emoji such as a family; anywhere else it
-// is revealed like the other invisible characters.
-const HIDDEN = /[\u200B\u200C\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD\u180E]|[\u{E0000}-\u{E007F}]|(?<!\p{Extended_Pictographic}[\uFE0F\u{1F3FB}-\u{1F3FF}]?)\u200D|\u200D(?!\p{Extended_Pictographic})/gu;
+import { revealInvisible } from './invisible.ts';
+
 // C0 controls other than tab and newline, and DEL, never belong in prose.
 const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
 export function revealHidden(text: string): string {
-  return text
-    .replace(HIDDEN, (ch) => `[U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}]`)
-    .replace(CONTROLS, '');
+  return revealInvisible(text).replace(CONTROLS, '');
 }
 
 export interface DisplayText {

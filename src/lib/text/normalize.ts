@@ -2,15 +2,11 @@
  * Text clean-up shared by the classifier and the pages. Descriptions are
  * untrusted: we never interpret them, but we do need a normalised copy to
  * match words in, with invisible characters removed so that "de\u200Blete"
- * cannot hide the word "delete" from the classifier.
+ * cannot hide the word "delete" from the classifier. Which characters are
+ * invisible is invisible.ts's table, the one detection flags and pages reveal.
  */
 
-/** Zero-width, bidi control and other invisible format characters. */
-export const INVISIBLE_CHARS = /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0\u{E0000}-\u{E007F}]/gu;
-
-export function stripInvisible(text: string): string {
-  return text.replace(INVISIBLE_CHARS, '');
-}
+import { stripInvisible } from './invisible.ts';
 
 const NON_ASCII = /[^\x00-\x7F]/;
 

@@ -3,13 +3,16 @@
  * server messages are third-party text: an escape sequence could recolour,
  * move the cursor or rewrite earlier lines, and bidi or zero-width
  * characters could reorder or hide parts of a line, so all of them are shown
- * as \u escapes instead of being interpreted.
+ * as \u escapes instead of being interpreted. The invisible characters are
+ * invisible.ts's table, the same ones pages reveal and detection flags.
  */
+import { escapeChar, escapeInvisible } from './invisible.ts';
 
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+/** C0 and C1 controls and DEL: escape sequences start with them. */
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f]/g;
 
 export function printable(s: string): string {
-  return s.replace(UNSAFE, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
+  return escapeInvisible(s.replace(CONTROLS, escapeChar));
 }
 
 /** One table cell: one line, escaped, at most `max` characters (an ellipsis marks a cut). */

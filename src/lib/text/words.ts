@@ -101,6 +101,41 @@ export function splitIdentifierAscii(name: string): Token[] {
   return tokens;
 }
 
+/**
+ * The runs of letters and digits that splitIdentifier cut at a change from
+ * letters to digits, whole again: `get_hs300_stocks` → hs300,
+ * `base64Encode` → base64, `get24hrTicker` → get24hr. People search for
+ * "hs300" and "base64" as one word; the parts alone would not find them.
+ */
+export function letterDigitRuns(name: string, tokens: readonly Token[] = splitIdentifier(name)): string[] {
+  const runs: string[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    let j = i;
+    while (j + 1 < tokens.length && tokens[j]!.end === tokens[j + 1]!.start && isLetterThenDigit(name, tokens[j + 1]!.start)) j++;
+    if (j > i) runs.push(name.slice(tokens[i]!.start, tokens[j]!.end).toLowerCase());
+    i = j + 1;
+  }
+  return runs;
+}
+
+function isLetterThenDigit(name: string, at: number): boolean {
+  return /\p{L}/u.test(String.fromCodePoint(name.codePointAt(at - 1) ?? 32)) && /\p{N}/u.test(String.fromCodePoint(name.codePointAt(at) ?? 32));
+}
+
+/**
+ * A rule phrase ("margin type", "marginType", "erc20 token") as the word
+ * lists it can appear as: the words of a name holding it (splitIdentifier:
+ * margin type; erc 20 token) and, when different, the words of prose
+ * holding it (splitWords: erc20 token). Rule phrases are matched against
+ * both names and descriptions, so both forms are kept.
+ */
+export function phraseForms(phrase: string): string[][] {
+  const asName = splitIdentifier(phrase).map((t) => t.word);
+  const asProse = splitWords(phrase).map((t) => t.word);
+  return asProse.join(' ') === asName.join(' ') || asProse.length === 0 ? [asName] : [asName, asProse];
+}
+
 const WORD = /[A-Za-z][A-Za-z0-9']*|[0-9]+[A-Za-z]*/g;
 
 /**
