@@ -119,7 +119,7 @@ function whatItDoes(c: Classification, ctx: RationaleContext): string {
       const param = c.evidence.find((e) => e.source === 'parameter' && e.signals.includes('freeform_code'));
       return param
         ? `${ctx.name} runs the code or query the caller puts in its ${param.text} parameter, ${on}.`
-        : `${ctx.name} runs what the caller asks for ${on}${obj ? ` (${obj})` : ''}, so its input, not its name, decides what happens.`;
+        : `${ctx.name} runs ${obj ? `the ${clip(obj, 40)} the caller gives it` : 'what the caller asks for'} ${on}, so its input, not its name, decides what happens.`;
     }
     case 'Financial':
       return `${ctx.name} moves money or market exposure ${on}${c.signals.includes('leverage') ? ', and leverage multiplies what is at stake' : ''}.`;

@@ -42,3 +42,12 @@ export function interceptComparison(opts: { policiesDir?: string; catalogue?: st
   });
   return { available: true, ...compareInterceptCategories(files, candidates, tools) };
 }
+
+/**
+ * The differences split for reading: where Intercept names a category and we
+ * name another, and the tools it leaves under "Other" (which we never use).
+ */
+export function splitDifferences(result: InterceptComparisonResult): { named: InterceptComparison['differences']; unnamed: InterceptComparison['differences'] } {
+  if (!result.available) return { named: [], unnamed: [] };
+  return { named: result.differences.filter((d) => d.intercept !== 'Other'), unnamed: result.differences.filter((d) => d.intercept === 'Other') };
+}
