@@ -242,6 +242,8 @@ export function decide(rules: CompiledRules, input: ClassifyInput, found: StageF
   // and whatever the page says both reach the agent.
   if (category === 'Read' && scan.signals.has('open_world') && scan.evidence.some((e) => e.source === 'parameter' && e.signals.includes('open_world'))) scan.signals.add('server_side_fetch');
 
+  // No action word we know anywhere: the category is a guess, and the policy must not trust it.
+  if (fallback) scan.signals.add('unknown_action');
   const signals = [...scan.signals].filter((s) => {
     const scope = SIGNAL_SCOPE[s];
     return !scope || scope.includes(category);
