@@ -123,6 +123,10 @@ export function scanDescription(rules: CompiledRules, description: string): Desc
     // other words it names a thing ("Access a specific console message",
     // "Enumerate resources of specified types").
     if (!combo && i > head && isNounVerb(rules, leadWords[i]!) && !leadWords[i - 1]!.endsWith('ly') && !VERB_MARKER.test(lead.text.slice(0, leadTokens[i]!.start))) continue;
+    // "Automatically triggers when the user asks about buying": a verb followed
+    // by "when" or "if" says when the tool is called, not what it does.
+    // ("Check if …" still checks.)
+    if (!combo && verb!.category !== 'Read' && /^\s+(?:when|whenever|if)\b/i.test(lead.text.slice(leadTokens[i]!.end))) continue;
     const quote = (from: number, to: number) => lead.text.slice(leadTokens[from]!.start, leadTokens[to]!.end);
     // The action, then any actions listed with it ("List and create keys",
     // "Read/create/update/delete resources"): the most severe one counts,
