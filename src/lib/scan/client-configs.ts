@@ -271,14 +271,20 @@ function where(error: Error, text: string): string {
   return text.trim() === '' ? ' (the file is empty)' : '';
 }
 
+/** The index of the quote that closes the JSON string opening at `start`, escapes skipped. */
+function stringEnd(text: string, start: number): number {
+  let j = start + 1;
+  while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
+  return j;
+}
+
 /** JSON with comments and trailing commas (VS Code's flavour) → JSON; strings are left alone. */
 export function stripJsonComments(text: string): string {
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (c === '"') {
-      let j = i + 1;
-      while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
+      const j = stringEnd(text, i);
       out += text.slice(i, j + 1);
       i = j;
     } else if (c === '/' && text[i + 1] === '/') {
@@ -301,8 +307,7 @@ function dropTrailingCommas(text: string): string {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (c === '"') {
-      let j = i + 1;
-      while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
+      const j = stringEnd(text, i);
       out += text.slice(i, j + 1);
       i = j;
     } else if (c === ',' && /^\s*[}\]]/.test(text.slice(i + 1, i + 200))) {
