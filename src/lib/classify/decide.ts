@@ -32,6 +32,15 @@ const SIGNAL_SCOPE: Partial<Record<RiskSignal, readonly Category[]>> = {
 };
 
 /** True when one of the words has the same base form as the (single-word) action `text`. */
+/** Every word of the name's phrase appears in the lead ("start_scan" in "Start a new vulnerability scan"). */
+function restates(lead: string, name: string): boolean {
+  const leadForms = new Set(lead.toLowerCase().split(/[^a-z0-9]+/).flatMap((w) => baseForms(w)));
+  // A lead that quotes the name itself ("Execute get_pico_info command") restates nothing.
+  if (lead.toLowerCase().includes(name.toLowerCase())) return false;
+  const words = name.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  return words.length > 0 && words.every((w) => baseForms(w).some((f) => leadForms.has(f)));
+}
+
 function mentions(words: readonly string[], text: string): boolean {
   const forms = new Set(baseForms(text.toLowerCase()));
   return words.some((w) => baseForms(w).some((f) => forms.has(f)));
@@ -55,7 +64,10 @@ function descriptionOutranksName(rules: CompiledRules, evidence: Evidence[], lea
   for (const e of evidence) {
     // A verb-object pair in the name ("make_payment_txn") is as specific as the description.
     const nameCombo = e.note.startsWith('the name ') && (e.note !== NOTE_READ_TAIL || nameHasVerb);
-    if (e.source === 'name' && e.supports && e.supports !== lead.supports && e.weight > 0 && !nameCombo) {
+    // ...unless the lead's own verb-object pair says the same words more
+    // precisely ("start_scan": "Start a new vulnerability scan").
+    const restated = nameCombo && lead.weight >= rules.raw.weights.lead_combo && restates(lead.text, e.text);
+    if (e.source === 'name' && e.supports && e.supports !== lead.supports && e.weight > 0 && (!nameCombo || restated)) {
       // "BinanceWalletWithdraw": "Submit a withdraw request" names the same
       // action further on, so the lead confirms the name instead of overruling it.
       // Only a more dangerous name action is kept this way: "search" in
