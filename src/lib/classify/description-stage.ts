@@ -65,6 +65,9 @@ function zhListed(text: string, phrase: string): boolean {
   return false;
 }
 
+/** Words after which a noun stands: "a set of", "the label", "its type". */
+const DETERMINER_BEFORE = /\b(?:a|an|the|this|that|these|those|each|every|its|their|your|our|my|his|her)\s+$/i;
+
 /** Words after which a verb stands: "to call", "can post", "must send". */
 const VERB_MARKER = /\b(?:to|can|will|must|may|should|also|then)\s+$/i;
 
@@ -123,6 +126,9 @@ export function scanDescription(rules: CompiledRules, description: string): Desc
     // other words it names a thing ("Access a specific console message",
     // "Enumerate resources of specified types").
     if (!combo && i > head && isNounVerb(rules, leadWords[i]!) && !leadWords[i - 1]!.endsWith('ly') && !VERB_MARKER.test(lead.text.slice(0, leadTokens[i]!.start))) continue;
+    // "Rerank a set of documents": a word right after an article or a
+    // possessive is a noun, whatever else it can be.
+    if (!combo && i > head && DETERMINER_BEFORE.test(lead.text.slice(0, leadTokens[i]!.start))) continue;
     // "Automatically triggers when the user asks about buying": a verb followed
     // by "when" or "if" says when the tool is called, not what it does.
     // ("Check if …" still checks.)

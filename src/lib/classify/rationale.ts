@@ -201,7 +201,7 @@ function decidingSentence(c: Classification, params: readonly string[] = []): st
 
 const POLICY_WORDS: Record<string, string> = {
   hide: 'hiding it from the agent',
-  approval: 'refusing every call so that a person makes the change',
+  approval: 'a person’s approval: the gateway refuses each call with a message and a person makes the change',
   rate: 'a rate limit',
   allow: 'allowing it',
   capped: 'caps on its amounts',
@@ -230,7 +230,7 @@ export function writeRationale(c: Classification, ctx: RationaleContext): string
   if (decided) sentences.push(decided);
   if (c.noDescription && !c.fallback) sentences.push('Its description is empty or a placeholder, so we judged it from the name and parameters alone.');
   // A read that needs a person (secrets, private data) changes nothing: the person looks it up instead.
-  const words = ctx.policyKind === 'approval' && c.category === 'Read' ? 'refusing every call so that a person looks it up instead' : (POLICY_WORDS[ctx.policyKind] ?? ctx.policyKind);
+  const words = ctx.policyKind === 'approval' && c.category === 'Read' ? 'a person’s approval: the gateway refuses each call with a message and a person looks it up instead' : (POLICY_WORDS[ctx.policyKind] ?? ctx.policyKind);
   sentences.push(`We recommend ${words}, because ${ctx.policyBecause}.`);
   if (ctx.benignFlags?.length) sentences.push('Its description gives the agent display directions; a reviewer judged them harmless, so the flag is shown but the tool keeps its judgement.');
   return sentences.join(' ');
