@@ -6,14 +6,20 @@
  */
 import type { CatalogueTool } from '../../schemas/catalogue.ts';
 import { oneLine, summaryLine } from '../text/display.ts';
+import { loadRules, type CompiledRules } from '../rules/load-rules.ts';
+import { isPlaceholder } from '../classify/description-stage.ts';
 
 const has = (t: CatalogueTool, id: string) => t.signals.some((s) => s.id === id);
+
+let compiled: CompiledRules | undefined;
+const rules = (): CompiledRules => (compiled ??= loadRules());
 
 export function whatItDoes(t: CatalogueTool): string[] {
   const server = t.serverTitle;
   const name = t.name;
   const summary = summaryLine(t.description, 180);
-  const said = summary ? ` The server describes it as “${summary}”.` : ' The server gives it no description.';
+  // A scrape placeholder ("Description not available") is no description at all.
+  const said = summary && !isPlaceholder(rules(), t.description) ? ` The server describes it as “${summary}”.` : ' The server gives it no description.';
   const params = t.params.length
     ? ` A call takes ${t.params.length} parameter${t.params.length === 1 ? '' : 's'}${t.requiredParams.length ? `, of which ${t.requiredParams.slice(0, 4).join(', ')}${t.requiredParams.length > 4 ? '…' : ''} ${t.requiredParams.length === 1 ? 'is' : 'are'} required` : ''}.`
     : '';
