@@ -291,6 +291,7 @@ export function decide(rules: CompiledRules, input: ClassifyInput, found: StageF
     scores,
     object: scan.object,
     leadObject: scan.objectWords.join(' '),
+    nameWords: found.name.words,
     action: scan.action,
     fallback,
     operations,

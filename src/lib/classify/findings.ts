@@ -39,6 +39,8 @@ export interface Findings {
 export interface NameFindings extends Findings {
   action: string;
   object: string;
+  /** The name's words after the server prefix and stopwords, in order. */
+  words: string[];
 }
 
 /** The description's stage says the lead's action and the words naming what it acts on. */

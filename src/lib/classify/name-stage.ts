@@ -17,7 +17,7 @@ function stripPrefix(tokens: Token[], prefixWords: ReadonlySet<string>): Token[]
 }
 
 export function scanName(rules: CompiledRules, input: ClassifyInput, ctx: ServerContext): NameFindings {
-  const scan: NameFindings = { evidence: [], signals: new Set(), action: '', object: '' };
+  const scan: NameFindings = { evidence: [], signals: new Set(), action: '', object: '', words: [] };
   const w = rules.raw.weights;
   // Signal words are looked for in every word of the name, stopwords and the
   // server prefix included: "user" and "account" are stopwords for combos but
@@ -27,6 +27,7 @@ export function scanName(rules: CompiledRules, input: ClassifyInput, ctx: Server
   const tokens = stripped.filter((t) => !rules.stopwords.has(t.word));
   if (tokens.length === 0) return scan;
   const words = tokens.map((t) => t.word);
+  scan.words = words;
   // Noun phrases are found before the prefix is removed: in "app-store-reviews"
   // the prefix "app" still makes "store" part of "app store".
   let nouns = nounPositions(rules, words);

@@ -57,7 +57,7 @@ function thirdPerson(verb: string): string {
 }
 
 /** Words after a verb that take no article ("goes back", "updates code"). */
-const NO_ARTICLE = new Set(['back', 'forward', 'up', 'down', 'in', 'out', 'on', 'off', 'over', 'away', 'all', 'every', 'each', 'the', 'a', 'an', 'this', 'that', 'its', 'their', 'code', 'data', 'information', 'info', 'content', 'text', 'state', 'status', 'metadata', 'weather', 'history', 'documentation', 'feedback', 'help', 'memory', 'storage', 'progress', 'traffic', 'access', 'analytics', 'usage', 'config', 'configuration', 'media', 'music', 'news', 'time', 'context', 'knowledge', 'research', 'evidence', 'software', 'hardware', 'inventory', 'liquidity', 'leverage', 'margin']);
+const NO_ARTICLE = new Set(['back', 'forward', 'up', 'down', 'in', 'out', 'on', 'off', 'over', 'away', 'all', 'every', 'each', 'the', 'a', 'an', 'this', 'that', 'its', 'their', 'code', 'data', 'information', 'info', 'content', 'text', 'state', 'status', 'metadata', 'weather', 'history', 'documentation', 'feedback', 'help', 'memory', 'storage', 'progress', 'traffic', 'access', 'analytics', 'usage', 'config', 'configuration', 'media', 'music', 'news', 'time', 'context', 'knowledge', 'research', 'evidence', 'software', 'hardware', 'inventory', 'liquidity', 'leverage', 'margin', 'people', 'staff', 'equipment', 'feedback', 'mail', 'advice', 'money', 'cash', 'cache']);
 
 /** The object as a sentence wants it: "a voice", "an issue", but "webhooks", "back", "code". */
 function withArticle(object: string): string {
@@ -75,6 +75,11 @@ function namedAction(c: Classification): { verb: string; object: string } | unde
   if (!c.action || !/^[a-z]+$/.test(c.action)) return undefined;
   const e = c.evidence.find((x) => x.source === 'name' && x.supports === c.category && isStatedAction(x));
   if (!e || e.text.toLowerCase().replace(/[^a-z]/g, '') !== c.action) return undefined;
+  // Only a name that reads verb first says "verb object": "take_screenshot"
+  // or "browser_wait" put other words first, and "screenshots a take" or
+  // "waits a browser" would follow.
+  const nameWords = c.nameWords ?? [];
+  if (nameWords.length && nameWords[0] !== c.action) return undefined;
   const words = (text: string) =>
     text
       .split(' ')

@@ -76,6 +76,8 @@ export interface Classification {
   object: string;
   /** What the description's first action applies to ("biomedical literature"), lower-cased words. */
   leadObject: string;
+  /** The name's words after the server prefix and stopwords (rationales read them verb first). */
+  nameWords: string[];
   /** The action word, from the name or the description ("cancel"). */
   action: string;
   fallback: boolean;
