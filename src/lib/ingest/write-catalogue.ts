@@ -6,16 +6,12 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BuildReport, CatalogueServer, CatalogueTool } from '../../schemas/catalogue.ts';
+import { groupBy } from '../group.ts';
 
 export function writeCatalogue(outDir: string, servers: CatalogueServer[], tools: CatalogueTool[], report: BuildReport): void {
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(join(outDir, 'tools'), { recursive: true });
-  const bySlug = new Map<string, CatalogueTool[]>();
-  for (const t of tools) {
-    const list = bySlug.get(t.serverSlug) ?? [];
-    list.push(t);
-    bySlug.set(t.serverSlug, list);
-  }
+  const bySlug = groupBy(tools, (t) => t.serverSlug);
   for (const s of servers) {
     writeFileSync(join(outDir, 'tools', `${s.slug}.json`), JSON.stringify(bySlug.get(s.slug) ?? []) + '\n');
   }

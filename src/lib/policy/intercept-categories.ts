@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMap, isScalar, parseDocument } from 'yaml';
 import type { Category } from '../../schemas/rules.ts';
+import { groupBy } from '../group.ts';
 
 export type InterceptCategory = Category | 'Other';
 const HEADER_CATEGORIES: ReadonlySet<string> = new Set(['Read', 'Write', 'Execute', 'Financial', 'Destructive', 'Other']);
@@ -152,12 +153,7 @@ export function interceptFileMatch(file: InterceptPolicyFile, s: ServerIdentity)
  * one sharing more names), so a server catalogued twice is not counted twice.
  */
 export function compareInterceptCategories(files: readonly InterceptPolicyFile[], servers: readonly ServerIdentity[], tools: readonly ComparableTool[]): InterceptComparison {
-  const toolsBySlug = new Map<string, ComparableTool[]>();
-  for (const t of tools) {
-    const list = toolsBySlug.get(t.serverSlug);
-    if (list) list.push(t);
-    else toolsBySlug.set(t.serverSlug, [t]);
-  }
+  const toolsBySlug = groupBy(tools, (t) => t.serverSlug);
   const out: InterceptComparison = { files: files.length, servers: [], unmatchedFiles: [], matched: 0, agreed: 0, differences: [] };
   for (const file of files) {
     let best: { server: ServerIdentity; strength: number; shared: number; by: InterceptComparison['servers'][number]['by'] } | undefined;

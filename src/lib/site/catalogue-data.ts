@@ -11,6 +11,7 @@ import type { AttackPattern } from '../../schemas/attack-pattern.ts';
 import { CATEGORIES, SEVERITIES, type Category, type Severity } from '../../schemas/rules.ts';
 import { byRisk } from './listing.ts';
 import { buildRelatedIndex, type RelatedIndex } from './related.ts';
+import { groupBy } from '../group.ts';
 
 export interface CatalogueData {
   tools: CatalogueTool[];
@@ -38,12 +39,7 @@ async function load(): Promise<CatalogueData> {
   const tools = (await getCollection('tools')).map((e) => e.data);
   const servers = (await getCollection('servers')).map((e) => e.data);
   const patterns = (await getCollection('attackPatterns')).map((e) => ({ ...e.data, body: e.body ?? '', file: e.id }));
-  const toolsByServer = new Map<string, CatalogueTool[]>();
-  for (const t of tools) {
-    const list = toolsByServer.get(t.serverSlug);
-    if (list) list.push(t);
-    else toolsByServer.set(t.serverSlug, [t]);
-  }
+  const toolsByServer = groupBy(tools, (t) => t.serverSlug);
   const ranked = [...tools].sort(byRisk);
   return {
     tools,

@@ -12,6 +12,7 @@ import { CONTENT_SECURITY_POLICY_HEADER } from './http.ts';
 import { oneLine } from '../text/display.ts';
 import { builderServer, builderServerList } from './builder-data.ts';
 import { loadRules } from '../rules/load-rules.ts';
+import { groupBy } from '../group.ts';
 
 function write(file: string, content: string): void {
   mkdirSync(dirname(file), { recursive: true });
@@ -78,12 +79,7 @@ export function publishApi({ dist, site, tools, servers, report }: PublishOption
     write(join(dist, 'api', 'tools', t.serverSlug, `${t.slug}.json`), JSON.stringify({ ...rest, definition: JSON.parse(definition) }, null, 1));
     files++;
   }
-  const toolsByServer = new Map<string, CatalogueTool[]>();
-  for (const t of tools) {
-    const list = toolsByServer.get(t.serverSlug);
-    if (list) list.push(t);
-    else toolsByServer.set(t.serverSlug, [t]);
-  }
+  const toolsByServer = groupBy(tools, (t) => t.serverSlug);
   const defaultRate = loadRules().policy.alternatives.rate_for_writes;
   write(join(dist, 'api', 'policy-builder', 'servers.json'), JSON.stringify(builderServerList(servers)));
   files++;

@@ -6,6 +6,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CatalogueServer, CatalogueTool } from '../../schemas/catalogue.ts';
+import { groupBy } from '../group.ts';
 
 function escapeAttr(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
@@ -19,12 +20,7 @@ export function redirectHtml(to: string, site: string): string {
 }
 
 export function writeRedirects(dist: string, site: string, servers: readonly CatalogueServer[], tools: readonly CatalogueTool[]): number {
-  const toolsByServer = new Map<string, CatalogueTool[]>();
-  for (const t of tools) {
-    const list = toolsByServer.get(t.serverSlug);
-    if (list) list.push(t);
-    else toolsByServer.set(t.serverSlug, [t]);
-  }
+  const toolsByServer = groupBy(tools, (t) => t.serverSlug);
   let written = 0;
   const write = (path: string, to: string) => {
     const dir = join(dist, path);

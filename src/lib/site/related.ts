@@ -9,6 +9,7 @@
  */
 import type { CatalogueTool } from '../../schemas/catalogue.ts';
 import { splitIdentifier } from '../text/words.ts';
+import { groupBy } from '../group.ts';
 
 export interface RelatedRef {
   id: string;
@@ -74,8 +75,7 @@ export function buildRelatedIndex(tools: readonly CatalogueTool[], perTool = 6):
   });
   const sameServer = new Map<string, RelatedRef[]>();
   const otherServers = new Map<string, RelatedRef[]>();
-  const byServer = new Map<string, number[]>();
-  tools.forEach((t, i) => byServer.set(t.serverSlug, [...(byServer.get(t.serverSlug) ?? []), i]));
+  const byServer = groupBy(tools.keys(), (i) => tools[i]!.serverSlug);
 
   tools.forEach((t, i) => {
     const scores = new Map<number, number>();
