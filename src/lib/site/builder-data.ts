@@ -52,7 +52,8 @@ export function builderServer(server: CatalogueServer, tools: readonly Catalogue
     url: `/servers/${server.slug}/`,
     tools: tools.map((t) => {
       const rated = t.policyChoice.rate ?? t.alternatives.find((a) => a.kind === 'rate')?.choice.rate;
-      const conditional = t.policyKind === 'conditional' ? t.policyChoice : t.alternatives.find((a) => a.kind === 'conditional')?.choice;
+      // Only a recommendation is ever argument-conditioned (policy/build-policy.ts offers no conditional alternative).
+      const conditional = t.policyKind === 'conditional' ? t.policyChoice : undefined;
       return {
         name: t.name,
         url: t.url,
