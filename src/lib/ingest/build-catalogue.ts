@@ -14,7 +14,6 @@ import type { Classification } from '../classify/types.ts';
 import { canonicalJson, sha256Hex } from '../hash.ts';
 import { recommendPolicy } from '../policy/build-policy.ts';
 import { serverPolicy } from '../policy/combine.ts';
-import { toInterceptYaml, type ToolGroup } from '../policy/intercept-yaml.ts';
 import type { CompiledRules } from '../rules/load-rules.ts';
 import { assignSlugs } from '../slug.ts';
 import { toolParams, typeLabel } from '../text/params.ts';

@@ -7,14 +7,6 @@ import { parse as parseYaml } from 'yaml';
 import { interceptPolicySchema, type InterceptPolicy } from '../../schemas/policy.ts';
 import { writeInterceptYaml, type ToolGroup } from './yaml-writer.ts';
 
-export type { ToolGroup };
-
-/**
- * Writes the policy as YAML. The policy is validated first; with `verify`,
- * the YAML is also parsed back and validated again (tests and whole-server
- * files do this; per-tool snippets skip it to keep ingest fast, and the test
- * suite round-trips every one of them).
- */
 const validRuleShapes = new Set<string>();
 const validTopShapes = new Set<string>();
 
@@ -49,6 +41,12 @@ function checkIntercept(policy: InterceptPolicy): InterceptPolicy {
   return policy;
 }
 
+/**
+ * Writes a per-tool policy as YAML. The policy is validated first; with
+ * `verify`, the YAML is also parsed back and validated again (tests do this;
+ * ingest skips it to stay fast, and the test suite round-trips every policy
+ * it writes). Whole-server and stack files are written by combine.ts.
+ */
 export function toInterceptYaml(policy: InterceptPolicy, groups?: ToolGroup[], verify = false): string {
   const yaml = writeInterceptYaml(checkIntercept(policy), groups);
   if (!verify) return yaml;
