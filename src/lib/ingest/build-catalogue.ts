@@ -18,7 +18,7 @@ import type { CompiledRules } from '../rules/load-rules.ts';
 import { assignSlugs } from '../slug.ts';
 import { toolParams, typeLabel } from '../text/params.ts';
 import { detectPoisoning, isSteering } from '../poisoning/detect.ts';
-import { markShadowing } from '../poisoning/shadowing.ts';
+import { markShadowing, shadowingOwners } from '../poisoning/shadowing.ts';
 import { loadAttackPatterns, patternsForSignal } from '../attack-patterns.ts';
 import { overrideKey, type Override } from './overrides.ts';
 import type { RawTool } from './read-sources.ts';
@@ -82,106 +82,137 @@ export function toolDefinitions(raw: MergedServer): ToolDefinition[] {
   });
 }
 
-/** Builds the records of servers that merge-servers.ts has given one identity and one slug each. */
-export function buildCatalogue(rules: CompiledRules, servers: MergedServer[], options: BuildOptions = {}): CatalogueBuild {
-  const issues: ReportIssue[] = [];
-  const outServers: CatalogueServer[] = [];
-  const outTools: CatalogueTool[] = [];
-  const serverInputs: { raw: MergedServer; serverSlug: string; title: string; tools: CatalogueTool[] }[] = [];
+/** One server's record and its tools' records, as buildServers hands them out. */
+export interface BuiltServer {
+  server: CatalogueServer;
+  tools: CatalogueTool[];
+}
 
-  for (const raw of servers) {
-    const serverSlug = raw.slug;
+export interface StreamOptions extends BuildOptions {
+  /**
+   * Let go of each input server once its records are built (its entry in
+   * `servers` becomes undefined), so the parsed manifests are released as
+   * the catalogue is written. Only for a caller that will not read them again.
+   */
+  release?: boolean;
+}
+
+/**
+ * Builds the records of servers that merge-servers.ts has given one identity
+ * and one slug each, one server at a time: a caller that writes each server
+ * as it comes and keeps only the server records holds one server's tools at
+ * a time, not the whole catalogue. Shadowing looks across servers, but only
+ * at tool names, so their owners are collected from the inputs first.
+ */
+export function* buildServers(rules: CompiledRules, servers: (MergedServer | undefined)[], options: StreamOptions = {}): Generator<BuiltServer, void, undefined> {
+  const owners = options.lean ? undefined : shadowingOwners(servers.flatMap((s) => (s ? s.tools.map((t) => ({ name: t.name, serverSlug: s.slug })) : [])));
+  const bySignal = new Map<string, string[]>();
+  for (let i = 0; i < servers.length; i++) {
+    const raw = servers[i];
+    if (!raw) continue;
+    if (options.release) servers[i] = undefined;
     const title = (raw.meta.title && raw.meta.title.trim()) || raw.meta.name;
-    const prefixWords = serverPrefixWords(
-      [raw.meta.name.split('/').pop() ?? '', raw.meta.title ?? '', raw.slugSource.split('/').pop() ?? ''],
-      raw.tools.map((t) => t.name),
-      (w) => rules.verbCategory.has(w),
-    );
-    const ctx = { title, prefixWords };
-    const siblings = new Set(raw.tools.map((t) => t.name));
-    const tools: CatalogueTool[] = [];
-
-    for (const { tool, slug, id, definition, definitionHash } of toolDefinitions(raw)) {
-      let c = classify(rules, tool, ctx);
-      const override = options.overrides?.get(overrideKey(raw.meta.name, tool.name));
-      if (override) c = applyOverride(c, rules, override);
-      const params = paramsOf(tool);
-      // Poisoning decides the policy, so it is read in every build. Needing a
-      // credential is a risk signal (needs_credentials), not an attack.
-      const poisoning = detectPoisoning(tool, params, siblings);
-      const benign = override?.poisoning === 'benign';
-      const steering = benign ? [] : poisoning.filter((f) => isSteering(f));
-      if (steering.length) c = { ...c, signals: [...c.signals, 'steers_agent' as const].sort() };
-      const rec = recommendPolicy(rules.policy, tool.name, title, c.category, c.severity, c.signals, tool.inputSchema?.properties, c.operationParams);
-      tools.push({
-        id,
-        server: raw.meta.name,
-        serverSlug,
-        serverTitle: title,
-        name: tool.name,
-        slug,
-        ...(tool.title ? { title: tool.title } : {}),
-        description: tool.description,
-        url: `/tools/${serverSlug}/${slug}/`,
-        params,
-        requiredParams: params.filter((p) => p.required).map((p) => p.name),
-        hasInputSchema: !!tool.inputSchema,
-        ...(tool.annotations ? { annotations: tool.annotations } : {}),
-        category: c.category,
-        severity: c.severity,
-        baseSeverity: c.baseSeverity,
-        severitySteps: c.severitySteps,
-        confidence: override ? 1 : c.confidence,
-        signals: c.signals.map((id) => ({ id, label: RISK_SIGNALS[id] })),
-        rationale: writeRationale(c, { name: tool.name, server: title, policyKind: rec.recommended.kind, policyBecause: rec.because, params: params.map((p) => p.name), steering, benignFlags: benign ? poisoning : [] }),
-        operations: c.operations.slice(0, 16),
-        ...(c.objectKind ? { object: c.objectKind } : {}),
-        ...(c.needsReview && !override ? { needsReview: c.needsReview } : {}),
-        evidence: c.evidence.slice(0, 12),
-        policyRule: { id: rec.ruleId, because: rec.because },
-        policy: rec.recommended.policy,
-        policyKind: rec.recommended.kind,
-        policyChoice: rec.recommended.choice,
-        policySummary: rec.recommended.summary,
-        intercept: rec.recommended.intercept,
-        alternatives: rec.alternatives,
-        poisoning,
-        ...(override
-          ? {
-              review: {
-                note: override.note,
-                ...(override.reviewer ? { reviewer: override.reviewer } : {}),
-                ...(override.date ? { date: override.date } : {}),
-                pinned: [...(override.category ? (['category'] as const) : []), ...(override.severity ? (['severity'] as const) : []), ...(override.poisoning ? (['poisoning'] as const) : [])],
-                file: override.file,
-              },
-            }
-          : {}),
-        definitionHash,
-        origins: tool.origins,
-        definition,
-        source: raw.source,
-      });
-    }
-
-    outTools.push(...tools);
-    serverInputs.push({ raw, serverSlug, title, tools });
-  }
-
-  if (!options.lean) {
-    markShadowing(outTools);
-    const patterns = loadAttackPatterns();
-    const bySignal = new Map<string, string[]>();
-    for (const t of outTools) {
-      for (const f of t.poisoning) {
-        if (!bySignal.has(f.id)) bySignal.set(f.id, patternsForSignal(patterns, f.id));
-        f.patterns = bySignal.get(f.id)!;
+    const tools = buildServerTools(rules, raw, title, options);
+    if (owners) {
+      markShadowing(tools, owners);
+      const patterns = loadAttackPatterns();
+      for (const t of tools) {
+        for (const f of t.poisoning) {
+          if (!bySignal.has(f.id)) bySignal.set(f.id, patternsForSignal(patterns, f.id));
+          f.patterns = bySignal.get(f.id)!;
+        }
       }
     }
+    yield { server: summariseServer(raw, raw.slug, title, tools), tools };
   }
-  for (const s of serverInputs) outServers.push(summariseServer(s.raw, s.serverSlug, s.title, s.tools));
+}
 
-  return { servers: outServers, tools: outTools, issues };
+/** Builds the records of servers that merge-servers.ts has given one identity and one slug each. */
+export function buildCatalogue(rules: CompiledRules, servers: MergedServer[], options: BuildOptions = {}): CatalogueBuild {
+  const outServers: CatalogueServer[] = [];
+  const outTools: CatalogueTool[] = [];
+  for (const { server, tools } of buildServers(rules, servers, options)) {
+    outServers.push(server);
+    for (const t of tools) outTools.push(t);
+  }
+  return { servers: outServers, tools: outTools, issues: [] };
+}
+
+/** The records of one server's tools: classification, rationale, policies, overrides and fingerprints. */
+function buildServerTools(rules: CompiledRules, raw: MergedServer, title: string, options: BuildOptions): CatalogueTool[] {
+  const serverSlug = raw.slug;
+  const prefixWords = serverPrefixWords(
+    [raw.meta.name.split('/').pop() ?? '', raw.meta.title ?? '', raw.slugSource.split('/').pop() ?? ''],
+    raw.tools.map((t) => t.name),
+    (w) => rules.verbCategory.has(w),
+  );
+  const ctx = { title, prefixWords };
+  const siblings = new Set(raw.tools.map((t) => t.name));
+  const tools: CatalogueTool[] = [];
+
+  for (const { tool, slug, id, definition, definitionHash } of toolDefinitions(raw)) {
+    let c = classify(rules, tool, ctx);
+    const override = options.overrides?.get(overrideKey(raw.meta.name, tool.name));
+    if (override) c = applyOverride(c, rules, override);
+    const params = paramsOf(tool);
+    // Poisoning decides the policy, so it is read in every build. Needing a
+    // credential is a risk signal (needs_credentials), not an attack.
+    const poisoning = detectPoisoning(tool, params, siblings);
+    const benign = override?.poisoning === 'benign';
+    const steering = benign ? [] : poisoning.filter((f) => isSteering(f));
+    if (steering.length) c = { ...c, signals: [...c.signals, 'steers_agent' as const].sort() };
+    const rec = recommendPolicy(rules.policy, tool.name, title, c.category, c.severity, c.signals, tool.inputSchema?.properties, c.operationParams);
+    tools.push({
+      id,
+      server: raw.meta.name,
+      serverSlug,
+      serverTitle: title,
+      name: tool.name,
+      slug,
+      ...(tool.title ? { title: tool.title } : {}),
+      description: tool.description,
+      url: `/tools/${serverSlug}/${slug}/`,
+      params,
+      requiredParams: params.filter((p) => p.required).map((p) => p.name),
+      hasInputSchema: !!tool.inputSchema,
+      ...(tool.annotations ? { annotations: tool.annotations } : {}),
+      category: c.category,
+      severity: c.severity,
+      baseSeverity: c.baseSeverity,
+      severitySteps: c.severitySteps,
+      confidence: override ? 1 : c.confidence,
+      signals: c.signals.map((id) => ({ id, label: RISK_SIGNALS[id] })),
+      rationale: writeRationale(c, { name: tool.name, server: title, policyKind: rec.recommended.kind, policyBecause: rec.because, params: params.map((p) => p.name), steering, benignFlags: benign ? poisoning : [] }),
+      operations: c.operations.slice(0, 16),
+      ...(c.objectKind ? { object: c.objectKind } : {}),
+      ...(c.needsReview && !override ? { needsReview: c.needsReview } : {}),
+      evidence: c.evidence.slice(0, 12),
+      policyRule: { id: rec.ruleId, because: rec.because },
+      policy: rec.recommended.policy,
+      policyKind: rec.recommended.kind,
+      policyChoice: rec.recommended.choice,
+      policySummary: rec.recommended.summary,
+      intercept: rec.recommended.intercept,
+      alternatives: rec.alternatives,
+      poisoning,
+      ...(override
+        ? {
+            review: {
+              note: override.note,
+              ...(override.reviewer ? { reviewer: override.reviewer } : {}),
+              ...(override.date ? { date: override.date } : {}),
+              pinned: [...(override.category ? (['category'] as const) : []), ...(override.severity ? (['severity'] as const) : []), ...(override.poisoning ? (['poisoning'] as const) : [])],
+              file: override.file,
+            },
+          }
+        : {}),
+      definitionHash,
+      origins: tool.origins,
+      definition,
+      source: raw.source,
+    });
+  }
+  return tools;
 }
 
 /** Counts, the whole-server policy (grouped by category) and its Intercept YAML. */

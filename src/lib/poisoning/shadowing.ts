@@ -9,14 +9,16 @@ export interface ShadowingInput {
   poisoning: PoisoningFinding[];
 }
 
+/** Distinctive tool names and the servers (slugs) that have them. */
+export type ShadowingOwners = ReadonlyMap<string, ReadonlySet<string>>;
+
 /**
- * Tool shadowing: a description that names a distinctive tool of another
- * server ("before calling send_email…") tries to steer or replace that tool.
- * Only names long enough not to collide by chance, and only names that the
- * tool's own server does not also have, count.
+ * The owners of every distinctive tool name. Only names and server slugs are
+ * needed, so a catalogue built one server at a time collects them in a light
+ * first pass and marks each server's tools as they are built.
  */
-export function markShadowing(tools: readonly ShadowingInput[]): void {
-  const { shadowingMin: min, shadowingContext } = poisoningRules();
+export function shadowingOwners(tools: Iterable<{ name: string; serverSlug: string }>): ShadowingOwners {
+  const { shadowingMin: min } = poisoningRules();
   const owners = new Map<string, Set<string>>();
   for (const t of tools) {
     if (t.name.length < min || !/^[A-Za-z][A-Za-z0-9]*(?:[_.-][A-Za-z0-9]+)+$/.test(t.name)) continue;
@@ -24,6 +26,19 @@ export function markShadowing(tools: readonly ShadowingInput[]): void {
     set.add(t.serverSlug);
     owners.set(t.name, set);
   }
+  return owners;
+}
+
+/**
+ * Tool shadowing: a description that names a distinctive tool of another
+ * server ("before calling send_email…") tries to steer or replace that tool.
+ * Only names long enough not to collide by chance, and only names that the
+ * tool's own server does not also have, count. `owners` defaults to the
+ * owners among `tools`; pass shadowingOwners of the whole catalogue to mark
+ * a part of it.
+ */
+export function markShadowing(tools: readonly ShadowingInput[], owners: ShadowingOwners = shadowingOwners(tools)): void {
+  const { shadowingContext } = poisoningRules();
   if (!owners.size) return;
   const identifier = /[A-Za-z][A-Za-z0-9]*(?:[_.-][A-Za-z0-9]+)+/g;
   for (const t of tools) {
