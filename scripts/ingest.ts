@@ -9,8 +9,8 @@
  * (inputs, rules and code: ingest-fingerprint.ts), it keeps that catalogue.
  */
 import { loadConfig, parseArgsOrExit } from '../src/lib/config.ts';
-import { balanced, runIngest } from '../src/lib/ingest/run-ingest.ts';
-import { writeCatalogue } from '../src/lib/ingest/write-catalogue.ts';
+import { balanced, prepareIngest } from '../src/lib/ingest/run-ingest.ts';
+import { CatalogueWriter } from '../src/lib/ingest/write-catalogue.ts';
 import { changesSince } from '../src/lib/drift/changed-since.ts';
 import { catalogueIsCurrent, FINGERPRINT_FILE, ingestFingerprint } from '../src/lib/ingest/ingest-fingerprint.ts';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -44,29 +44,39 @@ if (!values['no-cache'] && catalogueIsCurrent(outDir, fingerprint)) {
   console.log(`ingest: nothing changed since the last run (fingerprint ${fingerprint.slice(0, 12)}), so the catalogue in ${outDir} is kept; --no-cache judges every tool again`);
   finish(report, Math.round(performance.now() - started));
 }
-let result;
+// Each server's tools are written as soon as they are judged and then let
+// go, so the run holds one server's tools at a time, not the catalogue.
+let report: BuildReport;
+let writer: CatalogueWriter | undefined;
 try {
-  result = runIngest(dataDir);
+  const prepared = prepareIngest(dataDir);
+  report = prepared.report;
+  // With a previous snapshot (--previous <dir> or CATALOGUE_PREVIOUS), tool
+  // pages say what changed since then: a changed definition after approval is
+  // how a rug pull looks. Drift compares definitions only, so it is worked
+  // out before any tool is judged.
+  const previous = config.previousDir;
+  const drift = previous ? changesSince(previous, prepared.definitions()) : undefined;
+  if (previous) console.log(`ingest: ${drift!.size} tools added or changed since ${previous}`);
+  const out = (writer = new CatalogueWriter(outDir));
+  const servers = prepared.build((server, tools) => {
+    if (drift) {
+      for (const t of tools) {
+        const d = drift.get(t.id);
+        if (d) t.drift = { status: d.status, summary: d.summary, ...(d.previousHash ? { previousHash: d.previousHash } : {}) };
+      }
+    }
+    out.server(server.slug, tools);
+  });
+  out.finish(servers, report);
 } catch (err) {
+  writer?.abandon();
   console.error(`ingest: ${(err as Error).message}`);
   process.exit(1);
 }
-// With a previous snapshot (--previous <dir> or CATALOGUE_PREVIOUS), tool
-// pages say what changed since then: a changed definition after approval is
-// how a rug pull looks.
-const previous = config.previousDir;
-if (previous) {
-  const drift = changesSince(previous, result.tools);
-  for (const t of result.tools) {
-    const d = drift.get(t.id);
-    if (d) t.drift = { status: d.status, summary: d.summary, ...(d.previousHash ? { previousHash: d.previousHash } : {}) };
-  }
-  console.log(`ingest: ${drift.size} tools added or changed since ${previous}`);
-}
-writeCatalogue(outDir, result.servers, result.tools, result.report);
 // Written last: a run that stops before this point leaves no fingerprint, so the next one starts cold.
 writeFileSync(join(outDir, FINGERPRINT_FILE), fingerprint + '\n');
-finish(result.report, Math.round(performance.now() - started));
+finish(report, Math.round(performance.now() - started));
 
 /** Prints what the catalogue holds and exits: the same lines whether it was just written or kept. */
 function finish(report: BuildReport, ms: number): never {

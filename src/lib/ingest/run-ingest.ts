@@ -3,10 +3,10 @@
  * report with counts in and out. Used by scripts/ingest.ts, the benchmark and
  * the tests, so all three exercise the same code.
  */
-import type { BuildReport, CatalogueTool, ReportIssue } from '../../schemas/catalogue.ts';
+import type { BuildReport, CatalogueServer, CatalogueTool, ReportIssue } from '../../schemas/catalogue.ts';
 import { loadRules, type CompiledRules } from '../rules/load-rules.ts';
-import { buildCatalogue, toolDefinitions, type CatalogueBuild } from './build-catalogue.ts';
-import { mergeServers } from './merge-servers.ts';
+import { buildServers, toolDefinitions, type CatalogueBuild } from './build-catalogue.ts';
+import { mergeServers, type MergedServer } from './merge-servers.ts';
 import { isPlaceholder } from '../classify/description-stage.ts';
 import { joinIndex, type IndexJoin } from './index-join.ts';
 import { loadSourceInfos } from './source-infos.ts';
@@ -17,19 +17,69 @@ export interface IngestResult extends CatalogueBuild {
   report: BuildReport;
 }
 
-export function runIngest(dataDir: string, opts: { rules?: CompiledRules; overridesDir?: string; lean?: boolean } = {}): IngestResult {
+/** A data folder read and merged, its report known, its catalogue not built yet. */
+export interface PreparedIngest {
+  /** The report of the run; every count in it is known before a tool is judged. */
+  report: BuildReport;
+  /**
+   * The tools as drift compares them (see readDefinitions). Call it before
+   * build, which lets go of the definitions as it goes.
+   */
+  definitions(): DefinedTool[];
+  /**
+   * Judges the tools one server at a time and hands each server's record and
+   * tools to `onServer`, in catalogue order, then lets go of them: a caller
+   * that writes them out holds one server's tools at a time. Returns the
+   * server records (each with its index entry). Runs once.
+   */
+  build(onServer: (server: CatalogueServer, tools: CatalogueTool[]) => void): CatalogueServer[];
+}
+
+/**
+ * Reads and merges a data folder and joins it to the server index; the
+ * tools are judged by build(). The parsed manifests are kept only as long
+ * as build needs them: a server's are released once its records are made.
+ */
+export function prepareIngest(dataDir: string, opts: { rules?: CompiledRules; overridesDir?: string; lean?: boolean } = {}): PreparedIngest {
   const rules = opts.rules ?? loadRules();
   const { read, merged } = readAndMerge(dataDir, rules);
   const overrides = loadOverrides(opts.overridesDir);
-  const built = buildCatalogue(rules, merged.servers, { overrides, ...(opts.lean ? { lean: true } : {}) });
   // Every catalogued server links to its index entry, and the entry back to it.
-  const indexJoin = joinIndex(dataDir, built.servers);
-  for (const s of built.servers) {
-    const entry = indexJoin.entryOf.get(s.name);
-    if (entry) s.indexEntry = entry;
-  }
-  const issues = [...read.issues, ...built.issues];
-  return { ...built, issues, report: reportOf(dataDir, read, merged, indexJoin, built.tools.length, issues) };
+  const indexJoin = joinIndex(dataDir, merged.servers.map(indexKeys));
+  const toolsWritten = merged.servers.reduce((n, s) => n + s.tools.length, 0);
+  const report = reportOf(dataDir, read, merged, indexJoin, toolsWritten, read.issues);
+  // Only the merged servers are needed from here on; the copies they were merged from are not.
+  let servers: (MergedServer | undefined)[] | undefined = merged.servers;
+  const take = (what: string) => {
+    if (!servers) throw new Error(`prepareIngest: ${what} after build`);
+    return servers;
+  };
+  return {
+    report,
+    definitions: () => take('definitions()').flatMap((s) => (s ? definedTools(s) : [])),
+    build(onServer) {
+      const inputs = take('build()');
+      servers = undefined;
+      const out: CatalogueServer[] = [];
+      for (const { server, tools } of buildServers(rules, inputs, { overrides, release: true, ...(opts.lean ? { lean: true } : {}) })) {
+        const entry = indexJoin.entryOf.get(server.name);
+        if (entry) server.indexEntry = entry;
+        out.push(server);
+        onServer(server, tools);
+      }
+      return out;
+    },
+  };
+}
+
+/** The whole catalogue in memory: prepareIngest and build, every tool kept. For tests and the benchmark. */
+export function runIngest(dataDir: string, opts: { rules?: CompiledRules; overridesDir?: string; lean?: boolean } = {}): IngestResult {
+  const prepared = prepareIngest(dataDir, opts);
+  const tools: CatalogueTool[] = [];
+  const servers = prepared.build((_, serverTools) => {
+    for (const t of serverTools) tools.push(t);
+  });
+  return { servers, tools, issues: prepared.report.issues, report: prepared.report };
 }
 
 /**
@@ -41,11 +91,18 @@ export function runIngest(dataDir: string, opts: { rules?: CompiledRules; overri
 export function readDefinitions(dataDir: string, opts: { rules?: CompiledRules } = {}): { tools: DefinedTool[]; report: BuildReport } {
   const rules = opts.rules ?? loadRules();
   const { read, merged } = readAndMerge(dataDir, rules);
-  const tools: DefinedTool[] = merged.servers.flatMap((s) =>
-    toolDefinitions(s).map((d) => ({ id: d.id, server: s.meta.name, name: d.tool.name, definition: d.definition, definitionHash: d.definitionHash })),
-  );
-  const indexJoin = joinIndex(dataDir, merged.servers.map((s) => ({ name: s.meta.name, copies: s.copies, ...(s.meta.repository?.url ? { repository: { url: s.meta.repository.url } } : {}) })));
+  const tools: DefinedTool[] = merged.servers.flatMap(definedTools);
+  const indexJoin = joinIndex(dataDir, merged.servers.map(indexKeys));
   return { tools, report: reportOf(dataDir, read, merged, indexJoin, tools.length, read.issues) };
+}
+
+function definedTools(s: MergedServer): DefinedTool[] {
+  return toolDefinitions(s).map((d) => ({ id: d.id, server: s.meta.name, name: d.tool.name, definition: d.definition, definitionHash: d.definitionHash }));
+}
+
+/** What the index join needs of a server: the names of its copies and its repository. */
+function indexKeys(s: MergedServer) {
+  return { name: s.meta.name, copies: s.copies, ...(s.meta.repository?.url ? { repository: { url: s.meta.repository.url } } : {}) };
 }
 
 export type DefinedTool = Pick<CatalogueTool, 'id' | 'server' | 'name' | 'definition' | 'definitionHash'>;
