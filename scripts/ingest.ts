@@ -44,8 +44,8 @@ if (!values['no-cache'] && catalogueIsCurrent(outDir, fingerprint)) {
   console.log(`ingest: nothing changed since the last run (fingerprint ${fingerprint.slice(0, 12)}), so the catalogue in ${outDir} is kept; --no-cache judges every tool again`);
   finish(report, Math.round(performance.now() - started));
 }
-// Each server's tools are written as soon as they are judged and then let
-// go, so the run holds one server's tools at a time, not the catalogue.
+// Each tool is written as soon as it is judged and then let go, so the run
+// never holds the catalogue's tool records, only the server records.
 let report: BuildReport;
 let writer: CatalogueWriter | undefined;
 try {
@@ -59,14 +59,13 @@ try {
   const drift = previous ? changesSince(previous, prepared.definitions()) : undefined;
   if (previous) console.log(`ingest: ${drift!.size} tools added or changed since ${previous}`);
   const out = (writer = new CatalogueWriter(outDir));
-  const servers = prepared.build((server, tools) => {
-    if (drift) {
-      for (const t of tools) {
-        const d = drift.get(t.id);
-        if (d) t.drift = { status: d.status, summary: d.summary, ...(d.previousHash ? { previousHash: d.previousHash } : {}) };
-      }
-    }
-    out.server(server.slug, tools);
+  const servers = prepared.build({
+    tool(t) {
+      const d = drift?.get(t.id);
+      if (d) t.drift = { status: d.status, summary: d.summary, ...(d.previousHash ? { previousHash: d.previousHash } : {}) };
+      out.tool(t.serverSlug, t);
+    },
+    server: (s) => out.endServer(s.slug),
   });
   out.finish(servers, report);
 } catch (err) {

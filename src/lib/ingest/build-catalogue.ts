@@ -82,10 +82,12 @@ export function toolDefinitions(raw: MergedServer): ToolDefinition[] {
   });
 }
 
-/** One server's record and its tools' records, as buildServers hands them out. */
-export interface BuiltServer {
-  server: CatalogueServer;
-  tools: CatalogueTool[];
+/** Where buildInto hands the catalogue, piece by piece. */
+export interface CatalogueSink {
+  /** One finished tool record (shadowing and attack patterns included); a server's tools come together, in order. */
+  tool(tool: CatalogueTool): void;
+  /** A server's record, right after its last tool. */
+  server(server: CatalogueServer): void;
 }
 
 export interface StreamOptions extends BuildOptions {
@@ -99,31 +101,35 @@ export interface StreamOptions extends BuildOptions {
 
 /**
  * Builds the records of servers that merge-servers.ts has given one identity
- * and one slug each, one server at a time: a caller that writes each server
- * as it comes and keeps only the server records holds one server's tools at
- * a time, not the whole catalogue. Shadowing looks across servers, but only
- * at tool names, so their owners are collected from the inputs first.
+ * and one slug each, a tool at a time: each record goes to the sink as soon
+ * as it is finished, and only what the server's record needs of it (name,
+ * category, severity, policy choice, findings) is kept until the server is
+ * done. A sink that writes the records out holds no tool record for long.
+ * Shadowing looks across servers, but only at tool names, so their owners
+ * are collected from the inputs first.
  */
-export function* buildServers(rules: CompiledRules, servers: (MergedServer | undefined)[], options: StreamOptions = {}): Generator<BuiltServer, void, undefined> {
+export function buildInto(rules: CompiledRules, servers: (MergedServer | undefined)[], options: StreamOptions, sink: CatalogueSink): void {
   const owners = options.lean ? undefined : shadowingOwners(servers.flatMap((s) => (s ? s.tools.map((t) => ({ name: t.name, serverSlug: s.slug })) : [])));
+  const patterns = owners ? loadAttackPatterns() : [];
   const bySignal = new Map<string, string[]>();
   for (let i = 0; i < servers.length; i++) {
     const raw = servers[i];
     if (!raw) continue;
     if (options.release) servers[i] = undefined;
     const title = (raw.meta.title && raw.meta.title.trim()) || raw.meta.name;
-    const tools = buildServerTools(rules, raw, title, options);
-    if (owners) {
-      markShadowing(tools, owners);
-      const patterns = loadAttackPatterns();
-      for (const t of tools) {
+    const summaries: ToolSummary[] = [];
+    buildServerTools(rules, raw, title, options, (t) => {
+      if (owners) {
+        markShadowing([t], owners);
         for (const f of t.poisoning) {
           if (!bySignal.has(f.id)) bySignal.set(f.id, patternsForSignal(patterns, f.id));
           f.patterns = bySignal.get(f.id)!;
         }
       }
-    }
-    yield { server: summariseServer(raw, raw.slug, title, tools), tools };
+      summaries.push({ name: t.name, category: t.category, severity: t.severity, policyChoice: t.policyChoice, poisoning: t.poisoning });
+      sink.tool(t);
+    });
+    sink.server(summariseServer(raw, raw.slug, title, summaries));
   }
 }
 
@@ -131,15 +137,12 @@ export function* buildServers(rules: CompiledRules, servers: (MergedServer | und
 export function buildCatalogue(rules: CompiledRules, servers: MergedServer[], options: BuildOptions = {}): CatalogueBuild {
   const outServers: CatalogueServer[] = [];
   const outTools: CatalogueTool[] = [];
-  for (const { server, tools } of buildServers(rules, servers, options)) {
-    outServers.push(server);
-    for (const t of tools) outTools.push(t);
-  }
+  buildInto(rules, servers, options, { tool: (t) => outTools.push(t), server: (s) => outServers.push(s) });
   return { servers: outServers, tools: outTools, issues: [] };
 }
 
 /** The records of one server's tools: classification, rationale, policies, overrides and fingerprints. */
-function buildServerTools(rules: CompiledRules, raw: MergedServer, title: string, options: BuildOptions): CatalogueTool[] {
+function buildServerTools(rules: CompiledRules, raw: MergedServer, title: string, options: BuildOptions, each: (tool: CatalogueTool) => void): void {
   const serverSlug = raw.slug;
   const prefixWords = serverPrefixWords(
     [raw.meta.name.split('/').pop() ?? '', raw.meta.title ?? '', raw.slugSource.split('/').pop() ?? ''],
@@ -148,7 +151,6 @@ function buildServerTools(rules: CompiledRules, raw: MergedServer, title: string
   );
   const ctx = { title, prefixWords };
   const siblings = new Set(raw.tools.map((t) => t.name));
-  const tools: CatalogueTool[] = [];
 
   for (const { tool, slug, id, definition, definitionHash } of toolDefinitions(raw)) {
     let c = classify(rules, tool, ctx);
@@ -162,7 +164,7 @@ function buildServerTools(rules: CompiledRules, raw: MergedServer, title: string
     const steering = benign ? [] : poisoning.filter((f) => isSteering(f));
     if (steering.length) c = { ...c, signals: [...c.signals, 'steers_agent' as const].sort() };
     const rec = recommendPolicy(rules.policy, tool.name, title, c.category, c.severity, c.signals, tool.inputSchema?.properties, c.operationParams);
-    tools.push({
+    each({
       id,
       server: raw.meta.name,
       serverSlug,
@@ -212,11 +214,13 @@ function buildServerTools(rules: CompiledRules, raw: MergedServer, title: string
       source: raw.source,
     });
   }
-  return tools;
 }
 
+/** What a server's record needs of each of its tools. */
+export type ToolSummary = Pick<CatalogueTool, 'name' | 'category' | 'severity' | 'policyChoice'> & { poisoning: readonly unknown[] };
+
 /** Counts, the whole-server policy (grouped by category) and its Intercept YAML. */
-export function summariseServer(raw: MergedServer, slug: string, title: string, tools: CatalogueTool[]): CatalogueServer {
+export function summariseServer(raw: MergedServer, slug: string, title: string, tools: readonly ToolSummary[]): CatalogueServer {
   const categoryCounts: Record<string, number> = Object.fromEntries(CATEGORIES.map((c) => [c, 0]));
   const severityCounts: Record<string, number> = Object.fromEntries(SEVERITIES.map((s) => [s, 0]));
   for (const t of tools) {

@@ -5,7 +5,7 @@
  */
 import type { BuildReport, CatalogueServer, CatalogueTool, ReportIssue } from '../../schemas/catalogue.ts';
 import { loadRules, type CompiledRules } from '../rules/load-rules.ts';
-import { buildServers, toolDefinitions, type CatalogueBuild } from './build-catalogue.ts';
+import { buildInto, toolDefinitions, type CatalogueBuild, type CatalogueSink } from './build-catalogue.ts';
 import { mergeServers, type MergedServer } from './merge-servers.ts';
 import { isPlaceholder } from '../classify/description-stage.ts';
 import { joinIndex, type IndexJoin } from './index-join.ts';
@@ -27,12 +27,12 @@ export interface PreparedIngest {
    */
   definitions(): DefinedTool[];
   /**
-   * Judges the tools one server at a time and hands each server's record and
-   * tools to `onServer`, in catalogue order, then lets go of them: a caller
-   * that writes them out holds one server's tools at a time. Returns the
-   * server records (each with its index entry). Runs once.
+   * Judges the tools and hands each record to the sink as soon as it is
+   * made, in catalogue order (buildInto), each server's record (with its
+   * index entry) after its tools: a sink that writes them out holds no tool
+   * record for long. Returns the server records. Runs once.
    */
-  build(onServer: (server: CatalogueServer, tools: CatalogueTool[]) => void): CatalogueServer[];
+  build(sink: CatalogueSink): CatalogueServer[];
 }
 
 /**
@@ -57,16 +57,19 @@ export function prepareIngest(dataDir: string, opts: { rules?: CompiledRules; ov
   return {
     report,
     definitions: () => take('definitions()').flatMap((s) => (s ? definedTools(s) : [])),
-    build(onServer) {
+    build(sink) {
       const inputs = take('build()');
       servers = undefined;
       const out: CatalogueServer[] = [];
-      for (const { server, tools } of buildServers(rules, inputs, { overrides, release: true, ...(opts.lean ? { lean: true } : {}) })) {
-        const entry = indexJoin.entryOf.get(server.name);
-        if (entry) server.indexEntry = entry;
-        out.push(server);
-        onServer(server, tools);
-      }
+      buildInto(rules, inputs, { overrides, release: true, ...(opts.lean ? { lean: true } : {}) }, {
+        tool: (t) => sink.tool(t),
+        server(server) {
+          const entry = indexJoin.entryOf.get(server.name);
+          if (entry) server.indexEntry = entry;
+          out.push(server);
+          sink.server(server);
+        },
+      });
       return out;
     },
   };
@@ -76,9 +79,7 @@ export function prepareIngest(dataDir: string, opts: { rules?: CompiledRules; ov
 export function runIngest(dataDir: string, opts: { rules?: CompiledRules; overridesDir?: string; lean?: boolean } = {}): IngestResult {
   const prepared = prepareIngest(dataDir, opts);
   const tools: CatalogueTool[] = [];
-  const servers = prepared.build((_, serverTools) => {
-    for (const t of serverTools) tools.push(t);
-  });
+  const servers = prepared.build({ tool: (t) => tools.push(t), server: () => {} });
   return { servers, tools, issues: prepared.report.issues, report: prepared.report };
 }
 
