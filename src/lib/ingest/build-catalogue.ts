@@ -18,7 +18,7 @@ import type { CompiledRules } from '../rules/load-rules.ts';
 import { assignSlugs } from '../slug.ts';
 import { toolParams, typeLabel } from '../text/params.ts';
 import { detectPoisoning, isSteering } from '../poisoning/detect.ts';
-import { markShadowing, shadowingOwners } from '../poisoning/shadowing.ts';
+import { markShadowing, shadowingOwners, type ShadowingOwners } from '../poisoning/shadowing.ts';
 import { loadAttackPatterns, patternsForSignal } from '../attack-patterns.ts';
 import { overrideKey, type Override } from './overrides.ts';
 import type { RawTool } from './read-sources.ts';
@@ -91,12 +91,17 @@ export interface CatalogueSink {
 }
 
 export interface StreamOptions extends BuildOptions {
-  /**
-   * Let go of each input server once its records are built (its entry in
-   * `servers` becomes undefined), so the parsed manifests are released as
-   * the catalogue is written. Only for a caller that will not read them again.
-   */
-  release?: boolean;
+  /** toolOwners of every server to be built; needed unless lean. */
+  owners?: ShadowingOwners;
+}
+
+/**
+ * Which servers have each distinctive tool name: what shadowing needs to
+ * look across servers. Only names are read, so a caller that builds the
+ * servers one at a time collects them first.
+ */
+export function toolOwners(servers: readonly MergedServer[]): ShadowingOwners {
+  return shadowingOwners(servers.flatMap((s) => s.tools.map((t) => ({ name: t.name, serverSlug: s.slug }))));
 }
 
 /**
@@ -104,18 +109,15 @@ export interface StreamOptions extends BuildOptions {
  * and one slug each, a tool at a time: each record goes to the sink as soon
  * as it is finished, and only what the server's record needs of it (name,
  * category, severity, policy choice, findings) is kept until the server is
- * done. A sink that writes the records out holds no tool record for long.
- * Shadowing looks across servers, but only at tool names, so their owners
- * are collected from the inputs first.
+ * done. A sink that writes the records out holds no tool record for long,
+ * and `servers` may be a generator that makes each server when it is due.
  */
-export function buildInto(rules: CompiledRules, servers: (MergedServer | undefined)[], options: StreamOptions, sink: CatalogueSink): void {
-  const owners = options.lean ? undefined : shadowingOwners(servers.flatMap((s) => (s ? s.tools.map((t) => ({ name: t.name, serverSlug: s.slug })) : [])));
+export function buildInto(rules: CompiledRules, servers: Iterable<MergedServer>, options: StreamOptions, sink: CatalogueSink): void {
+  const owners = options.lean ? undefined : options.owners;
+  if (!options.lean && !owners) throw new Error('buildInto: shadowing needs the owners of every tool name (toolOwners)');
   const patterns = owners ? loadAttackPatterns() : [];
   const bySignal = new Map<string, string[]>();
-  for (let i = 0; i < servers.length; i++) {
-    const raw = servers[i];
-    if (!raw) continue;
-    if (options.release) servers[i] = undefined;
+  for (const raw of servers) {
     const title = (raw.meta.title && raw.meta.title.trim()) || raw.meta.name;
     const summaries: ToolSummary[] = [];
     buildServerTools(rules, raw, title, options, (t) => {
@@ -137,7 +139,8 @@ export function buildInto(rules: CompiledRules, servers: (MergedServer | undefin
 export function buildCatalogue(rules: CompiledRules, servers: MergedServer[], options: BuildOptions = {}): CatalogueBuild {
   const outServers: CatalogueServer[] = [];
   const outTools: CatalogueTool[] = [];
-  buildInto(rules, servers, options, { tool: (t) => outTools.push(t), server: (s) => outServers.push(s) });
+  const owners = options.lean ? undefined : toolOwners(servers);
+  buildInto(rules, servers, { ...options, ...(owners ? { owners } : {}) }, { tool: (t) => outTools.push(t), server: (s) => outServers.push(s) });
   return { servers: outServers, tools: outTools, issues: [] };
 }
 

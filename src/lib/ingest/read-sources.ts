@@ -131,16 +131,21 @@ export function collectTools(
       return;
     }
     seen.add(cleanName);
-    tools.push({
-      definition: def,
-      name: cleanName,
-      description: wellFormed(def.description ?? ''),
-      ...(def.title ? { title: wellFormed(def.title) } : {}),
-      inputSchema: (def.inputSchema as RawTool['inputSchema']) ?? null,
-      ...(def.annotations ? { annotations: def.annotations as Record<string, unknown> } : {}),
-    });
+    tools.push(rawToolOf(def));
   });
   return { tools, reported };
+}
+
+/** A validated tool definition as a RawTool: the definition, and its name and texts made well-formed. */
+export function rawToolOf(def: Record<string, unknown> & { name: string; description?: string; title?: string }): RawTool {
+  return {
+    definition: def,
+    name: wellFormed(def.name),
+    description: wellFormed(def.description ?? ''),
+    ...(def.title ? { title: wellFormed(def.title) } : {}),
+    inputSchema: (def.inputSchema as RawTool['inputSchema']) ?? null,
+    ...(def.annotations ? { annotations: def.annotations as Record<string, unknown> } : {}),
+  };
 }
 
 /**

@@ -5,13 +5,13 @@
  */
 import type { BuildReport, CatalogueServer, CatalogueTool, ReportIssue } from '../../schemas/catalogue.ts';
 import { loadRules, type CompiledRules } from '../rules/load-rules.ts';
-import { buildInto, toolDefinitions, type CatalogueBuild, type CatalogueSink } from './build-catalogue.ts';
-import { mergeServers, type MergedServer } from './merge-servers.ts';
+import { buildInto, toolDefinitions, toolOwners, type CatalogueBuild, type CatalogueSink } from './build-catalogue.ts';
+import { mergeServers, type MergedServer, type ToolOrigin } from './merge-servers.ts';
 import { isPlaceholder } from '../classify/description-stage.ts';
 import { joinIndex, type IndexJoin } from './index-join.ts';
 import { loadSourceInfos } from './source-infos.ts';
 import { loadOverrides } from './overrides.ts';
-import { readSources } from './read-sources.ts';
+import { rawToolOf, readSources } from './read-sources.ts';
 
 export interface IngestResult extends CatalogueBuild {
   report: BuildReport;
@@ -36,9 +36,28 @@ export interface PreparedIngest {
 }
 
 /**
+ * A merged server whose tools wait as the JSON text of their definitions:
+ * a parsed definition takes about three times the memory of its text, and
+ * every server waits for the ones before it to be judged.
+ */
+interface PackedServer extends Omit<MergedServer, 'tools'> {
+  tools: { json: string; origins: ToolOrigin[] }[];
+}
+
+function pack(s: MergedServer): PackedServer {
+  return { ...s, tools: s.tools.map((t) => ({ json: JSON.stringify(t.definition), origins: t.origins })) };
+}
+
+/** The server as merged: JSON.parse of JSON.stringify of a parsed definition gives it back key for key. */
+function unpack(s: PackedServer): MergedServer {
+  return { ...s, tools: s.tools.map((t) => ({ ...rawToolOf(JSON.parse(t.json) as Parameters<typeof rawToolOf>[0]), origins: t.origins })) };
+}
+
+/**
  * Reads and merges a data folder and joins it to the server index; the
- * tools are judged by build(). The parsed manifests are kept only as long
- * as build needs them: a server's are released once its records are made.
+ * tools are judged by build(). Until then each tool waits as its
+ * definition's JSON text (PackedServer), parsed again when its server is
+ * built and let go once its records are made.
  */
 export function prepareIngest(dataDir: string, opts: { rules?: CompiledRules; overridesDir?: string; lean?: boolean } = {}): PreparedIngest {
   const rules = opts.rules ?? loadRules();
@@ -48,20 +67,28 @@ export function prepareIngest(dataDir: string, opts: { rules?: CompiledRules; ov
   const indexJoin = joinIndex(dataDir, merged.servers.map(indexKeys));
   const toolsWritten = merged.servers.reduce((n, s) => n + s.tools.length, 0);
   const report = reportOf(dataDir, read, merged, indexJoin, toolsWritten, read.issues);
-  // Only the merged servers are needed from here on; the copies they were merged from are not.
-  let servers: (MergedServer | undefined)[] | undefined = merged.servers;
+  const owners = opts.lean ? undefined : toolOwners(merged.servers);
+  // Only the merged servers are needed from here on, and only as text; the copies they were merged from are not.
+  let servers: (PackedServer | undefined)[] | undefined = merged.servers.map(pack);
   const take = (what: string) => {
     if (!servers) throw new Error(`prepareIngest: ${what} after build`);
     return servers;
   };
   return {
     report,
-    definitions: () => take('definitions()').flatMap((s) => (s ? definedTools(s) : [])),
+    definitions: () => take('definitions()').flatMap((s) => (s ? definedTools(unpack(s)) : [])),
     build(sink) {
       const inputs = take('build()');
       servers = undefined;
       const out: CatalogueServer[] = [];
-      buildInto(rules, inputs, { overrides, release: true, ...(opts.lean ? { lean: true } : {}) }, {
+      function* each(): Generator<MergedServer> {
+        for (let i = 0; i < inputs.length; i++) {
+          const packed = inputs[i]!;
+          inputs[i] = undefined;
+          yield unpack(packed);
+        }
+      }
+      buildInto(rules, each(), { overrides, ...(owners ? { owners } : {}), ...(opts.lean ? { lean: true } : {}) }, {
         tool: (t) => sink.tool(t),
         server(server) {
           const entry = indexJoin.entryOf.get(server.name);
