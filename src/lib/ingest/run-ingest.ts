@@ -1,7 +1,9 @@
 /**
  * One ingest run: read the data folder, build the catalogue, assemble the
- * report with counts in and out. Used by scripts/ingest.ts, the benchmark and
- * the tests, so all three exercise the same code.
+ * report with counts in and out. scripts/ingest.ts uses prepareIngest and
+ * writes each tool as it is judged, so it never holds the catalogue's tool
+ * records (under 1 GB at 100,000 tools, issue 10); runIngest, for the
+ * benchmark and the tests, runs the same code and keeps every record.
  */
 import type { BuildReport, CatalogueServer, CatalogueTool, ReportIssue } from '../../schemas/catalogue.ts';
 import { loadRules, type CompiledRules } from '../rules/load-rules.ts';
