@@ -205,3 +205,15 @@ describe('rationales name what the tool acts on in readable words', () => {
     expect(r).toMatch(/creates a profile .*A wrong call leaves an unwanted profile/);
   });
 });
+
+describe('rationales read a description verb only where it acts', () => {
+  it('does not take "search" in "A powerful search tool" for the action ("searches a tool")', () => {
+    const entries = readFileSync(`${DEFAULT_DATA_DIR}/manifests/toolsdk/tools.jsonl`, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { server: string; tools: { name: string; description?: string }[] });
+    const entry = entries.find((s) => s.tools.some((t) => t.name === 'ref_search_documentation'));
+    if (!entry) throw new Error('no tool ref_search_documentation');
+    const tool = entry.tools.find((t) => t.name === 'ref_search_documentation')!;
+    const c = classify(rules, tool, { title: 'Ref', prefixWords: serverPrefixWords(['ref'], entry.tools.map((t) => t.name), (w) => rules.verbCategory.has(w)) });
+    const r = writeRationale(c, { name: tool.name, server: 'Ref', policyKind: 'allow', policyBecause: 'reasons', description: tool.description ?? '' });
+    expect(r).not.toContain('searches a tool');
+  });
+});

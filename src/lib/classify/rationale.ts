@@ -272,6 +272,10 @@ function describedAction(c: Classification, description: string | undefined): Ac
   const first = /^[A-Za-z]+/.exec(e.text)?.[0];
   const verb = first && lexiconVerb(first);
   if (!first || !verb || /^(is|are|has|have|can|will|should|must|may)$/.test(verb)) return undefined;
+  // "A powerful search tool": a verb word after an article, or before "tool", is a noun.
+  const before = /([A-Za-z]+)\W*$/.exec(description.slice(0, at))?.[1]?.toLowerCase();
+  if (before && /^(a|an|the|this|that|our|your|its|their|powerful|simple|quick|fast|advanced)$/.test(before)) return undefined;
+  if (/^\s*(tool|tools|engine|function|utility|helper)\b/i.test(description.slice(at + first.length))) return undefined;
   const after = description.slice(at + first.length);
   // The clause after the verb: up to punctuation, and only plain words.
   const clause = /^[^.,;:!?()\[\]{}\n—–"]*/.exec(after)![0];
@@ -334,13 +338,17 @@ function actionOf(c: Classification, ctx: RationaleContext): Act | undefined {
   return named ?? described;
 }
 
+/** Lexicon verbs that start a looked-up noun phrase ("order_history", "file_info"). */
+const LOOKED_UP_NOUNS = new Set(['order', 'file', 'event', 'status', 'text', 'health', 'chat', 'view', 'plan', 'diff', 'screenshot', 'sql', 'store', 'trash', 'archive', 'preview', 'research', 'rank', 'login', 'stat', 'sum', 'poll', 'trigger', 'monitor', 'track', 'contact', 'summary', 'input', 'output', 'log', 'report', 'display']);
+
 /** What a name without an action looks up ("order_history" → "order history"), if it reads as a noun phrase. */
 function lookedUp(c: Classification, name: string): string | undefined {
   if (/[A-Za-z0-9]__|__[A-Za-z0-9]/.test(name)) return undefined;
   const words = (c.nameWords ?? []).filter((w) => !/^\d+$/.test(w));
   const object = cleanObject(words.length ? words : c.object.split(' ').filter(Boolean), '', 4);
   // "search", "think", "site_match": a verb alone is not what is looked up.
-  if (!object || rules().verbCategory.has(object.split(' ')[0]!.toLowerCase()) && object.split(' ').length === 1) return undefined;
+  const head = object?.split(' ')[0]!.toLowerCase();
+  if (!object || !head || (rules().verbCategory.has(head) && !rules().nounVerbs.has(head) && !LOOKED_UP_NOUNS.has(head))) return undefined;
   return object;
 }
 
