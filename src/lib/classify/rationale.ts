@@ -153,7 +153,9 @@ function articlesAfterPrepositions(object: string): string {
 
 /** The same object with "the": what a later sentence refers back to ("the proxy", "the cookies"). */
 function definite(object: string): string {
-  const head = headWords(object).filter((w, i) => !(i === 0 && /^(a|an|the|all|every|each|multiple|several|many|one|some|any|its|their|your|this|that|these|those|new)$/i.test(w)));
+  const head = headWords(object);
+  // Every leading determiner goes: "a new label" → "the label".
+  while (head.length > 1 && /^(a|an|the|all|every|each|multiple|several|many|one|some|any|its|their|your|this|that|these|those|new)$/i.test(head[0]!)) head.shift();
   if (!head.length) return 'what it changed';
   return `the ${head.join(' ')}`;
 }
