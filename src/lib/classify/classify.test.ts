@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadRules } from '../rules/load-rules.ts';
 import { classify } from './classify.ts';
 import { serverPrefixWords } from './server-prefix.ts';
+import { writeRationale } from './rationale.ts';
 import { DEFAULT_DATA_DIR } from '../config.ts';
 
 const rules = loadRules();
@@ -141,5 +142,78 @@ describe('a word that is as often a noun as a verb, in the description lead', ()
     ['place_bet', 'Place a bet on a market', 'Financial'],
   ])('%s: "%s" is %s', (name, description, category) => {
     expect(classify(rules, { name, description, inputSchema: {} }, plain).category).toBe(category);
+  });
+});
+
+describe('rationales name what the tool acts on in readable words', () => {
+  // Real tools of the shared data, classified and written as the catalogue does.
+  const toolsdk = readFileSync(`${DEFAULT_DATA_DIR}/manifests/toolsdk/tools.jsonl`, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as { server: string; tools: { name: string; description?: string }[] });
+  const toucan = (server: string) => {
+    const file = `${DEFAULT_DATA_DIR}/manifests/toucan/${server.replace('/', '__')}/tools.json`;
+    return { server, tools: (JSON.parse(readFileSync(file, 'utf8')) as { tools: { name: string; description?: string }[] }).tools };
+  };
+  const rationaleOf = (server: string, name: string): string => {
+    const entry = toolsdk.find((s) => s.server === server && s.tools.some((t) => t.name === name)) ?? toucan(server);
+    if (!entry) throw new Error(`no tool ${server} ${name}`);
+    const tool = entry.tools.find((t) => t.name === name)!;
+    const c = classify(rules, tool, { title: 'Server', prefixWords: serverPrefixWords([server.split('/').pop()!], entry.tools.map((t) => t.name), (w) => rules.verbCategory.has(w)) });
+    return writeRationale(c, { name, server: 'Server', policyKind: 'rate', policyBecause: 'reasons', description: tool.description ?? '' });
+  };
+  const first = (r: string) => r.split('. ')[0]!;
+
+  it('reads an API-path name from its description, never from path ids or a verb used as a noun', () => {
+    const r = first(rationaleOf('io.github.gologinapp/gologin-mcp', 'delete_tags__id__removeFromProfiles'));
+    expect(r).not.toMatch(/\bid\b|tags id|remove profiles/);
+    expect(r).toContain('removes a tag from profiles');
+    const cookies = first(rationaleOf('io.github.gologinapp/gologin-mcp', 'post_profile__id__cookies'));
+    expect(cookies).not.toMatch(/posts|profile id/);
+    expect(cookies).toContain('updates cookies for a profile');
+  });
+
+  it('does not make an object of a preposition or of a version mark ("saves an as pdf", "a profile proxy many v 2")', () => {
+    expect(first(rationaleOf('io.github.executeautomation/mcp-playwright', 'playwright_save_as_pdf'))).toContain('saves the current page as a PDF file');
+    const r = first(rationaleOf('io.github.gologinapp/gologin-mcp', 'patch_profile_proxy_many_v2')).replace('patch_profile_proxy_many_v2', '');
+    expect(r).not.toMatch(/many|\bv\b|\b2\b/);
+    expect(r).toContain('updates a proxy for multiple profiles');
+  });
+
+  it('conjugates the base form of a description verb ("returns", not "returnses")', () => {
+    const r = first(rationaleOf('io.github.shinzo-labs/coinmarketcap-mcp', 'cryptoCategories'));
+    expect(r).not.toContain('returnses');
+    expect(r).toContain('returns information about all coin categories');
+  });
+
+  it('keeps a real ID as a noun and drops a lookup key ("gets the chain ID", "gets a recipe")', () => {
+    expect(first(rationaleOf('io.github.xiaok/etherscan-mcp', 'get_chain_id'))).toContain('gets the chain ID');
+  });
+
+  it('never joins a second verb into the object ("follows an unfollow", "creates an or update lead")', () => {
+    const follow = rationaleOf('io.github.yuna0x0/anilist-mcp', 'follow_user');
+    expect(follow).not.toMatch(/an unfollow/);
+    expect(first(follow)).toContain('follows a user');
+    // A follow is not a thing left "wrong": it stays in effect until undone.
+    expect(follow).not.toMatch(/leaves the user .* wrong/);
+    expect(rationaleOf('io.github.alexleventer/marketo-mcp', 'marketo_create_or_update_lead')).not.toMatch(/an or update|an update lead/);
+  });
+
+  it('says what a wrong creation leaves behind', () => {
+    const r = rationaleOf('io.github.gologinapp/gologin-mcp', 'post_profile_quick');
+    expect(r).not.toMatch(/posts a profile quick|leaves something/);
+    expect(r).toMatch(/creates a profile .*A wrong call leaves an unwanted profile/);
+  });
+});
+
+describe('rationales read a description verb only where it acts', () => {
+  it('does not take "search" in "A powerful search tool" for the action ("searches a tool")', () => {
+    const entries = readFileSync(`${DEFAULT_DATA_DIR}/manifests/toolsdk/tools.jsonl`, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { server: string; tools: { name: string; description?: string }[] });
+    const entry = entries.find((s) => s.tools.some((t) => t.name === 'ref_search_documentation'));
+    if (!entry) throw new Error('no tool ref_search_documentation');
+    const tool = entry.tools.find((t) => t.name === 'ref_search_documentation')!;
+    const c = classify(rules, tool, { title: 'Ref', prefixWords: serverPrefixWords(['ref'], entry.tools.map((t) => t.name), (w) => rules.verbCategory.has(w)) });
+    const r = writeRationale(c, { name: tool.name, server: 'Ref', policyKind: 'allow', policyBecause: 'reasons', description: tool.description ?? '' });
+    expect(r).not.toContain('searches a tool');
   });
 });
