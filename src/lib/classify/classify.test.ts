@@ -143,3 +143,18 @@ describe('a word that is as often a noun as a verb, in the description lead', ()
     expect(classify(rules, { name, description, inputSchema: {} }, plain).category).toBe(category);
   });
 });
+
+describe('classes of mistake, each on real tool definitions from the shared data', () => {
+  const plain = { title: 'Test', prefixWords: new Set<string>() };
+  const judge = (tool: { name: string; description?: string; inputSchema?: { properties?: Record<string, unknown>; required?: string[] } }) => classify(rules, tool, plain);
+
+  it('an HTTP method leading an API-route name is how the request is sent; the description says what it does', () => {
+    // zereight/bithumb-mcp: every private endpoint is a POST, reads included.
+    expect(judge({ name: 'post_wallet_address', description: "Get member's coin deposit wallet address (Private)", inputSchema: { properties: { currency: { type: 'string' } } } }).category).toBe('Read');
+    expect(judge({ name: 'post_orders', description: "Get member's order details (Private)", inputSchema: { properties: { order_currency: { type: 'string' } } } }).category).toBe('Read');
+    // The same prefix still places an order when the description says so.
+    expect(judge({ name: 'post_place', description: 'Place a limit order (buy/sell) (Private)', inputSchema: { properties: { units: { type: 'number' }, price: { type: 'number' } } } }).category).toBe('Financial');
+    // An ordinary verb-first name keeps its action against a lead that only gets.
+    expect(judge({ name: 'delete_file', description: 'Returns the result of deleting a file' }).category).toBe('Destructive');
+  });
+});

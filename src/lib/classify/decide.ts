@@ -4,7 +4,7 @@
  */
 import { CATEGORIES, type Category, type RiskSignal } from '../../schemas/rules.ts';
 import type { CompiledRules } from '../rules/load-rules.ts';
-import { baseForms } from '../text/words.ts';
+import { baseForms, splitIdentifier } from '../text/words.ts';
 import type { ListedAction } from './action-lists.ts';
 import { isExtraOperation, isStatedAction, NOTE_LISTED, NOTE_READ_TAIL, NOTE_SELECTABLE, NOTE_THEN, OVERRULED, type DescriptionFindings, type Findings, type NameFindings, type ParamFindings } from './findings.ts';
 import { negatedBefore, precedenceRank } from './lexicon.ts';
@@ -53,11 +53,17 @@ function mentions(words: readonly string[], text: string): boolean {
  * something does not overrule a name that acts ("delete_user: Returns the
  * result"), and a description's own list of actions keeps its worst one.
  */
-function descriptionOutranksName(rules: CompiledRules, evidence: Evidence[], leadOtherWords: readonly string[]): void {
+function descriptionOutranksName(rules: CompiledRules, evidence: Evidence[], leadOtherWords: readonly string[], name: string): void {
   const lead = evidence.find((e) => e.source === 'description' && e.weight >= rules.raw.weights.lead_verb && isStatedAction(e) && e.note !== NOTE_LISTED && e.note !== NOTE_THEN);
   if (!lead?.supports) return;
+  // A name that mirrors an API route starts with the route's HTTP method
+  // ("post_wallet_address": "Get member's coin deposit wallet address",
+  // "post_orders": "Get member's order details"). The method says how the
+  // request is sent, not what it does, so the description decides, even when
+  // it only says the tool gets something.
+  const httpLed = httpMethodLeads(rules, name);
   const weakRead = lead.supports === 'Read' && lead.weight < rules.raw.weights.lead_combo;
-  if (weakRead) return;
+  if (weakRead && !httpLed) return;
   // A name with no action word that only names something looked up ("log")
   // yields to a description that acts ("Create or update today's log").
   const nameHasVerb = evidence.some((e) => e.source === 'name' && e.supports && e.note !== NOTE_READ_TAIL);
@@ -67,7 +73,7 @@ function descriptionOutranksName(rules: CompiledRules, evidence: Evidence[], lea
     // ...unless the lead's own verb-object pair says the same words more
     // precisely ("start_scan": "Start a new vulnerability scan").
     const restated = nameCombo && lead.weight >= rules.raw.weights.lead_combo && restates(lead.text, e.text);
-    if (e.source === 'name' && e.supports && e.supports !== lead.supports && e.weight > 0 && (!nameCombo || restated)) {
+    if (e.source === 'name' && e.supports && e.supports !== lead.supports && e.weight > 0 && (!nameCombo || restated || httpLed)) {
       // "BinanceWalletWithdraw": "Submit a withdraw request" names the same
       // action further on, so the lead confirms the name instead of overruling it.
       // Only a more dangerous name action is kept this way: "search" in
@@ -77,6 +83,14 @@ function descriptionOutranksName(rules: CompiledRules, evidence: Evidence[], lea
       e.note += OVERRULED;
     }
   }
+}
+
+/** The name starts with an HTTP method that writes (post_, put_, patch_, delete_), as names generated from API routes do. */
+function httpMethodLeads(rules: CompiledRules, name: string): boolean {
+  const first = splitIdentifier(name)[0]?.word;
+  if (!first) return false;
+  const method = rules.httpMethods.get(first.toUpperCase());
+  return method !== undefined && method !== 'Read';
 }
 
 /** The kind of object the action applies to, from objects.yaml: the first object word that names one. */
@@ -175,7 +189,7 @@ export function decide(rules: CompiledRules, input: ClassifyInput, found: StageF
     signingKey: found.params.signingKey,
     operationParams: found.params.operationParams,
   };
-  descriptionOutranksName(rules, scan.evidence, found.description?.leadOtherWords ?? []);
+  descriptionOutranksName(rules, scan.evidence, found.description?.leadOtherWords ?? [], input.name);
 
   const scores = { Read: 0, Write: 0, Execute: 0, Financial: 0, Destructive: 0 } as Record<Category, number>;
   for (const e of scan.evidence) if (e.supports) scores[e.supports] += e.weight;
