@@ -157,4 +157,11 @@ describe('classes of mistake, each on real tool definitions from the shared data
     // An ordinary verb-first name keeps its action against a lead that only gets.
     expect(judge({ name: 'delete_file', description: 'Returns the result of deleting a file' }).category).toBe('Destructive');
   });
+
+  it('a force switch skips a safety check; it does not widen the call to everything', () => {
+    // bsreeram08/git-commands-mcp git_push: force was read as "all", so the rationale said it "reaches every item it matches".
+    const push = judge({ name: 'git_push', description: 'Push changes to a remote repository.', inputSchema: { properties: { repo_path: { type: 'string' }, remote: { type: 'string' }, branch: { type: 'string' }, force: { type: 'boolean', description: 'Whether to force push' } }, required: ['repo_path'] } });
+    expect(push.category).toBe('Write');
+    expect(push.signals).not.toContain('bulk_scope');
+  });
 });
