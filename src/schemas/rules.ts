@@ -214,6 +214,12 @@ export const objectKindsSchema = z.object({
     }),
   ),
   reversible_phrases: words.default([]),
+  /**
+   * Words that put what a call acts on in a throwaway or local place (a code
+   * sandbox, a simulator): an object named with one of them costs what the
+   * kind `kind` costs, whatever its own word says.
+   */
+  throwaway_contexts: z.object({ kind: z.string(), words: words }).optional(),
 });
 export type ObjectKinds = z.infer<typeof objectKindsSchema>;
 export type ObjectKind = ObjectKinds['kinds'][number];

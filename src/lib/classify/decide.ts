@@ -255,7 +255,18 @@ export function decide(rules: CompiledRules, input: ClassifyInput, found: StageF
 
   // What the action applies to, and what losing it costs (objects.yaml).
   const nameObject = scan.object.split(' ').filter(Boolean);
-  const objectKind = objectKindOf(rules, [...nameObject, ...scan.objectWords]);
+  let objectKind = objectKindOf(rules, [...nameObject, ...scan.objectWords]);
+  // "close_sandbox": "Close and clean up a sandbox environment" is no running
+  // infrastructure, and an app in a simulator reaches no customers.
+  const throwaway = rules.throwawayContexts;
+  if (objectKind && throwaway && objectKind.id !== throwaway.kind.id) {
+    const context = [...found.name.words, ...scan.objectWords, ...(found.description?.leadOtherWords ?? [])].map((w) => w.toLowerCase());
+    const word = context.find((w) => throwaway.words.has(w));
+    if (word) {
+      const k = throwaway.kind;
+      objectKind = { id: k.id, word, phrase: k.phrase, loss: k.loss, undo: k.undo, audience: k.audience };
+    }
+  }
   if (objectKind) {
     if (objectKind.loss === 'high') scan.signals.add('high_loss_object');
     if (objectKind.undo === 'recreate' || objectKind.loss === 'low') scan.signals.add('recreatable');

@@ -80,6 +80,8 @@ export interface CompiledRules {
   /** Object kinds (objects.yaml) by each word that names them. */
   objectKinds: Map<string, ObjectKind>;
   reversiblePhrases: string[];
+  /** objects.yaml throwaway_contexts: words that make an object throwaway, and the kind it then has. */
+  throwawayContexts?: { words: Set<string>; kind: ObjectKind };
   /** Normalised names of parameters whose enum values select an operation. */
   operationParams: Set<string>;
   httpMethods: Map<string, Category>;
@@ -159,6 +161,14 @@ function wordSet(list: string[]): WordSet {
     set.multiByFirst.set(phrase[0]!, list);
   });
   return set;
+}
+
+function throwawayContexts(objects: ObjectKinds): { throwawayContexts?: { words: Set<string>; kind: ObjectKind } } {
+  const t = objects.throwaway_contexts;
+  if (!t) return {};
+  const kind = objects.kinds.find((k) => k.id === t.kind);
+  if (!kind) throw new Error(`objects.yaml: throwaway_contexts names kind "${t.kind}", which is not defined`);
+  return { throwawayContexts: { words: new Set(t.words.map((w) => w.toLowerCase())), kind } };
 }
 
 const NO_OBJECTS: ObjectKinds = { kinds: [], reversible_phrases: [] };
@@ -255,6 +265,7 @@ export function compileRules(raw: ClassifierRules, severity: SeverityRules, poli
     objectBarriers: new Set(raw.object_barriers),
     objectKinds: new Map(objects.kinds.flatMap((k) => k.words.map((w) => [w.toLowerCase(), k] as const))),
     reversiblePhrases: objects.reversible_phrases.map((p) => p.toLowerCase()),
+    ...throwawayContexts(objects),
     operationParams: new Set(raw.operations.params.map(normaliseParamName)),
     httpMethods: new Map(Object.entries(raw.operations.http_methods).map(([k, v]) => [k.toUpperCase(), v])),
     negationEn: new Set(raw.negation.en.map((w) => w.toLowerCase())),
