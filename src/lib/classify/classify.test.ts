@@ -164,4 +164,17 @@ describe('classes of mistake, each on real tool definitions from the shared data
     expect(push.category).toBe('Write');
     expect(push.signals).not.toContain('bulk_scope');
   });
+
+  it('an object in a throwaway place (a code sandbox, a simulator) is no running infrastructure', () => {
+    // chrishayuk/mcp-code-sandbox: "environment" alone is infrastructure, a sandbox environment is scratch.
+    const close = judge({ name: 'close_sandbox', description: 'Close and clean up a sandbox environment.\n\nArgs:\n    session_id: The unique identifier for the sandbox session', inputSchema: { properties: { session_id: { type: 'string' } }, required: ['session_id'] } });
+    expect(close.objectKind?.id).toBe('scratch');
+    expect(close.severity).toBe('medium');
+    // cameroncooke/xcodebuildmcp: an app in a simulator reaches no customers.
+    const stop = judge({ name: 'stop_app_sim', description: 'Stops an app running in an iOS simulator. Requires simulatorUuid and bundleId.', inputSchema: { properties: { simulatorUuid: { type: 'string' }, bundleId: { type: 'string' } } } });
+    expect([stop.category, stop.severity]).toEqual(['Write', 'medium']);
+    // The same words without the sandbox still name infrastructure.
+    expect(judge({ name: 'delete_environment', description: 'Delete a deployment environment' }).severity).toBe('critical');
+  });
 });
+
