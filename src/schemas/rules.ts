@@ -35,6 +35,7 @@ export const RISK_SIGNALS = {
   steers_agent: 'Definition steers the agent',
   host_shell: 'Runs shell commands on the host',
   sandboxed: 'Runs in a sandbox or container',
+  disposable_sandbox: 'Runs in a throwaway sandbox',
   unknown_action: 'What it does is unclear from its definition',
 } as const;
 export type RiskSignal = keyof typeof RISK_SIGNALS;

@@ -176,5 +176,15 @@ describe('classes of mistake, each on real tool definitions from the shared data
     // The same words without the sandbox still name infrastructure.
     expect(judge({ name: 'delete_environment', description: 'Delete a deployment environment' }).severity).toBe('critical');
   });
+
+  it('code run in a throwaway sandbox is one level lower; a command in a container (maybe a production pod) is not', () => {
+    // babelcloud/gbox run-bash
+    const bash = judge({ name: 'run-bash', description: 'Run Bash commands in a sandbox. To persist files after sandbox reclamation, save them to /var/gbox/share directory.', inputSchema: { properties: { code: { type: 'string', description: 'The bash script to run' } }, required: ['code'] } });
+    expect([bash.category, bash.severity]).toEqual(['Execute', 'medium']);
+    expect(bash.severitySteps.map((s) => s.id)).toContain('sandboxed-execute');
+    // razvanmacovei/k8s-multicluster-mcp k8s_pod_exec
+    const pod = judge({ name: 'k8s_pod_exec', description: 'Execute a command in a container.', inputSchema: { properties: { pod_name: { type: 'string' }, command: { type: 'string' }, namespace: { type: 'string' } }, required: ['pod_name', 'command'] } });
+    expect([pod.category, pod.severity]).toEqual(['Execute', 'high']);
+  });
 });
 

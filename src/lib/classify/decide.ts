@@ -29,6 +29,7 @@ const SIGNAL_SCOPE: Partial<Record<RiskSignal, readonly Category[]>> = {
   server_side_fetch: ['Read'],
   host_shell: ['Execute'],
   sandboxed: ['Execute'],
+  disposable_sandbox: ['Execute'],
 };
 
 /** True when one of the words has the same base form as the (single-word) action `text`. */
