@@ -186,5 +186,14 @@ describe('classes of mistake, each on real tool definitions from the shared data
     const pod = judge({ name: 'k8s_pod_exec', description: 'Execute a command in a container.', inputSchema: { properties: { pod_name: { type: 'string' }, command: { type: 'string' }, namespace: { type: 'string' } }, required: ['pod_name', 'command'] } });
     expect([pod.category, pod.severity]).toEqual(['Execute', 'high']);
   });
+
+  it('a verb glossed in brackets by a worse one is listed with it ("Archive (delete)")', () => {
+    // createitv/hubspot-mcp emails_batch_archive
+    const c = judge({ name: 'emails_batch_archive', description: 'Archive (delete) multiple email records in a single request', inputSchema: { properties: { emailIds: { type: 'array', items: { type: 'string' } } }, required: ['emailIds'] } });
+    expect([c.category, c.severity]).toEqual(['Destructive', 'high']);
+    expect(c.evidence.some((e) => e.text === 'Archive (delete)')).toBe(true);
+    // The single archive keeps the recycle bin's way back: one level lower.
+    expect(judge({ name: 'notes_archive', description: 'Archive (delete) a note', inputSchema: { properties: { noteId: { type: 'string' } } } }).severity).toBe('medium');
+  });
 });
 

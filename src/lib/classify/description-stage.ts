@@ -133,7 +133,12 @@ export function scanDescription(rules: CompiledRules, description: string): Desc
     // by "when" or "if" says when the tool is called, not what it does.
     // ("Check if …" still checks.)
     if (!combo && verb!.category !== 'Read' && /^\s+(?:when|whenever|if)\b/i.test(lead.text.slice(leadTokens[i]!.end))) continue;
-    const quote = (from: number, to: number) => lead.text.slice(leadTokens[from]!.start, leadTokens[to]!.end);
+    const quote = (from: number, to: number) => {
+      const text = lead.text.slice(leadTokens[from]!.start, leadTokens[to]!.end);
+      // "Archive (delete": close the bracket the quote opened.
+      const open = (text.match(/\(/g) ?? []).length - (text.match(/\)/g) ?? []).length;
+      return open > 0 && lead.text[leadTokens[to]!.end] === ')' ? text + ')' : text;
+    };
     // The action, then any actions listed with it ("List and create keys",
     // "Read/create/update/delete resources"): the most severe one counts,
     // because a tool is as risky as the worst thing it can be asked to do.
@@ -142,7 +147,10 @@ export function scanDescription(rules: CompiledRules, description: string): Desc
       : { at: i, to: i, isCombo: false, category: verb!.category, signals: [] as RiskSignal[], note: 'the first action word of the description' };
     let listed = false;
     let listEnd = chosen.to;
-    for (let k = chosen.to + 1; k < leadWords.length && coordinated(rules, lead.text, leadTokens[k - 1]!.end, leadTokens[k]!.start); ) {
+    // "Archive (delete) multiple email records": a verb glossed in brackets by
+    // another is listed with it.
+    const glossed = (k: number) => /^\s*\(\s*$/.test(lead.text.slice(leadTokens[k - 1]!.end, leadTokens[k]!.start)) && /^\s*\)/.test(lead.text.slice(leadTokens[k]!.end));
+    for (let k = chosen.to + 1; k < leadWords.length && (coordinated(rules, lead.text, leadTokens[k - 1]!.end, leadTokens[k]!.start) || glossed(k)); ) {
       if (nouns.has(k)) break;
       const c2 = findCombo(rules, leadWords, k, false, window, clause);
       const v2 = c2 ? undefined : verbOf(rules, leadWords[k]!);
