@@ -195,5 +195,13 @@ describe('classes of mistake, each on real tool definitions from the shared data
     // The single archive keeps the recycle bin's way back: one level lower.
     expect(judge({ name: 'notes_archive', description: 'Archive (delete) a note', inputSchema: { properties: { noteId: { type: 'string' } } } }).severity).toBe('medium');
   });
+
+  it('the object after the last of several listed verbs belongs to each of them ("List, create, close, or select a browser tab")', () => {
+    // microsoft/playwright-mcp browser_tabs: "close … tab" is the closing combo, though commas stand between.
+    const c = judge({ name: 'browser_tabs', description: 'List, create, close, or select a browser tab.', inputSchema: { properties: { action: { type: 'string', description: 'Operation to perform' }, index: { type: 'number' } }, required: ['action'] } });
+    expect([c.category, c.severity]).toEqual(['Destructive', 'medium']);
+    // A list of reads stays a read.
+    expect(judge({ name: 'tabs', description: 'List, count, or describe the open browser tabs.' }).category).toBe('Read');
+  });
 });
 

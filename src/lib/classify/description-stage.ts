@@ -166,6 +166,20 @@ export function scanDescription(rules: CompiledRules, description: string): Desc
       listEnd = to;
       k = to + 1;
     }
+    // "List, create, close, or select a browser tab": the object after the
+    // last listed verb is every listed verb's object, so "close … tab" is read
+    // as the combo it is, though a comma stands between them.
+    if (listEnd > i) {
+      const shared: string[] = [];
+      for (let k = listEnd + 1; k < leadWords.length && k <= listEnd + window && clause[k] === clause[listEnd]; k++) shared.push(leadWords[k]!);
+      for (let k = i; shared.length && k < listEnd; k++) {
+        if (nouns.has(k) || !verbOf(rules, leadWords[k]!)) continue;
+        const c4 = findCombo(rules, [leadWords[k]!, ...shared], 0, false, window);
+        if (!c4 || rank(c4.combo.category) >= rank(chosen.category)) continue;
+        chosen = { at: k, to: listEnd + (c4.to - 0), isCombo: true, category: c4.combo.category, signals: c4.combo.signals, note: `the description ${c4.combo.label}` };
+        listed = true;
+      }
+    }
     leadListStarts.add(lead.start + leadTokens[i]!.start);
     leadCategory = chosen.category;
     scan.leadOtherWords = leadWords.filter((_, k) => k < i || k > listEnd);
