@@ -203,5 +203,12 @@ describe('classes of mistake, each on real tool definitions from the shared data
     // A list of reads stays a read.
     expect(judge({ name: 'tabs', description: 'List, count, or describe the open browser tabs.' }).category).toBe('Read');
   });
+
+  it('changing the owner or mode of files changes who may read or write them (admin scope, high)', () => {
+    // sylphxltd/filesystem-mcp chown_items
+    const c = judge({ name: 'chown_items', description: 'Change owner (UID) and group (GID) for multiple specified files/directories.', inputSchema: { properties: { paths: { type: 'array', items: { type: 'string' } }, uid: { type: 'number' }, gid: { type: 'number' } }, required: ['paths', 'uid', 'gid'] } });
+    expect([c.category, c.severity]).toEqual(['Write', 'high']);
+    expect(c.signals).toContain('admin_scope');
+  });
 });
 
