@@ -36,6 +36,7 @@ export const RISK_SIGNALS = {
   host_shell: 'Runs shell commands on the host',
   sandboxed: 'Runs in a sandbox or container',
   disposable_sandbox: 'Runs in a throwaway sandbox',
+  forwards_data: 'Sets up a standing forward to an outside address',
   unknown_action: 'What it does is unclear from its definition',
 } as const;
 export type RiskSignal = keyof typeof RISK_SIGNALS;

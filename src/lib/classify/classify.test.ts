@@ -210,5 +210,19 @@ describe('classes of mistake, each on real tool definitions from the shared data
     expect([c.category, c.severity]).toEqual(['Write', 'high']);
     expect(c.signals).toContain('admin_scope');
   });
+
+  it('a webhook or mail forward is a standing link to an outside address (high); posting to a webhook sends data out (high)', () => {
+    // shinzo-labs/gmail-mcp update_auto_forwarding
+    const fwd = judge({ name: 'update_auto_forwarding', description: 'Updates automatic forwarding settings', inputSchema: { properties: { enabled: { type: 'boolean' }, emailAddress: { type: 'string' }, disposition: { type: 'string' } }, required: ['enabled'] } });
+    expect([fwd.category, fwd.severity]).toEqual(['Write', 'high']);
+    expect(fwd.severitySteps.map((s) => s.id)).toEqual(['standing-forward']);
+    // marcinwyszynski/pylon-mcp pylon_create_webhook
+    expect(judge({ name: 'pylon_create_webhook', description: 'Create a new webhook to automatically notify external systems when events occur in Pylon.' }).severity).toBe('high');
+    // binalyze/air-mcp post_webhook
+    const post = judge({ name: 'post_webhook', description: 'Post data to a webhook', inputSchema: { properties: { slug: { type: 'string' }, data: { type: 'string' }, token: { type: 'string' } } } });
+    expect([post.category, post.severity]).toEqual(['Write', 'high']);
+    // Reading webhooks stays a read.
+    expect(judge({ name: 'list_webhooks', description: 'List all webhooks for the organization.' }).severity).toBe('low');
+  });
 });
 

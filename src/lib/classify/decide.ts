@@ -30,6 +30,7 @@ const SIGNAL_SCOPE: Partial<Record<RiskSignal, readonly Category[]>> = {
   host_shell: ['Execute'],
   sandboxed: ['Execute'],
   disposable_sandbox: ['Execute'],
+  forwards_data: ['Write'],
 };
 
 /** True when one of the words has the same base form as the (single-word) action `text`. */
