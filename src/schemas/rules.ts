@@ -37,6 +37,7 @@ export const RISK_SIGNALS = {
   sandboxed: 'Runs in a sandbox or container',
   disposable_sandbox: 'Runs in a throwaway sandbox',
   forwards_data: 'Sets up a standing forward to an outside address',
+  sends_local_files: 'Sends any local file it is pointed at',
   unknown_action: 'What it does is unclear from its definition',
 } as const;
 export type RiskSignal = keyof typeof RISK_SIGNALS;
@@ -177,6 +178,8 @@ export const classifierRulesSchema = z.object({
   then_words: words.default([]),
   /** Verbs of tools that work out what would happen; their operation parameters name scenarios. */
   hypothetical_verbs: words.default([]),
+  /** Verbs that carry something out of the machine (upload, attach, send): with a file path input, any local file can go. */
+  outbound_verbs: words.default([]),
   /** Verbs that only introduce the real action ("start following", "try to fetch"). */
   aux_verbs: words.default([]),
   /** Descriptions that say nothing (scrape placeholders); the tool is judged without them. */

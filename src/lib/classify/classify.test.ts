@@ -224,5 +224,15 @@ describe('classes of mistake, each on real tool definitions from the shared data
     // Reading webhooks stays a read.
     expect(judge({ name: 'list_webhooks', description: 'List all webhooks for the organization.' }).severity).toBe('low');
   });
+
+  it('an upload that takes any local file path can carry any file out (high); writing a local file cannot', () => {
+    // ucalyptus/prem-mcp-server prem_upload_document
+    const up = judge({ name: 'prem_upload_document', description: 'Upload a document to a Prem AI repository', inputSchema: { properties: { repository_id: { type: 'string' }, file_path: { type: 'string' } }, required: ['repository_id', 'file_path'] } });
+    expect([up.category, up.severity]).toEqual(['Write', 'high']);
+    expect(up.signals).toContain('sends_local_files');
+    // A local write with a path stays medium.
+    const write = judge({ name: 'write_file', description: 'Write content to a file', inputSchema: { properties: { path: { type: 'string' }, content: { type: 'string' } } } });
+    expect([write.category, write.severity]).toEqual(['Write', 'medium']);
+  });
 });
 

@@ -31,6 +31,7 @@ const SIGNAL_SCOPE: Partial<Record<RiskSignal, readonly Category[]>> = {
   sandboxed: ['Execute'],
   disposable_sandbox: ['Execute'],
   forwards_data: ['Write'],
+  sends_local_files: ['Write'],
 };
 
 /** True when one of the words has the same base form as the (single-word) action `text`. */
@@ -281,6 +282,10 @@ export function decide(rules: CompiledRules, input: ClassifyInput, found: StageF
   // and whatever the page says both reach the agent.
   if (category === 'Read' && scan.signals.has('open_world') && scan.evidence.some((e) => e.source === 'parameter' && e.signals.includes('open_world'))) scan.signals.add('server_side_fetch');
 
+  // "Upload a document" with a file_path: whatever local file the path names
+  // leaves the machine, so an injected path can carry keys or secrets out.
+  const outbound = [found.name.action, found.description?.action ?? ''].some((a) => a && baseForms(a.toLowerCase()).some((f) => rules.outboundVerbs.has(f)));
+  if (category === 'Write' && outbound && scan.evidence.some((e) => e.source === 'parameter' && e.supports === undefined && e.signals.includes('filesystem_path'))) scan.signals.add('sends_local_files');
   // No action word we know anywhere: the category is a guess, and the policy must not trust it.
   if (fallback) scan.signals.add('unknown_action');
   const signals = [...scan.signals].filter((s) => {

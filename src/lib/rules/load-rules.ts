@@ -94,6 +94,7 @@ export interface CompiledRules {
   listQuotes: Set<string>;
   thenWords: Set<string>;
   hypotheticalVerbs: Set<string>;
+  outboundVerbs: Set<string>;
   ambiguousCode: Set<string>;
   codeHints: Set<string>;
   placeholders: Set<string>;
@@ -276,6 +277,7 @@ export function compileRules(raw: ClassifierRules, severity: SeverityRules, poli
     listQuotes: new Set(raw.action_lists.quotes),
     thenWords: new Set(raw.then_words.map((w) => w.toLowerCase())),
     hypotheticalVerbs: new Set(raw.hypothetical_verbs),
+    outboundVerbs: new Set(raw.outbound_verbs),
     ambiguousCode: new Set(raw.params.ambiguous_code.map(normaliseParamName)),
     codeHints: new Set(raw.params.code_hints),
     placeholders: new Set(raw.placeholder_descriptions.map((p) => p.toLowerCase())),
