@@ -38,6 +38,7 @@ export const RISK_SIGNALS = {
   disposable_sandbox: 'Runs in a throwaway sandbox',
   forwards_data: 'Sets up a standing forward to an outside address',
   sends_local_files: 'Sends any local file it is pointed at',
+  private_data: 'Reveals private messages or personal trades',
   unknown_action: 'What it does is unclear from its definition',
 } as const;
 export type RiskSignal = keyof typeof RISK_SIGNALS;
@@ -178,6 +179,14 @@ export const classifierRulesSchema = z.object({
   then_words: words.default([]),
   /** Verbs of tools that work out what would happen; their operation parameters name scenarios. */
   hypothetical_verbs: words.default([]),
+  /**
+   * Reads that reveal people's private messages or the account's own trades:
+   * a retrieval verb, a word in `words` (or a `personal` marker with a word in
+   * `personal_words`), and none of `not_with` (console messages, chat completions).
+   */
+  private_reads: z
+    .object({ verbs: words, words: words, personal: words.default([]), personal_words: words.default([]), not_with: words.default([]) })
+    .optional(),
   /** Verbs that carry something out of the machine (upload, attach, send): with a file path input, any local file can go. */
   outbound_verbs: words.default([]),
   /** Verbs that only introduce the real action ("start following", "try to fetch"). */

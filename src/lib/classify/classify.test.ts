@@ -234,5 +234,20 @@ describe('classes of mistake, each on real tool definitions from the shared data
     const write = judge({ name: 'write_file', description: 'Write content to a file', inputSchema: { properties: { path: { type: 'string' }, content: { type: 'string' } } } });
     expect([write.category, write.severity]).toEqual(['Write', 'medium']);
   });
+
+  it("reading people's private messages or the account's own trades is medium; console messages, AI chat and lookups by email are not", () => {
+    // quegenx/wapulse-whatsapp-mcp load_chat_messages
+    const chat = judge({ name: 'load_chat_messages', description: 'Retrieve all messages from a specific chat or conversation using WaPulse API', inputSchema: { properties: { id: { type: 'string' } } } });
+    expect([chat.category, chat.severity]).toEqual(['Read', 'medium']);
+    expect(chat.severitySteps.map((s) => s.id)).toEqual(['reads-private']);
+    // lazy-dinosaur/ccxt-mcp fetchMyTrades
+    expect(judge({ name: 'fetchMyTrades', description: 'Fetch personal trade history for a configured account', inputSchema: { properties: { accountName: { type: 'string' }, symbol: { type: 'string' } } } }).severity).toBe('medium');
+    // microsoft/playwright-mcp browser_console_messages, misanthropic-ai/ddg-mcp ddg-ai-chat, kohasummons/paystack-mcp get_customer
+    expect(judge({ name: 'browser_console_messages', description: 'Returns all console messages' }).severity).toBe('low');
+    expect(judge({ name: 'ddg-ai-chat', description: 'Chat with DuckDuckGo AI', inputSchema: { properties: { query: { type: 'string' } } } }).severity).toBe('low');
+    expect(judge({ name: 'get_customer', description: 'Get details of a specific customer by email or code', inputSchema: { properties: { email_or_code: { type: 'string' } } } }).severity).toBe('low');
+    // Public market trades stay low.
+    expect(judge({ name: 'get_recent_trades', description: 'Get recent trades for a symbol' }).severity).toBe('low');
+  });
 });
 

@@ -32,6 +32,7 @@ const SIGNAL_SCOPE: Partial<Record<RiskSignal, readonly Category[]>> = {
   disposable_sandbox: ['Execute'],
   forwards_data: ['Write'],
   sends_local_files: ['Write'],
+  private_data: ['Read'],
 };
 
 /** True when one of the words has the same base form as the (single-word) action `text`. */
@@ -94,6 +95,21 @@ function httpMethodLeads(rules: CompiledRules, name: string): boolean {
   if (!first) return false;
   const method = rules.httpMethods.get(first.toUpperCase());
   return method !== undefined && method !== 'Read';
+}
+
+/** A retrieval whose object is private messages, or trades or orders the definition calls the account's own. */
+function readsPrivate(p: NonNullable<CompiledRules['privateReads']>, found: StageFindings, name: string): boolean {
+  const actions = [found.name.action, found.description?.action ?? ''].filter(Boolean).map((a) => a.toLowerCase());
+  if (!actions.some((a) => baseForms(a).some((f) => p.verbs.has(f)))) return false;
+  // What is read: the name's words and the object of the description's
+  // action ("Search emails with advanced query"), not words further on
+  // ("Get details of a customer by email"). A qualifier anywhere in the lead
+  // still counts ("Retrieve recent console messages").
+  const object = [...splitIdentifier(name).map((t) => t.word), ...(found.description?.objectWords ?? [])].map((w) => w.toLowerCase());
+  const words = [...object, ...(found.description?.leadOtherWords ?? []).map((w) => w.toLowerCase())];
+  if (words.some((w) => p.notWith.has(w))) return false;
+  if (object.some((w) => p.words.has(w))) return true;
+  return words.some((w) => p.personal.has(w)) && words.some((w) => p.personalWords.has(w));
 }
 
 /** The kind of object the action applies to, from objects.yaml: the first object word that names one. */
@@ -286,6 +302,10 @@ export function decide(rules: CompiledRules, input: ClassifyInput, found: StageF
   // leaves the machine, so an injected path can carry keys or secrets out.
   const outbound = [found.name.action, found.description?.action ?? ''].some((a) => a && baseForms(a.toLowerCase()).some((f) => rules.outboundVerbs.has(f)));
   if (category === 'Write' && outbound && scan.evidence.some((e) => e.source === 'parameter' && e.supports === undefined && e.signals.includes('filesystem_path'))) scan.signals.add('sends_local_files');
+  // "Retrieve all messages from a specific chat", "Fetch personal trade
+  // history": what it hands back is other people's words or the account's own
+  // trading, not public data ("console messages", "chat completions" are not).
+  if (category === 'Read' && rules.privateReads && readsPrivate(rules.privateReads, found, input.name)) scan.signals.add('private_data');
   // No action word we know anywhere: the category is a guess, and the policy must not trust it.
   if (fallback) scan.signals.add('unknown_action');
   const signals = [...scan.signals].filter((s) => {

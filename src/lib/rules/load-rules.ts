@@ -95,6 +95,7 @@ export interface CompiledRules {
   thenWords: Set<string>;
   hypotheticalVerbs: Set<string>;
   outboundVerbs: Set<string>;
+  privateReads?: { verbs: Set<string>; words: Set<string>; personal: Set<string>; personalWords: Set<string>; notWith: Set<string> };
   ambiguousCode: Set<string>;
   codeHints: Set<string>;
   placeholders: Set<string>;
@@ -278,6 +279,9 @@ export function compileRules(raw: ClassifierRules, severity: SeverityRules, poli
     thenWords: new Set(raw.then_words.map((w) => w.toLowerCase())),
     hypotheticalVerbs: new Set(raw.hypothetical_verbs),
     outboundVerbs: new Set(raw.outbound_verbs),
+    ...(raw.private_reads
+      ? { privateReads: { verbs: new Set(raw.private_reads.verbs), words: new Set(raw.private_reads.words), personal: new Set(raw.private_reads.personal), personalWords: new Set(raw.private_reads.personal_words), notWith: new Set(raw.private_reads.not_with) } }
+      : {}),
     ambiguousCode: new Set(raw.params.ambiguous_code.map(normaliseParamName)),
     codeHints: new Set(raw.params.code_hints),
     placeholders: new Set(raw.placeholder_descriptions.map((p) => p.toLowerCase())),
