@@ -249,5 +249,11 @@ describe('classes of mistake, each on real tool definitions from the shared data
     // Public market trades stay low.
     expect(judge({ name: 'get_recent_trades', description: 'Get recent trades for a symbol' }).severity).toBe('low');
   });
+
+  it('a lead that says the name\'s camelCase words more precisely outranks it ("CreatePlan": "Create an auto-invest plan")', () => {
+    // sperax/sperax-crypto-mcp BinanceAutoInvestCreatePlan
+    const c = classify(rules, { name: 'BinanceAutoInvestCreatePlan', description: 'Create an auto-invest plan for dollar-cost averaging. Automatically purchases crypto at regular intervals.' }, { title: 'Binance', prefixWords: new Set(['binance']) });
+    expect(c.category).toBe('Financial');
+  });
 });
 

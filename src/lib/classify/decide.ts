@@ -41,7 +41,8 @@ function restates(lead: string, name: string): boolean {
   const leadForms = new Set(lead.toLowerCase().split(/[^a-z0-9]+/).flatMap((w) => baseForms(w)));
   // A lead that quotes the name itself ("Execute get_pico_info command") restates nothing.
   if (lead.toLowerCase().includes(name.toLowerCase())) return false;
-  const words = name.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  // Split like a name, so camelCase parts count ("CreatePlan" is create + plan).
+  const words = splitIdentifier(name).map((t) => t.word.toLowerCase());
   return words.length > 0 && words.every((w) => baseForms(w).some((f) => leadForms.has(f)));
 }
 
