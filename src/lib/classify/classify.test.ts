@@ -255,5 +255,14 @@ describe('classes of mistake, each on real tool definitions from the shared data
     const c = classify(rules, { name: 'BinanceAutoInvestCreatePlan', description: 'Create an auto-invest plan for dollar-cost averaging. Automatically purchases crypto at regular intervals.' }, { title: 'Binance', prefixWords: new Set(['binance']) });
     expect(c.category).toBe('Financial');
   });
+
+  it("a vague lead does not overrule the name's worse action when the next sentence names it", () => {
+    const bnb = { title: 'Binance', prefixWords: new Set(['binance']) };
+    // sperax/sperax-crypto-mcp BinanceVipLoanBorrow
+    expect(classify(rules, { name: 'BinanceVipLoanBorrow', description: 'Allow  users (master account only) to apply for a loan by pledging collateral. Users specify the coin they want to borrow, the amount, and the collateral details.' }, bnb).category).toBe('Financial');
+    // heroku transfer_app: the lead's own combo says which transfer, and parameter docs confirm nothing.
+    expect(judge({ name: 'transfer_app', description: "Transfer ownership of a Heroku application. Use this tool when a user wants to: 1) Transfer an app to another user's account, 2) Move an app to a team." }).category).toBe('Write');
+    expect(judge({ name: 'terminate_app', description: 'Force stop an application on the device.\n\nArgs:\n    package_name (str): Package name of the app to terminate' }).category).toBe('Write');
+  });
 });
 

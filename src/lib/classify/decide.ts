@@ -83,11 +83,28 @@ function descriptionOutranksName(rules: CompiledRules, evidence: Evidence[], lea
       // action further on, so the lead confirms the name instead of overruling it.
       // Only a more dangerous name action is kept this way: "search" in
       // "Manage Azure AI Search resources" names the product, and the lead decides.
-      if (precedenceRank(rules, e.supports) < precedenceRank(rules, lead.supports) && mentions(leadOtherWords, e.text)) continue;
+      // (Not when the lead's own action is the name's word in a combo that says
+      // more: "Transfer ownership of a Heroku application" is no money transfer.)
+      const sameWord = lead.weight >= rules.raw.weights.lead_combo && mentions([lead.text.split(/\s+/)[0]!.toLowerCase()], e.text);
+      if (precedenceRank(rules, e.supports) < precedenceRank(rules, lead.supports) && !sameWord && mentions(leadOtherWords, e.text)) continue;
       e.weight = Math.round(e.weight * 0.4 * 100) / 100;
       e.note += OVERRULED;
     }
   }
+}
+
+/** The words of the description's second sentence, where a vague lead is often made specific. */
+function nextSentenceWords(rules: CompiledRules, description: string): string[] {
+  const text = description.slice(0, rules.raw.limits.lead_chars * 2);
+  const end = text.search(/[.!?。](\s|$)/);
+  if (end < 0) return [];
+  const rest = text.slice(end + 1);
+  const next = rest.search(/[.!?。](\s|$)/);
+  const sentence = (next < 0 ? rest : rest.slice(0, next)).trim().split('\n')[0]!.toLowerCase();
+  // Parameter documentation ("Args: package_name: … the app to terminate") says what an argument is, not what the tool does.
+  if (/^(?:args|arguments|parameters|params|returns?|inputs?|outputs?|examples?|usage)\b/.test(sentence)) return [];
+  // "does not borrow": a negated word confirms nothing.
+  return sentence.match(/[a-z]+/g)?.filter((w, k, all) => !rules.negationEn.has(all[k - 1] ?? '') && !rules.negationEn.has(all[k - 2] ?? '')) ?? [];
 }
 
 /** The name starts with an HTTP method that writes (post_, put_, patch_, delete_), as names generated from API routes do. */
@@ -209,7 +226,9 @@ export function decide(rules: CompiledRules, input: ClassifyInput, found: StageF
     signingKey: found.params.signingKey,
     operationParams: found.params.operationParams,
   };
-  descriptionOutranksName(rules, scan.evidence, found.description?.leadOtherWords ?? [], input.name);
+  // Beyond the lead, the description's next sentence may name the name's action ("…to apply for a loan by pledging collateral. Users specify the coin they want to borrow").
+  const confirming = [...(found.description?.leadOtherWords ?? []), ...nextSentenceWords(rules, input.description ?? '')];
+  descriptionOutranksName(rules, scan.evidence, confirming, input.name);
 
   const scores = { Read: 0, Write: 0, Execute: 0, Financial: 0, Destructive: 0 } as Record<Category, number>;
   for (const e of scan.evidence) if (e.supports) scores[e.supports] += e.weight;
