@@ -264,5 +264,11 @@ describe('classes of mistake, each on real tool definitions from the shared data
     expect(judge({ name: 'transfer_app', description: "Transfer ownership of a Heroku application. Use this tool when a user wants to: 1) Transfer an app to another user's account, 2) Move an app to a team." }).category).toBe('Write');
     expect(judge({ name: 'terminate_app', description: 'Force stop an application on the device.\n\nArgs:\n    package_name (str): Package name of the app to terminate' }).category).toBe('Write');
   });
+
+  it('a combo object holding a stopword still matches ("user data stream", read without "user")', () => {
+    // sperax/sperax-crypto-mcp BinanceDeleteUserDataStream
+    const c = classify(rules, { name: 'BinanceDeleteUserDataStream', description: 'Close a user data stream by invalidating the listen key.' }, { title: 'Binance', prefixWords: new Set(['binance']) });
+    expect([c.category, c.severity]).toEqual(['Destructive', 'medium']);
+  });
 });
 

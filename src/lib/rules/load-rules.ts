@@ -188,8 +188,17 @@ export function compileRules(raw: ClassifierRules, severity: SeverityRules, poli
   if (clashes.length) throw new Error(`${source}: ambiguous verbs:\n  ${clashes.join('\n  ')}`);
 
   const combosByVerb = new Map<string, CompiledCombo[]>();
+  // Names and leads are matched with their stopwords removed, so an object
+  // phrase is too ("user data stream" is read as "data stream"): otherwise a
+  // phrase holding one could never match. A phrase left with a single word
+  // keeps its stopword ("to live" must not become "live").
+  const stop = new Set(raw.stopwords);
+  const withoutStopwords = (o: string[]) => {
+    const kept = o.filter((w) => !stop.has(w));
+    return kept.length >= 2 ? kept : o;
+  };
   for (const combo of raw.combos) {
-    const objects = combo.objects.flatMap(phraseForms);
+    const objects = combo.objects.flatMap(phraseForms).map(withoutStopwords);
     const compiled: CompiledCombo = {
       verbs: new Set(combo.verbs),
       objects,
