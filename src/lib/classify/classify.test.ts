@@ -270,5 +270,11 @@ describe('classes of mistake, each on real tool definitions from the shared data
     const c = classify(rules, { name: 'BinanceDeleteUserDataStream', description: 'Close a user data stream by invalidating the listen key.' }, { title: 'Binance', prefixWords: new Set(['binance']) });
     expect([c.category, c.severity]).toEqual(['Destructive', 'medium']);
   });
+
+  it('"by" introduces the actions that carry out what the lead says ("performs migrations by … executing DDL statements")', () => {
+    // neondatabase/mcp-server-neon prepare_database_migration
+    const c = judge({ name: 'prepare_database_migration', description: '<use_case>\n  This tool performs database schema migrations by automatically generating and executing DDL statements.\n</use_case>', inputSchema: { properties: { migrationSql: { type: 'string' }, projectId: { type: 'string' } } } });
+    expect(c.category).toBe('Execute');
+  });
 });
 
