@@ -187,6 +187,14 @@ export const classifierRulesSchema = z.object({
   private_reads: z
     .object({ verbs: words, words: words, personal: words.default([]), personal_words: words.default([]), not_with: words.default([]) })
     .optional(),
+  /**
+   * A description that says the tool saves its result to a file: a verb (or
+   * a participle after is/are/be) then to/into/as/in and a place within a few
+   * words ("saves the answer to a file"), or a phrase of another script (保存为).
+   */
+  saves_file: z
+    .object({ verbs: words, participles: words.default([]), places: words, phrases: words.default([]), not_with: words.default([]) })
+    .optional(),
   /** Verbs that carry something out of the machine (upload, attach, send): with a file path input, any local file can go. */
   outbound_verbs: words.default([]),
   /** Verbs that only introduce the real action ("start following", "try to fetch"). */

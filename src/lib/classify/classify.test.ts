@@ -276,5 +276,15 @@ describe('classes of mistake, each on real tool definitions from the shared data
     const c = judge({ name: 'prepare_database_migration', description: '<use_case>\n  This tool performs database schema migrations by automatically generating and executing DDL statements.\n</use_case>', inputSchema: { properties: { migrationSql: { type: 'string' }, projectId: { type: 'string' } } } });
     expect(c.category).toBe('Execute');
   });
+
+  it('a description that says the tool saves its result to a file makes it a Write, whatever it reads', () => {
+    // shariqriazz/vertex-ai-mcp-server save_answer_query_websearch
+    expect(judge({ name: 'save_answer_query_websearch', description: 'Answers a natural language query using Google Search results and saves the answer to a file. Uses the configured Vertex AI model.' }).category).toBe('Write');
+    // gcluowenqiang/kingbase-mcp generate_database_overview
+    expect(judge({ name: 'generate_database_overview', description: '生成数据库概览文档并保存为Markdown文件' }).category).toBe('Write');
+    // A file that only describes where data lives, or a temporary file handed back, saves nothing.
+    expect(judge({ name: 'read_pubnub_resources', description: 'Access PubNub "How to" and "resources" documentation stored as markdown files in the "resources" directory.' }).category).toBe('Read');
+    expect(judge({ name: 'view_level_image', description: 'View a VibeTide level as a beautiful PNG image. The image is saved to a temporary\n    file and the file path is returned.' }).category).toBe('Read');
+  });
 });
 

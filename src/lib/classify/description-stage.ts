@@ -8,7 +8,7 @@ import type { CompiledRules } from '../rules/load-rules.ts';
 import { newWordSpan, nextWord, splitWords, type Token } from '../text/words.ts';
 import { hasCjk, normaliseForMatching } from '../text/normalize.ts';
 import { findActionLists, inIdentifier } from './action-lists.ts';
-import { addSignalEvidence, NOTE_BODY_PHRASE, NOTE_BODY_ZH, NOTE_THEN, type DescriptionFindings } from './findings.ts';
+import { addSignalEvidence, NOTE_BODY_PHRASE, NOTE_BODY_ZH, NOTE_SAVES_FILE, NOTE_THEN, type DescriptionFindings } from './findings.ts';
 import type { Evidence } from './types.ts';
 import { coordinated, coveredBy, findCombo, glossFor, hasBarrier, inWordSet, isNounVerb, negatedAt, negatedBefore, nounPositions, precedenceRank, verbForm, verbOf, wordStartsAt, zhAffirmed } from './lexicon.ts';
 
@@ -340,6 +340,14 @@ export function scanDescription(rules: CompiledRules, description: string): Desc
         note: NOTE_BODY_PHRASE,
       });
     }
+  }
+
+  // "The chroma CQT is saved to a CSV file", "保存为Markdown文件": whatever the
+  // tool reads, it writes a file, as an output-path parameter says.
+  const saves = rules.savesFile?.pattern.exec(text);
+  if (saves && !negatedBefore(rules, text, saves.index) && !rules.savesFile!.notWith?.test(saves[0])) {
+    scan.evidence.push({ source: 'description', text: saves[0], supports: 'Write', signals: ['filesystem_path'], weight: w.param, note: NOTE_SAVES_FILE });
+    scan.signals.add('filesystem_path');
   }
 
   // Lists of actions anywhere in the description ("Manages X: create, modify, delete").

@@ -95,6 +95,8 @@ export interface CompiledRules {
   thenWords: Set<string>;
   hypotheticalVerbs: Set<string>;
   outboundVerbs: Set<string>;
+  /** classifier.yaml saves_file, compiled: where a description says it saves a file. */
+  savesFile?: { pattern: RegExp; notWith: RegExp | undefined };
   privateReads?: { verbs: Set<string>; words: Set<string>; personal: Set<string>; personalWords: Set<string>; notWith: Set<string> };
   ambiguousCode: Set<string>;
   codeHints: Set<string>;
@@ -163,6 +165,18 @@ function wordSet(list: string[]): WordSet {
     set.multiByFirst.set(phrase[0]!, list);
   });
   return set;
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** One pattern for classifier.yaml saves_file: "saves the answer to a file", "is saved to a CSV file", "保存为". */
+function savesFilePattern(s: { verbs: string[]; participles: string[]; places: string[]; phrases: string[] }): RegExp {
+  const alt = (xs: string[]) => xs.map(escapeRe).join('|');
+  const place = `(?:to|into|as|in)\\s+(?:[A-Za-z-]+\\s+){0,3}?(?:${alt(s.places)})\\b`;
+  const parts = [`\\b(?:${alt(s.verbs)})\\b(?:\\s+[A-Za-z-]+){0,4}?\\s+${place}`];
+  if (s.participles.length) parts.push(`\\b(?:is|are|be|been|get|gets)\\s+(?:${alt(s.participles)})\\s+${place}`);
+  if (s.phrases.length) parts.push(`(?:${alt(s.phrases)})`);
+  return new RegExp(parts.join('|'), 'i');
 }
 
 function throwawayContexts(objects: ObjectKinds): { throwawayContexts?: { words: Set<string>; kind: ObjectKind } } {
@@ -288,6 +302,7 @@ export function compileRules(raw: ClassifierRules, severity: SeverityRules, poli
     thenWords: new Set(raw.then_words.map((w) => w.toLowerCase())),
     hypotheticalVerbs: new Set(raw.hypothetical_verbs),
     outboundVerbs: new Set(raw.outbound_verbs),
+    ...(raw.saves_file ? { savesFile: { pattern: savesFilePattern(raw.saves_file), notWith: raw.saves_file.not_with.length ? new RegExp(`\\b(?:${raw.saves_file.not_with.map(escapeRe).join('|')})\\b`, 'i') : undefined } } : {}),
     ...(raw.private_reads
       ? { privateReads: { verbs: new Set(raw.private_reads.verbs), words: new Set(raw.private_reads.words), personal: new Set(raw.private_reads.personal), personalWords: new Set(raw.private_reads.personal_words), notWith: new Set(raw.private_reads.not_with) } }
       : {}),
