@@ -39,6 +39,7 @@ export const RISK_SIGNALS = {
   forwards_data: 'Sets up a standing forward to an outside address',
   sends_local_files: 'Sends any local file it is pointed at',
   private_data: 'Reveals private messages or personal trades',
+  sets_spend: 'Sets a budget, bid or spend cap',
   unknown_action: 'What it does is unclear from its definition',
 } as const;
 export type RiskSignal = keyof typeof RISK_SIGNALS;
@@ -119,6 +120,8 @@ export const classifierRulesSchema = z.object({
     messaging: words,
     /** Where the tool saves its result ("output_path"): a tool that takes one writes a file. */
     output_path: words.default([]),
+    /** How much the call may spend ("daily_budget", "bid_amount", "spend_cap"): a change to one is a spending commitment. */
+    spend: words.default([]),
     /** freeform_code names that are as often something else ("code" of a stock): code only with a hint. */
     ambiguous_code: words.default([]),
     /** Words in a parameter's description that say it takes code. */

@@ -286,5 +286,14 @@ describe('classes of mistake, each on real tool definitions from the shared data
     expect(judge({ name: 'read_pubnub_resources', description: 'Access PubNub "How to" and "resources" documentation stored as markdown files in the "resources" directory.' }).category).toBe('Read');
     expect(judge({ name: 'view_level_image', description: 'View a VibeTide level as a beautiful PNG image. The image is saved to a temporary\n    file and the file path is returned.' }).category).toBe('Read');
   });
+
+  it('a change that sets a budget, bid or spend cap commits money (Financial, one level down: it is spent over time)', () => {
+    // brnardo/meta-ads-mcp update_campaign
+    const c = judge({ name: 'update_campaign', description: 'Update an existing campaign in a Meta Ads account.', inputSchema: { properties: { campaign_id: { type: 'string' }, status: { type: 'string' }, daily_budget: { type: 'integer' }, lifetime_budget: { type: 'integer' }, spend_cap: { type: 'integer' } }, required: ['campaign_id'] } });
+    expect([c.category, c.severity]).toEqual(['Financial', 'high']);
+    expect(c.severitySteps.map((s) => s.id)).toEqual(['spend-over-time']);
+    // Reading a budget stays a read.
+    expect(judge({ name: 'get_campaign', description: 'Get a campaign', inputSchema: { properties: { daily_budget: { type: 'integer' } } } }).category).toBe('Read');
+  });
 });
 

@@ -33,6 +33,7 @@ const SIGNAL_SCOPE: Partial<Record<RiskSignal, readonly Category[]>> = {
   forwards_data: ['Write'],
   sends_local_files: ['Write'],
   private_data: ['Read'],
+  sets_spend: ['Financial'],
 };
 
 /** True when one of the words has the same base form as the (single-word) action `text`. */
@@ -266,6 +267,9 @@ export function decide(rules: CompiledRules, input: ClassifyInput, found: StageF
   // Financial over Write when the tool is handed a private key: a change made
   // with the caller's key is a signed transaction ("cast_vote", "register_ens_name").
   else if (category === 'Write' && scan.signingKey) category = 'Financial';
+  // So is a change that sets a budget, a bid or a spend cap ("update_campaign"
+  // with daily_budget): a wrong value spends real money.
+  else if (category === 'Write' && found.params.setsSpend) category = 'Financial';
   // A tool is as dangerous as the worst operation a caller can select.
   // A tool that works out what would happen ("calculate_health_factor" with
   // an action of repay or withdraw) only names scenarios with its parameter.

@@ -57,6 +57,8 @@ export interface DescriptionFindings extends Findings {
 /** The parameters' stage says whether a signing key is taken and which parameters select an operation. */
 export interface ParamFindings extends Findings {
   signingKey: boolean;
+  /** A parameter sets how much money the call commits (a budget, a bid, a spend cap). */
+  setsSpend: boolean;
   operationParams: OperationParam[];
 }
 

@@ -34,7 +34,7 @@ function takesCode(rules: CompiledRules, input: ClassifyInput, name: string): bo
 }
 
 export function scanParams(rules: CompiledRules, input: ClassifyInput): ParamFindings {
-  const scan: ParamFindings = { evidence: [], signals: new Set(), signingKey: false, operationParams: [] };
+  const scan: ParamFindings = { evidence: [], signals: new Set(), signingKey: false, setsSpend: false, operationParams: [] };
   const w = rules.raw.weights;
   const params = listParams(input);
   let amount: ParamInfo | undefined;
@@ -65,6 +65,10 @@ export function scanParams(rules: CompiledRules, input: ClassifyInput): ParamFin
       } else if (kind === 'output_path' && p.type !== 'boolean') {
         scan.evidence.push({ source: 'parameter', text: p.name, supports: 'Write', signals: ['filesystem_path'], weight: w.param, note: NOTE_WRITES_FILE });
         scan.signals.add('filesystem_path');
+      } else if (kind === 'spend' && p.type !== 'boolean' && !scan.setsSpend) {
+        scan.setsSpend = true;
+        scan.evidence.push({ source: 'parameter', text: p.name, supports: 'Financial', signals: ['sets_spend'], weight: w.param * 0.5, note: 'a parameter that sets how much money the call commits' });
+        scan.signals.add('sets_spend');
       } else if (kind === 'amount' && !amount && p.type !== 'boolean') {
         amount = p;
       } else if (kind === 'recipient' && !recipient) {
