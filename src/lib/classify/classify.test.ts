@@ -295,5 +295,16 @@ describe('classes of mistake, each on real tool definitions from the shared data
     // Reading a budget stays a read.
     expect(judge({ name: 'get_campaign', description: 'Get a campaign', inputSchema: { properties: { daily_budget: { type: 'integer' } } } }).category).toBe('Read');
   });
+
+  it('a way back is read from whole words only ("bin" is not in "Binance", "trash" not in "trashed")', () => {
+    // sperax/sperax-crypto-mcp BinanceDeleteOrder: cancelling an order has no recycle bin.
+    const c = classify(rules, { name: 'BinanceDeleteOrder', description: 'Cancel an active order on Binance for a specific trading pair.', inputSchema: { properties: { symbol: { type: 'string' }, orderId: { type: 'number' } } } }, { title: 'Binance', prefixWords: new Set(['binance']) });
+    expect([c.category, c.severity]).toEqual(['Destructive', 'critical']);
+    expect(c.signals).not.toContain('reversible');
+    // google-drive-mcp drive_file_empty_trash
+    expect(judge({ name: 'drive_file_empty_trash', description: 'Permanently delete all trashed files' }).signals).not.toContain('reversible');
+    // A real trash still counts.
+    expect(judge({ name: 'delete_email', description: 'Delete an email. It is moved to the trash.' }).signals).toContain('reversible');
+  });
 });
 

@@ -143,11 +143,15 @@ function objectKindOf(rules: CompiledRules, words: readonly string[]): ObjectInf
 
 function hasReversiblePhrase(rules: CompiledRules, description: string): boolean {
   const text = description.slice(0, rules.raw.limits.body_scan_chars).toLowerCase();
+  // A whole word or phrase only: "bin" is no recycle bin inside "Binance",
+  // nor "undo" inside "undone".
+  const letter = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c) && !/\p{Script=Han}/u.test(c);
   for (const p of rules.reversiblePhrases) {
-    const at = text.indexOf(p);
-    if (at < 0) continue;
-    // "cannot be undone", "no undo" say the opposite.
-    if (!negatedBefore(rules, text, at)) return true;
+    for (let at = text.indexOf(p); at >= 0; at = text.indexOf(p, at + 1)) {
+      if (letter(text[at - 1]) || letter(text[at + p.length])) continue;
+      // "cannot be undone", "no undo" say the opposite.
+      if (!negatedBefore(rules, text, at)) return true;
+    }
   }
   return false;
 }
