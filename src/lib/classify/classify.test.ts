@@ -306,5 +306,12 @@ describe('classes of mistake, each on real tool definitions from the shared data
     // A real trash still counts.
     expect(judge({ name: 'delete_email', description: 'Delete an email. It is moved to the trash.' }).signals).toContain('reversible');
   });
+
+  it('removing access, a role or a member is not "small and made again in one call": it stays high', () => {
+    // rishipradeep-think41/google-drive-mcp drive_permission_delete
+    const c = judge({ name: 'drive_permission_delete', description: "Remove a user's access from a file or folder by permission ID", inputSchema: { properties: { fileId: { type: 'string' }, permissionId: { type: 'string' } } } });
+    expect([c.category, c.severity]).toEqual(['Destructive', 'high']);
+    expect(c.signals).not.toContain('recreatable');
+  });
 });
 
