@@ -313,5 +313,10 @@ describe('classes of mistake, each on real tool definitions from the shared data
     expect([c.category, c.severity]).toEqual(['Destructive', 'high']);
     expect(c.signals).not.toContain('recreatable');
   });
+
+  it('"infrastructure" names running infrastructure', () => {
+    // awslabs/mcp tf_destroy
+    expect(judge({ name: 'tf_destroy', description: 'Destroy infrastructure' }).severity).toBe('critical');
+  });
 });
 
