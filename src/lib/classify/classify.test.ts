@@ -318,5 +318,12 @@ describe('classes of mistake, each on real tool definitions from the shared data
     // awslabs/mcp tf_destroy
     expect(judge({ name: 'tf_destroy', description: 'Destroy infrastructure' }).severity).toBe('critical');
   });
+
+  it('a numeric seed makes a random result reproducible; it is no seed phrase', () => {
+    // pinkpixel-dev/mcpollinations respondText
+    const c = judge({ name: 'respondText', description: 'Respond with text to a prompt using the Pollinations Text API', inputSchema: { properties: { prompt: { type: 'string' }, seed: { type: 'number', description: 'Seed for reproducible results (default: random)' } } } });
+    expect(c.signals).not.toContain('key_material');
+    expect(c.severity).toBe('low');
+  });
 });
 

@@ -42,7 +42,11 @@ export function scanParams(rules: CompiledRules, input: ClassifyInput): ParamFin
   for (const p of params) {
     const kinds = rules.paramKinds.get(normaliseParamName(p.name));
     if (!kinds) continue;
+    // A secret, key or seed phrase is text: a numeric "seed" makes a random
+    // result reproducible ("Seed for reproducible results").
+    const notText = p.type === 'number' || p.type === 'integer' || p.type === 'boolean';
     for (const kind of kinds) {
+      if ((kind === 'credentials' || kind === 'signing_key') && notText) continue;
       if (kind === 'freeform_code' && (p.type === 'string' || p.type === 'any' || p.type.includes('string')) && takesCode(rules, input, p.name)) {
         scan.signals.add('freeform_code');
         scan.evidence.push({ source: 'parameter', text: p.name, supports: 'Execute', signals: ['freeform_code'], weight: w.param, note: 'a parameter that takes code, a command or a query' });
