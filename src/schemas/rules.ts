@@ -126,6 +126,10 @@ export const classifierRulesSchema = z.object({
     ambiguous_code: words.default([]),
     /** Words in a parameter's description that say it takes code. */
     code_hints: words.default([]),
+    /** Credential or signing-key names that are as often something else ("seed" of a random generator): a secret only with a hint. */
+    ambiguous_secret: words.default([]),
+    /** Words in a parameter's (or else the tool's) description that say an ambiguous name takes a secret. */
+    secret_hints: words.default([]),
   }),
   glosses: z.record(z.string(), z.string()),
   bulk_words: words,

@@ -325,5 +325,12 @@ describe('classes of mistake, each on real tool definitions from the shared data
     expect(c.signals).not.toContain('key_material');
     expect(c.severity).toBe('low');
   });
+
+  it('"seed" is a seed phrase only where the definition speaks of wallets or mnemonics', () => {
+    // devfurkank/wallhaven-mcp search_wallpapers: "seed: Seed for random results"
+    expect(judge({ name: 'search_wallpapers', description: 'Search for wallpapers on Wallhaven\n\n    Args:\n        query: Search query\n        colors: Color hex code\n        seed: Seed for random results', inputSchema: { properties: { query: { type: 'string' }, seed: { type: 'string' } } } }).signals).not.toContain('key_material');
+    // sperax mnemonic_from_seed
+    expect(judge({ name: 'mnemonic_from_seed', description: 'Generate a mnemonic from a seed', inputSchema: { properties: { seed: { type: 'string', description: 'The seed in hexadecimal format to generate a mnemonic from' } } } }).signals).toContain('key_material');
+  });
 });
 

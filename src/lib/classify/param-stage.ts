@@ -33,6 +33,16 @@ function takesCode(rules: CompiledRules, input: ClassifyInput, name: string): bo
   return false;
 }
 
+/** Whether an ambiguous secret name ("seed") takes one here: its description, or the tool's, must say so. */
+function takesSecret(rules: CompiledRules, input: ClassifyInput, name: string): boolean {
+  if (!rules.ambiguousSecret.has(normaliseParamName(name))) return true;
+  const schema = input.inputSchema?.properties?.[name] as { description?: unknown } | undefined;
+  const own = typeof schema?.description === 'string' ? schema.description : '';
+  const text = `${own} ${input.description ?? ''}`.toLowerCase();
+  for (const word of text.match(/[a-z0-9]+/g) ?? []) if (rules.secretHints.has(word)) return true;
+  return false;
+}
+
 export function scanParams(rules: CompiledRules, input: ClassifyInput): ParamFindings {
   const scan: ParamFindings = { evidence: [], signals: new Set(), signingKey: false, setsSpend: false, operationParams: [] };
   const w = rules.raw.weights;
@@ -46,7 +56,7 @@ export function scanParams(rules: CompiledRules, input: ClassifyInput): ParamFin
     // result reproducible ("Seed for reproducible results").
     const notText = p.type === 'number' || p.type === 'integer' || p.type === 'boolean';
     for (const kind of kinds) {
-      if ((kind === 'credentials' || kind === 'signing_key') && notText) continue;
+      if ((kind === 'credentials' || kind === 'signing_key') && (notText || !takesSecret(rules, input, p.name))) continue;
       if (kind === 'freeform_code' && (p.type === 'string' || p.type === 'any' || p.type.includes('string')) && takesCode(rules, input, p.name)) {
         scan.signals.add('freeform_code');
         scan.evidence.push({ source: 'parameter', text: p.name, supports: 'Execute', signals: ['freeform_code'], weight: w.param, note: 'a parameter that takes code, a command or a query' });

@@ -100,6 +100,8 @@ export interface CompiledRules {
   privateReads?: { verbs: Set<string>; words: Set<string>; personal: Set<string>; personalWords: Set<string>; notWith: Set<string> };
   ambiguousCode: Set<string>;
   codeHints: Set<string>;
+  ambiguousSecret: Set<string>;
+  secretHints: Set<string>;
   placeholders: Set<string>;
 }
 
@@ -308,6 +310,8 @@ export function compileRules(raw: ClassifierRules, severity: SeverityRules, poli
       : {}),
     ambiguousCode: new Set(raw.params.ambiguous_code.map(normaliseParamName)),
     codeHints: new Set(raw.params.code_hints),
+    ambiguousSecret: new Set(raw.params.ambiguous_secret.map(normaliseParamName)),
+    secretHints: new Set(raw.params.secret_hints),
     placeholders: new Set(raw.placeholder_descriptions.map((p) => p.toLowerCase())),
   };
 }
