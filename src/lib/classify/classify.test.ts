@@ -332,5 +332,11 @@ describe('classes of mistake, each on real tool definitions from the shared data
     // sperax mnemonic_from_seed
     expect(judge({ name: 'mnemonic_from_seed', description: 'Generate a mnemonic from a seed', inputSchema: { properties: { seed: { type: 'string', description: 'The seed in hexadecimal format to generate a mnemonic from' } } } }).signals).toContain('key_material');
   });
+
+  it('a raw private key passing through a read is high even when it is only an input', () => {
+    // sperax/sperax-crypto-mcp sign_message
+    const c = judge({ name: 'sign_message', description: 'Sign a message using personal_sign (EIP-191)', inputSchema: { properties: { message: { type: 'string' }, privateKey: { type: 'string' } }, required: ['message', 'privateKey'] } });
+    expect([c.category, c.severity]).toEqual(['Read', 'high']);
+  });
 });
 
