@@ -338,5 +338,12 @@ describe('classes of mistake, each on real tool definitions from the shared data
     const c = judge({ name: 'sign_message', description: 'Sign a message using personal_sign (EIP-191)', inputSchema: { properties: { message: { type: 'string' }, privateKey: { type: 'string' } }, required: ['message', 'privateKey'] } });
     expect([c.category, c.severity]).toEqual(['Read', 'high']);
   });
+
+  it("a route-shaped name's path parts are not its object; the description's object is shown instead", () => {
+    // gologinapp/gologin-mcp delete_tags__id__removeFromProfiles
+    const c = judge({ name: 'delete_tags__id__removeFromProfiles', description: 'Remove tag from profiles', inputSchema: { properties: { id: { type: 'string' }, profiles: { type: 'array', items: { type: 'string' } } } } });
+    expect(c.object).toBe('tag');
+    expect(c.category).toBe('Destructive');
+  });
 });
 

@@ -234,6 +234,12 @@ export function decide(rules: CompiledRules, input: ClassifyInput, found: StageF
   // Beyond the lead, the description's next sentence may name the name's action ("…to apply for a loan by pledging collateral. Users specify the coin they want to borrow").
   const confirming = [...(found.description?.leadOtherWords ?? []), ...nextSentenceWords(rules, input.description ?? '')];
   descriptionOutranksName(rules, scan.evidence, confirming, input.name);
+  // A route-shaped name ("delete_tags__id__removeFromProfiles") holds path
+  // parts, not an object; what the description's action applies to ("Remove
+  // tag from profiles") names it.
+  // (Only for how sentences name it: the object kind is still read from every word.)
+  const routeParts = input.name.includes('__') || scan.object.split(' ').some((w) => rules.verbCategory.has(w));
+  const shownObject = httpMethodLeads(rules, input.name) && routeParts && found.description?.action && scan.objectWords.length ? scan.objectWords.join(' ') : scan.object;
 
   const scores = { Read: 0, Write: 0, Execute: 0, Financial: 0, Destructive: 0 } as Record<Category, number>;
   for (const e of scan.evidence) if (e.supports) scores[e.supports] += e.weight;
@@ -369,7 +375,7 @@ export function decide(rules: CompiledRules, input: ClassifyInput, found: StageF
     signals,
     evidence,
     scores,
-    object: scan.object,
+    object: shownObject,
     leadObject: scan.objectWords.join(' '),
     nameWords: found.name.words,
     action: scan.action,
