@@ -245,10 +245,11 @@ export const objectKindsSchema = z.object({
   reversible_phrases: words.default([]),
   /**
    * Words that put what a call acts on in a throwaway or local place (a code
-   * sandbox, a simulator): an object named with one of them costs what the
-   * kind `kind` costs, whatever its own word says.
+   * sandbox, a simulator, the user's own device): an object named with one of
+   * them costs what the kind `kind` costs, whatever its own word says, or only
+   * when its kind is one of `replaces`.
    */
-  throwaway_contexts: z.object({ kind: z.string(), words: words }).optional(),
+  throwaway_contexts: z.array(z.object({ kind: z.string(), words: words, replaces: words.optional() })).default([]),
 });
 export type ObjectKinds = z.infer<typeof objectKindsSchema>;
 export type ObjectKind = ObjectKinds['kinds'][number];

@@ -345,5 +345,13 @@ describe('classes of mistake, each on real tool definitions from the shared data
     expect(c.object).toBe('tag');
     expect(c.category).toBe('Destructive');
   });
+
+  it("an app on the user's phone is no running infrastructure; a firewall's device still is", () => {
+    // mobile-next/mobile-mcp mobile_terminate_app
+    const c = judge({ name: 'mobile_terminate_app', description: 'Stop and terminate an app on mobile device', inputSchema: { properties: { packageName: { type: 'string' } } } });
+    expect([c.category, c.severity]).toEqual(['Destructive', 'medium']);
+    // digitalocean delete_app keeps its weight.
+    expect(judge({ name: 'delete_app', description: 'Delete an app by ID' }).severity).toBe('critical');
+  });
 });
 

@@ -311,14 +311,13 @@ export function decide(rules: CompiledRules, input: ClassifyInput, found: StageF
   let objectKind = objectKindOf(rules, [...nameObject, ...scan.objectWords]);
   // "close_sandbox": "Close and clean up a sandbox environment" is no running
   // infrastructure, and an app in a simulator reaches no customers.
-  const throwaway = rules.throwawayContexts;
-  if (objectKind && throwaway && objectKind.id !== throwaway.kind.id) {
-    const context = [...found.name.words, ...scan.objectWords, ...(found.description?.leadOtherWords ?? [])].map((w) => w.toLowerCase());
+  const context = [...found.name.words, ...scan.objectWords, ...(found.description?.leadOtherWords ?? [])].map((w) => w.toLowerCase());
+  for (const throwaway of rules.throwawayContexts) {
+    if (!objectKind || objectKind.id === throwaway.kind.id || (throwaway.replaces && !throwaway.replaces.has(objectKind.id))) continue;
     const word = context.find((w) => throwaway.words.has(w));
-    if (word) {
-      const k = throwaway.kind;
-      objectKind = { id: k.id, word, phrase: k.phrase, loss: k.loss, undo: k.undo, audience: k.audience };
-    }
+    if (!word) continue;
+    const k = throwaway.kind;
+    objectKind = { id: k.id, word, phrase: k.phrase, loss: k.loss, undo: k.undo, audience: k.audience };
   }
   if (objectKind) {
     if (objectKind.loss === 'high') scan.signals.add('high_loss_object');

@@ -80,8 +80,8 @@ export interface CompiledRules {
   /** Object kinds (objects.yaml) by each word that names them. */
   objectKinds: Map<string, ObjectKind>;
   reversiblePhrases: string[];
-  /** objects.yaml throwaway_contexts: words that make an object throwaway, and the kind it then has. */
-  throwawayContexts?: { words: Set<string>; kind: ObjectKind };
+  /** objects.yaml throwaway_contexts: words that make an object throwaway or local, the kind it then has, and which kinds they replace (all when absent). */
+  throwawayContexts: { words: Set<string>; kind: ObjectKind; replaces?: Set<string> }[];
   /** Normalised names of parameters whose enum values select an operation. */
   operationParams: Set<string>;
   httpMethods: Map<string, Category>;
@@ -181,15 +181,17 @@ function savesFilePattern(s: { verbs: string[]; participles: string[]; places: s
   return new RegExp(parts.join('|'), 'i');
 }
 
-function throwawayContexts(objects: ObjectKinds): { throwawayContexts?: { words: Set<string>; kind: ObjectKind } } {
-  const t = objects.throwaway_contexts;
-  if (!t) return {};
-  const kind = objects.kinds.find((k) => k.id === t.kind);
-  if (!kind) throw new Error(`objects.yaml: throwaway_contexts names kind "${t.kind}", which is not defined`);
-  return { throwawayContexts: { words: new Set(t.words.map((w) => w.toLowerCase())), kind } };
+function throwawayContexts(objects: ObjectKinds): { throwawayContexts: { words: Set<string>; kind: ObjectKind; replaces?: Set<string> }[] } {
+  return {
+    throwawayContexts: objects.throwaway_contexts.map((t) => {
+      const kind = objects.kinds.find((k) => k.id === t.kind);
+      if (!kind) throw new Error(`objects.yaml: throwaway_contexts names kind "${t.kind}", which is not defined`);
+      return { words: new Set(t.words.map((w) => w.toLowerCase())), kind, ...(t.replaces ? { replaces: new Set(t.replaces) } : {}) };
+    }),
+  };
 }
 
-const NO_OBJECTS: ObjectKinds = { kinds: [], reversible_phrases: [] };
+const NO_OBJECTS: ObjectKinds = { kinds: [], reversible_phrases: [], throwaway_contexts: [] };
 
 export function compileRules(raw: ClassifierRules, severity: SeverityRules, policy: PolicyRules, source = 'rules', objects: ObjectKinds = NO_OBJECTS): CompiledRules {
   const verbCategory = new Map<string, Category>();
