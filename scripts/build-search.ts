@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { loadConfig, parseArgsOrExit, REPO_ROOT } from '../src/lib/config.ts';
-import { readCatalogueServers, readCatalogueTools } from '../src/lib/site/read-catalogue.ts';
+import { eachCatalogueTool, readCatalogueServers } from '../src/lib/site/read-catalogue.ts';
 import { buildSearchIndexes } from '../src/lib/search/build-indexes.ts';
 
 const { values } = parseArgsOrExit({
@@ -19,5 +19,5 @@ Options:
 });
 // Not the site's dist/ by default: astro build empties that folder when it starts.
 const dist = values.dist ?? join(REPO_ROOT, 'generated', 'search');
-const search = await buildSearchIndexes({ dist, dataDir: loadConfig(values).dataDir, tools: readCatalogueTools(), servers: readCatalogueServers() });
+const search = await buildSearchIndexes({ dist, dataDir: loadConfig(values).dataDir, tools: eachCatalogueTool(), servers: readCatalogueServers() });
 console.log(search.summary);

@@ -1,24 +1,13 @@
 /**
- * Content collections: the catalogue JSON written by ingest (tools, servers),
- * the attack-pattern library and editorial pages. Every entry is validated
- * by the same zod schemas the scripts use.
+ * Content collections: the attack-pattern library and editorial pages. The
+ * catalogue's tools and servers are not collections: the pages read them
+ * through src/lib/site/catalogue-data.ts, which validates them with the same
+ * zod schemas (see there for why).
  */
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { catalogueServerSchema, catalogueToolSchema } from './schemas/catalogue.ts';
 import { attackPatternSchema } from './schemas/attack-pattern.ts';
-import { readCatalogueServers, readCatalogueTools } from './lib/site/read-catalogue.ts';
 import { loadAttackPatterns } from './lib/attack-patterns.ts';
-
-const tools = defineCollection({
-  loader: () => readCatalogueTools(),
-  schema: catalogueToolSchema,
-});
-
-const servers = defineCollection({
-  loader: () => readCatalogueServers(),
-  schema: catalogueServerSchema,
-});
 
 // Read by their one owner, attack-patterns.ts (which ingest also uses to
 // link poisoning findings), rather than by a second glob over the same
@@ -43,4 +32,4 @@ const editorial = defineCollection({
   loader: glob({ pattern: '*.{md,mdx}', base: './catalogue/pages' }),
 });
 
-export const collections = { tools, servers, attackPatterns, editorial };
+export const collections = { attackPatterns, editorial };

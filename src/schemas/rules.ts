@@ -35,6 +35,11 @@ export const RISK_SIGNALS = {
   steers_agent: 'Definition steers the agent',
   host_shell: 'Runs shell commands on the host',
   sandboxed: 'Runs in a sandbox or container',
+  disposable_sandbox: 'Runs in a throwaway sandbox',
+  forwards_data: 'Sets up a standing forward to an outside address',
+  sends_local_files: 'Sends any local file it is pointed at',
+  private_data: 'Reveals private messages or personal trades',
+  sets_spend: 'Sets a budget, bid or spend cap',
   unknown_action: 'What it does is unclear from its definition',
 } as const;
 export type RiskSignal = keyof typeof RISK_SIGNALS;
@@ -115,10 +120,16 @@ export const classifierRulesSchema = z.object({
     messaging: words,
     /** Where the tool saves its result ("output_path"): a tool that takes one writes a file. */
     output_path: words.default([]),
+    /** How much the call may spend ("daily_budget", "bid_amount", "spend_cap"): a change to one is a spending commitment. */
+    spend: words.default([]),
     /** freeform_code names that are as often something else ("code" of a stock): code only with a hint. */
     ambiguous_code: words.default([]),
     /** Words in a parameter's description that say it takes code. */
     code_hints: words.default([]),
+    /** Credential or signing-key names that are as often something else ("seed" of a random generator): a secret only with a hint. */
+    ambiguous_secret: words.default([]),
+    /** Words in a parameter's (or else the tool's) description that say an ambiguous name takes a secret. */
+    secret_hints: words.default([]),
   }),
   glosses: z.record(z.string(), z.string()),
   bulk_words: words,
@@ -175,6 +186,24 @@ export const classifierRulesSchema = z.object({
   then_words: words.default([]),
   /** Verbs of tools that work out what would happen; their operation parameters name scenarios. */
   hypothetical_verbs: words.default([]),
+  /**
+   * Reads that reveal people's private messages or the account's own trades:
+   * a retrieval verb, a word in `words` (or a `personal` marker with a word in
+   * `personal_words`), and none of `not_with` (console messages, chat completions).
+   */
+  private_reads: z
+    .object({ verbs: words, words: words, personal: words.default([]), personal_words: words.default([]), not_with: words.default([]) })
+    .optional(),
+  /**
+   * A description that says the tool saves its result to a file: a verb (or
+   * a participle after is/are/be) then to/into/as/in and a place within a few
+   * words ("saves the answer to a file"), or a phrase of another script (保存为).
+   */
+  saves_file: z
+    .object({ verbs: words, participles: words.default([]), places: words, phrases: words.default([]), not_with: words.default([]) })
+    .optional(),
+  /** Verbs that carry something out of the machine (upload, attach, send): with a file path input, any local file can go. */
+  outbound_verbs: words.default([]),
   /** Verbs that only introduce the real action ("start following", "try to fetch"). */
   aux_verbs: words.default([]),
   /** Descriptions that say nothing (scrape placeholders); the tool is judged without them. */
@@ -214,6 +243,13 @@ export const objectKindsSchema = z.object({
     }),
   ),
   reversible_phrases: words.default([]),
+  /**
+   * Words that put what a call acts on in a throwaway or local place (a code
+   * sandbox, a simulator, the user's own device): an object named with one of
+   * them costs what the kind `kind` costs, whatever its own word says, or only
+   * when its kind is one of `replaces`.
+   */
+  throwaway_contexts: z.array(z.object({ kind: z.string(), words: words, replaces: words.optional() })).default([]),
 });
 export type ObjectKinds = z.infer<typeof objectKindsSchema>;
 export type ObjectKind = ObjectKinds['kinds'][number];

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadRules } from '../rules/load-rules.ts';
 import { classify } from './classify.ts';
 import { serverPrefixWords } from './server-prefix.ts';
+import { writeRationale } from './rationale.ts';
 import { DEFAULT_DATA_DIR } from '../config.ts';
 
 const rules = loadRules();
@@ -143,3 +144,288 @@ describe('a word that is as often a noun as a verb, in the description lead', ()
     expect(classify(rules, { name, description, inputSchema: {} }, plain).category).toBe(category);
   });
 });
+
+describe('rationales name what the tool acts on in readable words', () => {
+  // Real tools of the shared data, classified and written as the catalogue does.
+  const toolsdk = readFileSync(`${DEFAULT_DATA_DIR}/manifests/toolsdk/tools.jsonl`, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as { server: string; tools: { name: string; description?: string }[] });
+  const toucan = (server: string) => {
+    const file = `${DEFAULT_DATA_DIR}/manifests/toucan/${server.replace('/', '__')}/tools.json`;
+    return { server, tools: (JSON.parse(readFileSync(file, 'utf8')) as { tools: { name: string; description?: string }[] }).tools };
+  };
+  const rationaleOf = (server: string, name: string): string => {
+    const entry = toolsdk.find((s) => s.server === server && s.tools.some((t) => t.name === name)) ?? toucan(server);
+    if (!entry) throw new Error(`no tool ${server} ${name}`);
+    const tool = entry.tools.find((t) => t.name === name)!;
+    const c = classify(rules, tool, { title: 'Server', prefixWords: serverPrefixWords([server.split('/').pop()!], entry.tools.map((t) => t.name), (w) => rules.verbCategory.has(w)) });
+    return writeRationale(c, { name, server: 'Server', policyKind: 'rate', policyBecause: 'reasons', description: tool.description ?? '' });
+  };
+  const first = (r: string) => r.split('. ')[0]!;
+
+  it('reads an API-path name from its description, never from path ids or a verb used as a noun', () => {
+    const r = first(rationaleOf('io.github.gologinapp/gologin-mcp', 'delete_tags__id__removeFromProfiles'));
+    expect(r).not.toMatch(/\bid\b|tags id|remove profiles/);
+    expect(r).toContain('removes a tag from profiles');
+    const cookies = first(rationaleOf('io.github.gologinapp/gologin-mcp', 'post_profile__id__cookies'));
+    expect(cookies).not.toMatch(/posts|profile id/);
+    expect(cookies).toContain('updates cookies for a profile');
+  });
+
+  it('does not make an object of a preposition or of a version mark ("saves an as pdf", "a profile proxy many v 2")', () => {
+    expect(first(rationaleOf('io.github.executeautomation/mcp-playwright', 'playwright_save_as_pdf'))).toContain('saves the current page as a PDF file');
+    const r = first(rationaleOf('io.github.gologinapp/gologin-mcp', 'patch_profile_proxy_many_v2')).replace('patch_profile_proxy_many_v2', '');
+    expect(r).not.toMatch(/many|\bv\b|\b2\b/);
+    expect(r).toContain('updates a proxy for multiple profiles');
+  });
+
+  it('conjugates the base form of a description verb ("returns", not "returnses")', () => {
+    const r = first(rationaleOf('io.github.shinzo-labs/coinmarketcap-mcp', 'cryptoCategories'));
+    expect(r).not.toContain('returnses');
+    expect(r).toContain('returns information about all coin categories');
+  });
+
+  it('keeps a real ID as a noun and drops a lookup key ("gets the chain ID", "gets a recipe")', () => {
+    expect(first(rationaleOf('io.github.xiaok/etherscan-mcp', 'get_chain_id'))).toContain('gets the chain ID');
+  });
+
+  it('never joins a second verb into the object ("follows an unfollow", "creates an or update lead")', () => {
+    const follow = rationaleOf('io.github.yuna0x0/anilist-mcp', 'follow_user');
+    expect(follow).not.toMatch(/an unfollow/);
+    expect(first(follow)).toContain('follows a user');
+    // A follow is not a thing left "wrong": it stays in effect until undone.
+    expect(follow).not.toMatch(/leaves the user .* wrong/);
+    expect(rationaleOf('io.github.alexleventer/marketo-mcp', 'marketo_create_or_update_lead')).not.toMatch(/an or update|an update lead/);
+  });
+
+  it('says what a wrong creation leaves behind', () => {
+    const r = rationaleOf('io.github.gologinapp/gologin-mcp', 'post_profile_quick');
+    expect(r).not.toMatch(/posts a profile quick|leaves something/);
+    expect(r).toMatch(/creates a profile .*A wrong call leaves an unwanted profile/);
+  });
+});
+
+describe('rationales read a description verb only where it acts', () => {
+  it('does not take "search" in "A powerful search tool" for the action ("searches a tool")', () => {
+    const entries = readFileSync(`${DEFAULT_DATA_DIR}/manifests/toolsdk/tools.jsonl`, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { server: string; tools: { name: string; description?: string }[] });
+    const entry = entries.find((s) => s.tools.some((t) => t.name === 'ref_search_documentation'));
+    if (!entry) throw new Error('no tool ref_search_documentation');
+    const tool = entry.tools.find((t) => t.name === 'ref_search_documentation')!;
+    const c = classify(rules, tool, { title: 'Ref', prefixWords: serverPrefixWords(['ref'], entry.tools.map((t) => t.name), (w) => rules.verbCategory.has(w)) });
+    const r = writeRationale(c, { name: tool.name, server: 'Ref', policyKind: 'allow', policyBecause: 'reasons', description: tool.description ?? '' });
+    expect(r).not.toContain('searches a tool');
+  });
+});
+
+describe('classes of mistake, each on real tool definitions from the shared data', () => {
+  const plain = { title: 'Test', prefixWords: new Set<string>() };
+  const judge = (tool: { name: string; description?: string; inputSchema?: { properties?: Record<string, unknown>; required?: string[] } }) => classify(rules, tool, plain);
+
+  it('an HTTP method leading an API-route name is how the request is sent; the description says what it does', () => {
+    // zereight/bithumb-mcp: every private endpoint is a POST, reads included.
+    expect(judge({ name: 'post_wallet_address', description: "Get member's coin deposit wallet address (Private)", inputSchema: { properties: { currency: { type: 'string' } } } }).category).toBe('Read');
+    expect(judge({ name: 'post_orders', description: "Get member's order details (Private)", inputSchema: { properties: { order_currency: { type: 'string' } } } }).category).toBe('Read');
+    // The same prefix still places an order when the description says so.
+    expect(judge({ name: 'post_place', description: 'Place a limit order (buy/sell) (Private)', inputSchema: { properties: { units: { type: 'number' }, price: { type: 'number' } } } }).category).toBe('Financial');
+    // An ordinary verb-first name keeps its action against a lead that only gets.
+    expect(judge({ name: 'delete_file', description: 'Returns the result of deleting a file' }).category).toBe('Destructive');
+  });
+
+  it('a force switch skips a safety check; it does not widen the call to everything', () => {
+    // bsreeram08/git-commands-mcp git_push: force was read as "all", so the rationale said it "reaches every item it matches".
+    const push = judge({ name: 'git_push', description: 'Push changes to a remote repository.', inputSchema: { properties: { repo_path: { type: 'string' }, remote: { type: 'string' }, branch: { type: 'string' }, force: { type: 'boolean', description: 'Whether to force push' } }, required: ['repo_path'] } });
+    expect(push.category).toBe('Write');
+    expect(push.signals).not.toContain('bulk_scope');
+  });
+
+  it('an object in a throwaway place (a code sandbox, a simulator) is no running infrastructure', () => {
+    // chrishayuk/mcp-code-sandbox: "environment" alone is infrastructure, a sandbox environment is scratch.
+    const close = judge({ name: 'close_sandbox', description: 'Close and clean up a sandbox environment.\n\nArgs:\n    session_id: The unique identifier for the sandbox session', inputSchema: { properties: { session_id: { type: 'string' } }, required: ['session_id'] } });
+    expect(close.objectKind?.id).toBe('scratch');
+    expect(close.severity).toBe('medium');
+    // cameroncooke/xcodebuildmcp: an app in a simulator reaches no customers.
+    const stop = judge({ name: 'stop_app_sim', description: 'Stops an app running in an iOS simulator. Requires simulatorUuid and bundleId.', inputSchema: { properties: { simulatorUuid: { type: 'string' }, bundleId: { type: 'string' } } } });
+    expect([stop.category, stop.severity]).toEqual(['Write', 'medium']);
+    // The same words without the sandbox still name infrastructure.
+    expect(judge({ name: 'delete_environment', description: 'Delete a deployment environment' }).severity).toBe('critical');
+  });
+
+  it('code run in a throwaway sandbox is one level lower; a command in a container (maybe a production pod) is not', () => {
+    // babelcloud/gbox run-bash
+    const bash = judge({ name: 'run-bash', description: 'Run Bash commands in a sandbox. To persist files after sandbox reclamation, save them to /var/gbox/share directory.', inputSchema: { properties: { code: { type: 'string', description: 'The bash script to run' } }, required: ['code'] } });
+    expect([bash.category, bash.severity]).toEqual(['Execute', 'medium']);
+    expect(bash.severitySteps.map((s) => s.id)).toContain('sandboxed-execute');
+    // razvanmacovei/k8s-multicluster-mcp k8s_pod_exec
+    const pod = judge({ name: 'k8s_pod_exec', description: 'Execute a command in a container.', inputSchema: { properties: { pod_name: { type: 'string' }, command: { type: 'string' }, namespace: { type: 'string' } }, required: ['pod_name', 'command'] } });
+    expect([pod.category, pod.severity]).toEqual(['Execute', 'high']);
+  });
+
+  it('a verb glossed in brackets by a worse one is listed with it ("Archive (delete)")', () => {
+    // createitv/hubspot-mcp emails_batch_archive
+    const c = judge({ name: 'emails_batch_archive', description: 'Archive (delete) multiple email records in a single request', inputSchema: { properties: { emailIds: { type: 'array', items: { type: 'string' } } }, required: ['emailIds'] } });
+    expect([c.category, c.severity]).toEqual(['Destructive', 'high']);
+    expect(c.evidence.some((e) => e.text === 'Archive (delete)')).toBe(true);
+    // The single archive keeps the recycle bin's way back: one level lower.
+    expect(judge({ name: 'notes_archive', description: 'Archive (delete) a note', inputSchema: { properties: { noteId: { type: 'string' } } } }).severity).toBe('medium');
+  });
+
+  it('the object after the last of several listed verbs belongs to each of them ("List, create, close, or select a browser tab")', () => {
+    // microsoft/playwright-mcp browser_tabs: "close … tab" is the closing combo, though commas stand between.
+    const c = judge({ name: 'browser_tabs', description: 'List, create, close, or select a browser tab.', inputSchema: { properties: { action: { type: 'string', description: 'Operation to perform' }, index: { type: 'number' } }, required: ['action'] } });
+    expect([c.category, c.severity]).toEqual(['Destructive', 'medium']);
+    // A list of reads stays a read.
+    expect(judge({ name: 'tabs', description: 'List, count, or describe the open browser tabs.' }).category).toBe('Read');
+  });
+
+  it('changing the owner or mode of files changes who may read or write them (admin scope, high)', () => {
+    // sylphxltd/filesystem-mcp chown_items
+    const c = judge({ name: 'chown_items', description: 'Change owner (UID) and group (GID) for multiple specified files/directories.', inputSchema: { properties: { paths: { type: 'array', items: { type: 'string' } }, uid: { type: 'number' }, gid: { type: 'number' } }, required: ['paths', 'uid', 'gid'] } });
+    expect([c.category, c.severity]).toEqual(['Write', 'high']);
+    expect(c.signals).toContain('admin_scope');
+  });
+
+  it('a webhook or mail forward is a standing link to an outside address (high); posting to a webhook sends data out (high)', () => {
+    // shinzo-labs/gmail-mcp update_auto_forwarding
+    const fwd = judge({ name: 'update_auto_forwarding', description: 'Updates automatic forwarding settings', inputSchema: { properties: { enabled: { type: 'boolean' }, emailAddress: { type: 'string' }, disposition: { type: 'string' } }, required: ['enabled'] } });
+    expect([fwd.category, fwd.severity]).toEqual(['Write', 'high']);
+    expect(fwd.severitySteps.map((s) => s.id)).toEqual(['standing-forward']);
+    // marcinwyszynski/pylon-mcp pylon_create_webhook
+    expect(judge({ name: 'pylon_create_webhook', description: 'Create a new webhook to automatically notify external systems when events occur in Pylon.' }).severity).toBe('high');
+    // binalyze/air-mcp post_webhook
+    const post = judge({ name: 'post_webhook', description: 'Post data to a webhook', inputSchema: { properties: { slug: { type: 'string' }, data: { type: 'string' }, token: { type: 'string' } } } });
+    expect([post.category, post.severity]).toEqual(['Write', 'high']);
+    // Reading webhooks stays a read.
+    expect(judge({ name: 'list_webhooks', description: 'List all webhooks for the organization.' }).severity).toBe('low');
+  });
+
+  it('an upload that takes any local file path can carry any file out (high); writing a local file cannot', () => {
+    // ucalyptus/prem-mcp-server prem_upload_document
+    const up = judge({ name: 'prem_upload_document', description: 'Upload a document to a Prem AI repository', inputSchema: { properties: { repository_id: { type: 'string' }, file_path: { type: 'string' } }, required: ['repository_id', 'file_path'] } });
+    expect([up.category, up.severity]).toEqual(['Write', 'high']);
+    expect(up.signals).toContain('sends_local_files');
+    // A local write with a path stays medium.
+    const write = judge({ name: 'write_file', description: 'Write content to a file', inputSchema: { properties: { path: { type: 'string' }, content: { type: 'string' } } } });
+    expect([write.category, write.severity]).toEqual(['Write', 'medium']);
+  });
+
+  it("reading people's private messages or the account's own trades is medium; console messages, AI chat and lookups by email are not", () => {
+    // quegenx/wapulse-whatsapp-mcp load_chat_messages
+    const chat = judge({ name: 'load_chat_messages', description: 'Retrieve all messages from a specific chat or conversation using WaPulse API', inputSchema: { properties: { id: { type: 'string' } } } });
+    expect([chat.category, chat.severity]).toEqual(['Read', 'medium']);
+    expect(chat.severitySteps.map((s) => s.id)).toEqual(['reads-private']);
+    // lazy-dinosaur/ccxt-mcp fetchMyTrades
+    expect(judge({ name: 'fetchMyTrades', description: 'Fetch personal trade history for a configured account', inputSchema: { properties: { accountName: { type: 'string' }, symbol: { type: 'string' } } } }).severity).toBe('medium');
+    // microsoft/playwright-mcp browser_console_messages, misanthropic-ai/ddg-mcp ddg-ai-chat, kohasummons/paystack-mcp get_customer
+    expect(judge({ name: 'browser_console_messages', description: 'Returns all console messages' }).severity).toBe('low');
+    expect(judge({ name: 'ddg-ai-chat', description: 'Chat with DuckDuckGo AI', inputSchema: { properties: { query: { type: 'string' } } } }).severity).toBe('low');
+    expect(judge({ name: 'get_customer', description: 'Get details of a specific customer by email or code', inputSchema: { properties: { email_or_code: { type: 'string' } } } }).severity).toBe('low');
+    // Public market trades stay low.
+    expect(judge({ name: 'get_recent_trades', description: 'Get recent trades for a symbol' }).severity).toBe('low');
+  });
+
+  it('a lead that says the name\'s camelCase words more precisely outranks it ("CreatePlan": "Create an auto-invest plan")', () => {
+    // sperax/sperax-crypto-mcp BinanceAutoInvestCreatePlan
+    const c = classify(rules, { name: 'BinanceAutoInvestCreatePlan', description: 'Create an auto-invest plan for dollar-cost averaging. Automatically purchases crypto at regular intervals.' }, { title: 'Binance', prefixWords: new Set(['binance']) });
+    expect(c.category).toBe('Financial');
+  });
+
+  it("a vague lead does not overrule the name's worse action when the next sentence names it", () => {
+    const bnb = { title: 'Binance', prefixWords: new Set(['binance']) };
+    // sperax/sperax-crypto-mcp BinanceVipLoanBorrow
+    expect(classify(rules, { name: 'BinanceVipLoanBorrow', description: 'Allow  users (master account only) to apply for a loan by pledging collateral. Users specify the coin they want to borrow, the amount, and the collateral details.' }, bnb).category).toBe('Financial');
+    // heroku transfer_app: the lead's own combo says which transfer, and parameter docs confirm nothing.
+    expect(judge({ name: 'transfer_app', description: "Transfer ownership of a Heroku application. Use this tool when a user wants to: 1) Transfer an app to another user's account, 2) Move an app to a team." }).category).toBe('Write');
+    expect(judge({ name: 'terminate_app', description: 'Force stop an application on the device.\n\nArgs:\n    package_name (str): Package name of the app to terminate' }).category).toBe('Write');
+  });
+
+  it('a combo object holding a stopword still matches ("user data stream", read without "user")', () => {
+    // sperax/sperax-crypto-mcp BinanceDeleteUserDataStream
+    const c = classify(rules, { name: 'BinanceDeleteUserDataStream', description: 'Close a user data stream by invalidating the listen key.' }, { title: 'Binance', prefixWords: new Set(['binance']) });
+    expect([c.category, c.severity]).toEqual(['Destructive', 'medium']);
+  });
+
+  it('"by" introduces the actions that carry out what the lead says ("performs migrations by … executing DDL statements")', () => {
+    // neondatabase/mcp-server-neon prepare_database_migration
+    const c = judge({ name: 'prepare_database_migration', description: '<use_case>\n  This tool performs database schema migrations by automatically generating and executing DDL statements.\n</use_case>', inputSchema: { properties: { migrationSql: { type: 'string' }, projectId: { type: 'string' } } } });
+    expect(c.category).toBe('Execute');
+  });
+
+  it('a description that says the tool saves its result to a file makes it a Write, whatever it reads', () => {
+    // shariqriazz/vertex-ai-mcp-server save_answer_query_websearch
+    expect(judge({ name: 'save_answer_query_websearch', description: 'Answers a natural language query using Google Search results and saves the answer to a file. Uses the configured Vertex AI model.' }).category).toBe('Write');
+    // gcluowenqiang/kingbase-mcp generate_database_overview
+    expect(judge({ name: 'generate_database_overview', description: '生成数据库概览文档并保存为Markdown文件' }).category).toBe('Write');
+    // A file that only describes where data lives, or a temporary file handed back, saves nothing.
+    expect(judge({ name: 'read_pubnub_resources', description: 'Access PubNub "How to" and "resources" documentation stored as markdown files in the "resources" directory.' }).category).toBe('Read');
+    expect(judge({ name: 'view_level_image', description: 'View a VibeTide level as a beautiful PNG image. The image is saved to a temporary\n    file and the file path is returned.' }).category).toBe('Read');
+  });
+
+  it('a change that sets a budget, bid or spend cap commits money (Financial, one level down: it is spent over time)', () => {
+    // brnardo/meta-ads-mcp update_campaign
+    const c = judge({ name: 'update_campaign', description: 'Update an existing campaign in a Meta Ads account.', inputSchema: { properties: { campaign_id: { type: 'string' }, status: { type: 'string' }, daily_budget: { type: 'integer' }, lifetime_budget: { type: 'integer' }, spend_cap: { type: 'integer' } }, required: ['campaign_id'] } });
+    expect([c.category, c.severity]).toEqual(['Financial', 'high']);
+    expect(c.severitySteps.map((s) => s.id)).toEqual(['spend-over-time']);
+    // Reading a budget stays a read.
+    expect(judge({ name: 'get_campaign', description: 'Get a campaign', inputSchema: { properties: { daily_budget: { type: 'integer' } } } }).category).toBe('Read');
+  });
+
+  it('a way back is read from whole words only ("bin" is not in "Binance", "trash" not in "trashed")', () => {
+    // sperax/sperax-crypto-mcp BinanceDeleteOrder: cancelling an order has no recycle bin.
+    const c = classify(rules, { name: 'BinanceDeleteOrder', description: 'Cancel an active order on Binance for a specific trading pair.', inputSchema: { properties: { symbol: { type: 'string' }, orderId: { type: 'number' } } } }, { title: 'Binance', prefixWords: new Set(['binance']) });
+    expect([c.category, c.severity]).toEqual(['Destructive', 'critical']);
+    expect(c.signals).not.toContain('reversible');
+    // google-drive-mcp drive_file_empty_trash
+    expect(judge({ name: 'drive_file_empty_trash', description: 'Permanently delete all trashed files' }).signals).not.toContain('reversible');
+    // A real trash still counts.
+    expect(judge({ name: 'delete_email', description: 'Delete an email. It is moved to the trash.' }).signals).toContain('reversible');
+  });
+
+  it('removing access, a role or a member is not "small and made again in one call": it stays high', () => {
+    // rishipradeep-think41/google-drive-mcp drive_permission_delete
+    const c = judge({ name: 'drive_permission_delete', description: "Remove a user's access from a file or folder by permission ID", inputSchema: { properties: { fileId: { type: 'string' }, permissionId: { type: 'string' } } } });
+    expect([c.category, c.severity]).toEqual(['Destructive', 'high']);
+    expect(c.signals).not.toContain('recreatable');
+  });
+
+  it('"infrastructure" names running infrastructure', () => {
+    // awslabs/mcp tf_destroy
+    expect(judge({ name: 'tf_destroy', description: 'Destroy infrastructure' }).severity).toBe('critical');
+  });
+
+  it('a numeric seed makes a random result reproducible; it is no seed phrase', () => {
+    // pinkpixel-dev/mcpollinations respondText
+    const c = judge({ name: 'respondText', description: 'Respond with text to a prompt using the Pollinations Text API', inputSchema: { properties: { prompt: { type: 'string' }, seed: { type: 'number', description: 'Seed for reproducible results (default: random)' } } } });
+    expect(c.signals).not.toContain('key_material');
+    expect(c.severity).toBe('low');
+  });
+
+  it('"seed" is a seed phrase only where the definition speaks of wallets or mnemonics', () => {
+    // devfurkank/wallhaven-mcp search_wallpapers: "seed: Seed for random results"
+    expect(judge({ name: 'search_wallpapers', description: 'Search for wallpapers on Wallhaven\n\n    Args:\n        query: Search query\n        colors: Color hex code\n        seed: Seed for random results', inputSchema: { properties: { query: { type: 'string' }, seed: { type: 'string' } } } }).signals).not.toContain('key_material');
+    // sperax mnemonic_from_seed
+    expect(judge({ name: 'mnemonic_from_seed', description: 'Generate a mnemonic from a seed', inputSchema: { properties: { seed: { type: 'string', description: 'The seed in hexadecimal format to generate a mnemonic from' } } } }).signals).toContain('key_material');
+  });
+
+  it('a raw private key passing through a read is high even when it is only an input', () => {
+    // sperax/sperax-crypto-mcp sign_message
+    const c = judge({ name: 'sign_message', description: 'Sign a message using personal_sign (EIP-191)', inputSchema: { properties: { message: { type: 'string' }, privateKey: { type: 'string' } }, required: ['message', 'privateKey'] } });
+    expect([c.category, c.severity]).toEqual(['Read', 'high']);
+  });
+
+  it("a route-shaped name's path parts are not its object; the description's object is shown instead", () => {
+    // gologinapp/gologin-mcp delete_tags__id__removeFromProfiles
+    const c = judge({ name: 'delete_tags__id__removeFromProfiles', description: 'Remove tag from profiles', inputSchema: { properties: { id: { type: 'string' }, profiles: { type: 'array', items: { type: 'string' } } } } });
+    expect(c.object).toBe('tag');
+    expect(c.category).toBe('Destructive');
+  });
+
+  it("an app on the user's phone is no running infrastructure; a firewall's device still is", () => {
+    // mobile-next/mobile-mcp mobile_terminate_app
+    const c = judge({ name: 'mobile_terminate_app', description: 'Stop and terminate an app on mobile device', inputSchema: { properties: { packageName: { type: 'string' } } } });
+    expect([c.category, c.severity]).toEqual(['Destructive', 'medium']);
+    // digitalocean delete_app keeps its weight.
+    expect(judge({ name: 'delete_app', description: 'Delete an app by ID' }).severity).toBe('critical');
+  });
+});
+

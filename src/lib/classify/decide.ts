@@ -4,7 +4,7 @@
  */
 import { CATEGORIES, type Category, type RiskSignal } from '../../schemas/rules.ts';
 import type { CompiledRules } from '../rules/load-rules.ts';
-import { baseForms } from '../text/words.ts';
+import { baseForms, splitIdentifier } from '../text/words.ts';
 import type { ListedAction } from './action-lists.ts';
 import { isExtraOperation, isStatedAction, NOTE_LISTED, NOTE_READ_TAIL, NOTE_SELECTABLE, NOTE_THEN, OVERRULED, type DescriptionFindings, type Findings, type NameFindings, type ParamFindings } from './findings.ts';
 import { negatedBefore, precedenceRank } from './lexicon.ts';
@@ -29,6 +29,11 @@ const SIGNAL_SCOPE: Partial<Record<RiskSignal, readonly Category[]>> = {
   server_side_fetch: ['Read'],
   host_shell: ['Execute'],
   sandboxed: ['Execute'],
+  disposable_sandbox: ['Execute'],
+  forwards_data: ['Write'],
+  sends_local_files: ['Write'],
+  private_data: ['Read'],
+  sets_spend: ['Financial'],
 };
 
 /** True when one of the words has the same base form as the (single-word) action `text`. */
@@ -37,7 +42,8 @@ function restates(lead: string, name: string): boolean {
   const leadForms = new Set(lead.toLowerCase().split(/[^a-z0-9]+/).flatMap((w) => baseForms(w)));
   // A lead that quotes the name itself ("Execute get_pico_info command") restates nothing.
   if (lead.toLowerCase().includes(name.toLowerCase())) return false;
-  const words = name.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  // Split like a name, so camelCase parts count ("CreatePlan" is create + plan).
+  const words = splitIdentifier(name).map((t) => t.word.toLowerCase());
   return words.length > 0 && words.every((w) => baseForms(w).some((f) => leadForms.has(f)));
 }
 
@@ -53,11 +59,17 @@ function mentions(words: readonly string[], text: string): boolean {
  * something does not overrule a name that acts ("delete_user: Returns the
  * result"), and a description's own list of actions keeps its worst one.
  */
-function descriptionOutranksName(rules: CompiledRules, evidence: Evidence[], leadOtherWords: readonly string[]): void {
+function descriptionOutranksName(rules: CompiledRules, evidence: Evidence[], leadOtherWords: readonly string[], name: string): void {
   const lead = evidence.find((e) => e.source === 'description' && e.weight >= rules.raw.weights.lead_verb && isStatedAction(e) && e.note !== NOTE_LISTED && e.note !== NOTE_THEN);
   if (!lead?.supports) return;
+  // A name that mirrors an API route starts with the route's HTTP method
+  // ("post_wallet_address": "Get member's coin deposit wallet address",
+  // "post_orders": "Get member's order details"). The method says how the
+  // request is sent, not what it does, so the description decides, even when
+  // it only says the tool gets something.
+  const httpLed = httpMethodLeads(rules, name);
   const weakRead = lead.supports === 'Read' && lead.weight < rules.raw.weights.lead_combo;
-  if (weakRead) return;
+  if (weakRead && !httpLed) return;
   // A name with no action word that only names something looked up ("log")
   // yields to a description that acts ("Create or update today's log").
   const nameHasVerb = evidence.some((e) => e.source === 'name' && e.supports && e.note !== NOTE_READ_TAIL);
@@ -67,16 +79,56 @@ function descriptionOutranksName(rules: CompiledRules, evidence: Evidence[], lea
     // ...unless the lead's own verb-object pair says the same words more
     // precisely ("start_scan": "Start a new vulnerability scan").
     const restated = nameCombo && lead.weight >= rules.raw.weights.lead_combo && restates(lead.text, e.text);
-    if (e.source === 'name' && e.supports && e.supports !== lead.supports && e.weight > 0 && (!nameCombo || restated)) {
+    if (e.source === 'name' && e.supports && e.supports !== lead.supports && e.weight > 0 && (!nameCombo || restated || httpLed)) {
       // "BinanceWalletWithdraw": "Submit a withdraw request" names the same
       // action further on, so the lead confirms the name instead of overruling it.
       // Only a more dangerous name action is kept this way: "search" in
       // "Manage Azure AI Search resources" names the product, and the lead decides.
-      if (precedenceRank(rules, e.supports) < precedenceRank(rules, lead.supports) && mentions(leadOtherWords, e.text)) continue;
+      // (Not when the lead's own action is the name's word in a combo that says
+      // more: "Transfer ownership of a Heroku application" is no money transfer.)
+      const sameWord = lead.weight >= rules.raw.weights.lead_combo && mentions([lead.text.split(/\s+/)[0]!.toLowerCase()], e.text);
+      if (precedenceRank(rules, e.supports) < precedenceRank(rules, lead.supports) && !sameWord && mentions(leadOtherWords, e.text)) continue;
       e.weight = Math.round(e.weight * 0.4 * 100) / 100;
       e.note += OVERRULED;
     }
   }
+}
+
+/** The words of the description's second sentence, where a vague lead is often made specific. */
+function nextSentenceWords(rules: CompiledRules, description: string): string[] {
+  const text = description.slice(0, rules.raw.limits.lead_chars * 2);
+  const end = text.search(/[.!?。](\s|$)/);
+  if (end < 0) return [];
+  const rest = text.slice(end + 1);
+  const next = rest.search(/[.!?。](\s|$)/);
+  const sentence = (next < 0 ? rest : rest.slice(0, next)).trim().split('\n')[0]!.toLowerCase();
+  // Parameter documentation ("Args: package_name: … the app to terminate") says what an argument is, not what the tool does.
+  if (/^(?:args|arguments|parameters|params|returns?|inputs?|outputs?|examples?|usage)\b/.test(sentence)) return [];
+  // "does not borrow": a negated word confirms nothing.
+  return sentence.match(/[a-z]+/g)?.filter((w, k, all) => !rules.negationEn.has(all[k - 1] ?? '') && !rules.negationEn.has(all[k - 2] ?? '')) ?? [];
+}
+
+/** The name starts with an HTTP method that writes (post_, put_, patch_, delete_), as names generated from API routes do. */
+function httpMethodLeads(rules: CompiledRules, name: string): boolean {
+  const first = splitIdentifier(name)[0]?.word;
+  if (!first) return false;
+  const method = rules.httpMethods.get(first.toUpperCase());
+  return method !== undefined && method !== 'Read';
+}
+
+/** A retrieval whose object is private messages, or trades or orders the definition calls the account's own. */
+function readsPrivate(p: NonNullable<CompiledRules['privateReads']>, found: StageFindings, name: string): boolean {
+  const actions = [found.name.action, found.description?.action ?? ''].filter(Boolean).map((a) => a.toLowerCase());
+  if (!actions.some((a) => baseForms(a).some((f) => p.verbs.has(f)))) return false;
+  // What is read: the name's words and the object of the description's
+  // action ("Search emails with advanced query"), not words further on
+  // ("Get details of a customer by email"). A qualifier anywhere in the lead
+  // still counts ("Retrieve recent console messages").
+  const object = [...splitIdentifier(name).map((t) => t.word), ...(found.description?.objectWords ?? [])].map((w) => w.toLowerCase());
+  const words = [...object, ...(found.description?.leadOtherWords ?? []).map((w) => w.toLowerCase())];
+  if (words.some((w) => p.notWith.has(w))) return false;
+  if (object.some((w) => p.words.has(w))) return true;
+  return words.some((w) => p.personal.has(w)) && words.some((w) => p.personalWords.has(w));
 }
 
 /** The kind of object the action applies to, from objects.yaml: the first object word that names one. */
@@ -91,11 +143,15 @@ function objectKindOf(rules: CompiledRules, words: readonly string[]): ObjectInf
 
 function hasReversiblePhrase(rules: CompiledRules, description: string): boolean {
   const text = description.slice(0, rules.raw.limits.body_scan_chars).toLowerCase();
+  // A whole word or phrase only: "bin" is no recycle bin inside "Binance",
+  // nor "undo" inside "undone".
+  const letter = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c) && !/\p{Script=Han}/u.test(c);
   for (const p of rules.reversiblePhrases) {
-    const at = text.indexOf(p);
-    if (at < 0) continue;
-    // "cannot be undone", "no undo" say the opposite.
-    if (!negatedBefore(rules, text, at)) return true;
+    for (let at = text.indexOf(p); at >= 0; at = text.indexOf(p, at + 1)) {
+      if (letter(text[at - 1]) || letter(text[at + p.length])) continue;
+      // "cannot be undone", "no undo" say the opposite.
+      if (!negatedBefore(rules, text, at)) return true;
+    }
   }
   return false;
 }
@@ -175,7 +231,15 @@ export function decide(rules: CompiledRules, input: ClassifyInput, found: StageF
     signingKey: found.params.signingKey,
     operationParams: found.params.operationParams,
   };
-  descriptionOutranksName(rules, scan.evidence, found.description?.leadOtherWords ?? []);
+  // Beyond the lead, the description's next sentence may name the name's action ("…to apply for a loan by pledging collateral. Users specify the coin they want to borrow").
+  const confirming = [...(found.description?.leadOtherWords ?? []), ...nextSentenceWords(rules, input.description ?? '')];
+  descriptionOutranksName(rules, scan.evidence, confirming, input.name);
+  // A route-shaped name ("delete_tags__id__removeFromProfiles") holds path
+  // parts, not an object; what the description's action applies to ("Remove
+  // tag from profiles") names it.
+  // (Only for how sentences name it: the object kind is still read from every word.)
+  const routeParts = input.name.includes('__') || scan.object.split(' ').some((w) => rules.verbCategory.has(w));
+  const shownObject = httpMethodLeads(rules, input.name) && routeParts && found.description?.action && scan.objectWords.length ? scan.objectWords.join(' ') : scan.object;
 
   const scores = { Read: 0, Write: 0, Execute: 0, Financial: 0, Destructive: 0 } as Record<Category, number>;
   for (const e of scan.evidence) if (e.supports) scores[e.supports] += e.weight;
@@ -213,6 +277,9 @@ export function decide(rules: CompiledRules, input: ClassifyInput, found: StageF
   // Financial over Write when the tool is handed a private key: a change made
   // with the caller's key is a signed transaction ("cast_vote", "register_ens_name").
   else if (category === 'Write' && scan.signingKey) category = 'Financial';
+  // So is a change that sets a budget, a bid or a spend cap ("update_campaign"
+  // with daily_budget): a wrong value spends real money.
+  else if (category === 'Write' && found.params.setsSpend) category = 'Financial';
   // A tool is as dangerous as the worst operation a caller can select.
   // A tool that works out what would happen ("calculate_health_factor" with
   // an action of repay or withdraw) only names scenarios with its parameter.
@@ -241,7 +308,17 @@ export function decide(rules: CompiledRules, input: ClassifyInput, found: StageF
 
   // What the action applies to, and what losing it costs (objects.yaml).
   const nameObject = scan.object.split(' ').filter(Boolean);
-  const objectKind = objectKindOf(rules, [...nameObject, ...scan.objectWords]);
+  let objectKind = objectKindOf(rules, [...nameObject, ...scan.objectWords]);
+  // "close_sandbox": "Close and clean up a sandbox environment" is no running
+  // infrastructure, and an app in a simulator reaches no customers.
+  const context = [...found.name.words, ...scan.objectWords, ...(found.description?.leadOtherWords ?? [])].map((w) => w.toLowerCase());
+  for (const throwaway of rules.throwawayContexts) {
+    if (!objectKind || objectKind.id === throwaway.kind.id || (throwaway.replaces && !throwaway.replaces.has(objectKind.id))) continue;
+    const word = context.find((w) => throwaway.words.has(w));
+    if (!word) continue;
+    const k = throwaway.kind;
+    objectKind = { id: k.id, word, phrase: k.phrase, loss: k.loss, undo: k.undo, audience: k.audience };
+  }
   if (objectKind) {
     if (objectKind.loss === 'high') scan.signals.add('high_loss_object');
     if (objectKind.undo === 'recreate' || objectKind.loss === 'low') scan.signals.add('recreatable');
@@ -254,6 +331,14 @@ export function decide(rules: CompiledRules, input: ClassifyInput, found: StageF
   // and whatever the page says both reach the agent.
   if (category === 'Read' && scan.signals.has('open_world') && scan.evidence.some((e) => e.source === 'parameter' && e.signals.includes('open_world'))) scan.signals.add('server_side_fetch');
 
+  // "Upload a document" with a file_path: whatever local file the path names
+  // leaves the machine, so an injected path can carry keys or secrets out.
+  const outbound = [found.name.action, found.description?.action ?? ''].some((a) => a && baseForms(a.toLowerCase()).some((f) => rules.outboundVerbs.has(f)));
+  if (category === 'Write' && outbound && scan.evidence.some((e) => e.source === 'parameter' && e.supports === undefined && e.signals.includes('filesystem_path'))) scan.signals.add('sends_local_files');
+  // "Retrieve all messages from a specific chat", "Fetch personal trade
+  // history": what it hands back is other people's words or the account's own
+  // trading, not public data ("console messages", "chat completions" are not).
+  if (category === 'Read' && rules.privateReads && readsPrivate(rules.privateReads, found, input.name)) scan.signals.add('private_data');
   // No action word we know anywhere: the category is a guess, and the policy must not trust it.
   if (fallback) scan.signals.add('unknown_action');
   const signals = [...scan.signals].filter((s) => {
@@ -289,7 +374,7 @@ export function decide(rules: CompiledRules, input: ClassifyInput, found: StageF
     signals,
     evidence,
     scores,
-    object: scan.object,
+    object: shownObject,
     leadObject: scan.objectWords.join(' '),
     nameWords: found.name.words,
     action: scan.action,

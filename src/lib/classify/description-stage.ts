@@ -8,7 +8,7 @@ import type { CompiledRules } from '../rules/load-rules.ts';
 import { newWordSpan, nextWord, splitWords, type Token } from '../text/words.ts';
 import { hasCjk, normaliseForMatching } from '../text/normalize.ts';
 import { findActionLists, inIdentifier } from './action-lists.ts';
-import { addSignalEvidence, NOTE_BODY_PHRASE, NOTE_BODY_ZH, NOTE_THEN, type DescriptionFindings } from './findings.ts';
+import { addSignalEvidence, NOTE_BODY_PHRASE, NOTE_BODY_ZH, NOTE_SAVES_FILE, NOTE_THEN, type DescriptionFindings } from './findings.ts';
 import type { Evidence } from './types.ts';
 import { coordinated, coveredBy, findCombo, glossFor, hasBarrier, inWordSet, isNounVerb, negatedAt, negatedBefore, nounPositions, precedenceRank, verbForm, verbOf, wordStartsAt, zhAffirmed } from './lexicon.ts';
 
@@ -133,7 +133,12 @@ export function scanDescription(rules: CompiledRules, description: string): Desc
     // by "when" or "if" says when the tool is called, not what it does.
     // ("Check if …" still checks.)
     if (!combo && verb!.category !== 'Read' && /^\s+(?:when|whenever|if)\b/i.test(lead.text.slice(leadTokens[i]!.end))) continue;
-    const quote = (from: number, to: number) => lead.text.slice(leadTokens[from]!.start, leadTokens[to]!.end);
+    const quote = (from: number, to: number) => {
+      const text = lead.text.slice(leadTokens[from]!.start, leadTokens[to]!.end);
+      // "Archive (delete": close the bracket the quote opened.
+      const open = (text.match(/\(/g) ?? []).length - (text.match(/\)/g) ?? []).length;
+      return open > 0 && lead.text[leadTokens[to]!.end] === ')' ? text + ')' : text;
+    };
     // The action, then any actions listed with it ("List and create keys",
     // "Read/create/update/delete resources"): the most severe one counts,
     // because a tool is as risky as the worst thing it can be asked to do.
@@ -142,7 +147,10 @@ export function scanDescription(rules: CompiledRules, description: string): Desc
       : { at: i, to: i, isCombo: false, category: verb!.category, signals: [] as RiskSignal[], note: 'the first action word of the description' };
     let listed = false;
     let listEnd = chosen.to;
-    for (let k = chosen.to + 1; k < leadWords.length && coordinated(rules, lead.text, leadTokens[k - 1]!.end, leadTokens[k]!.start); ) {
+    // "Archive (delete) multiple email records": a verb glossed in brackets by
+    // another is listed with it.
+    const glossed = (k: number) => /^\s*\(\s*$/.test(lead.text.slice(leadTokens[k - 1]!.end, leadTokens[k]!.start)) && /^\s*\)/.test(lead.text.slice(leadTokens[k]!.end));
+    for (let k = chosen.to + 1; k < leadWords.length && (coordinated(rules, lead.text, leadTokens[k - 1]!.end, leadTokens[k]!.start) || glossed(k)); ) {
       if (nouns.has(k)) break;
       const c2 = findCombo(rules, leadWords, k, false, window, clause);
       const v2 = c2 ? undefined : verbOf(rules, leadWords[k]!);
@@ -157,6 +165,20 @@ export function scanDescription(rules: CompiledRules, description: string): Desc
       }
       listEnd = to;
       k = to + 1;
+    }
+    // "List, create, close, or select a browser tab": the object after the
+    // last listed verb is every listed verb's object, so "close … tab" is read
+    // as the combo it is, though a comma stands between them.
+    if (listEnd > i) {
+      const shared: string[] = [];
+      for (let k = listEnd + 1; k < leadWords.length && k <= listEnd + window && clause[k] === clause[listEnd]; k++) shared.push(leadWords[k]!);
+      for (let k = i; shared.length && k < listEnd; k++) {
+        if (nouns.has(k) || !verbOf(rules, leadWords[k]!)) continue;
+        const c4 = findCombo(rules, [leadWords[k]!, ...shared], 0, false, window);
+        if (!c4 || rank(c4.combo.category) >= rank(chosen.category)) continue;
+        chosen = { at: k, to: listEnd + (c4.to - 0), isCombo: true, category: c4.combo.category, signals: c4.combo.signals, note: `the description ${c4.combo.label}` };
+        listed = true;
+      }
     }
     leadListStarts.add(lead.start + leadTokens[i]!.start);
     leadCategory = chosen.category;
@@ -318,6 +340,14 @@ export function scanDescription(rules: CompiledRules, description: string): Desc
         note: NOTE_BODY_PHRASE,
       });
     }
+  }
+
+  // "The chroma CQT is saved to a CSV file", "保存为Markdown文件": whatever the
+  // tool reads, it writes a file, as an output-path parameter says.
+  const saves = rules.savesFile?.pattern.exec(text);
+  if (saves && !negatedBefore(rules, text, saves.index) && !rules.savesFile!.notWith?.test(saves[0])) {
+    scan.evidence.push({ source: 'description', text: saves[0], supports: 'Write', signals: ['filesystem_path'], weight: w.param, note: NOTE_SAVES_FILE });
+    scan.signals.add('filesystem_path');
   }
 
   // Lists of actions anywhere in the description ("Manages X: create, modify, delete").

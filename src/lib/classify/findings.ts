@@ -17,6 +17,7 @@ export const NOTE_BODY_ZH = 'a phrase further down the description';
 export const NOTE_LISTED = 'the worst of the actions the description lists';
 export const NOTE_THEN = 'a further action the description joins to the first';
 export const NOTE_WRITES_FILE = 'a parameter that says where to save the result, so it writes a file';
+export const NOTE_SAVES_FILE = 'the description says it saves a file';
 
 /**
  * Operations stated outside the lead and the name: a list of actions, an
@@ -24,7 +25,7 @@ export const NOTE_WRITES_FILE = 'a parameter that says where to save the result,
  * parameter's values, the worst of them sets the category.
  */
 export function isExtraOperation(e: Evidence): boolean {
-  return e.weight > 0 && !!e.supports && (e.note === NOTE_LISTED || e.note === NOTE_THEN || e.note === NOTE_WRITES_FILE);
+  return e.weight > 0 && !!e.supports && (e.note === NOTE_LISTED || e.note === NOTE_THEN || e.note === NOTE_WRITES_FILE || e.note === NOTE_SAVES_FILE);
 }
 export const OVERRULED = ' (the description says otherwise)';
 export const NOTE_SELECTABLE = (param: string) => `the most dangerous operation its “${param}” parameter can select`;
@@ -56,6 +57,8 @@ export interface DescriptionFindings extends Findings {
 /** The parameters' stage says whether a signing key is taken and which parameters select an operation. */
 export interface ParamFindings extends Findings {
   signingKey: boolean;
+  /** A parameter sets how much money the call commits (a budget, a bid, a spend cap). */
+  setsSpend: boolean;
   operationParams: OperationParam[];
 }
 

@@ -33,8 +33,18 @@ function takesCode(rules: CompiledRules, input: ClassifyInput, name: string): bo
   return false;
 }
 
+/** Whether an ambiguous secret name ("seed") takes one here: its description, or the tool's, must say so. */
+function takesSecret(rules: CompiledRules, input: ClassifyInput, name: string): boolean {
+  if (!rules.ambiguousSecret.has(normaliseParamName(name))) return true;
+  const schema = input.inputSchema?.properties?.[name] as { description?: unknown } | undefined;
+  const own = typeof schema?.description === 'string' ? schema.description : '';
+  const text = `${own} ${input.description ?? ''}`.toLowerCase();
+  for (const word of text.match(/[a-z0-9]+/g) ?? []) if (rules.secretHints.has(word)) return true;
+  return false;
+}
+
 export function scanParams(rules: CompiledRules, input: ClassifyInput): ParamFindings {
-  const scan: ParamFindings = { evidence: [], signals: new Set(), signingKey: false, operationParams: [] };
+  const scan: ParamFindings = { evidence: [], signals: new Set(), signingKey: false, setsSpend: false, operationParams: [] };
   const w = rules.raw.weights;
   const params = listParams(input);
   let amount: ParamInfo | undefined;
@@ -42,7 +52,11 @@ export function scanParams(rules: CompiledRules, input: ClassifyInput): ParamFin
   for (const p of params) {
     const kinds = rules.paramKinds.get(normaliseParamName(p.name));
     if (!kinds) continue;
+    // A secret, key or seed phrase is text: a numeric "seed" makes a random
+    // result reproducible ("Seed for reproducible results").
+    const notText = p.type === 'number' || p.type === 'integer' || p.type === 'boolean';
     for (const kind of kinds) {
+      if ((kind === 'credentials' || kind === 'signing_key') && (notText || !takesSecret(rules, input, p.name))) continue;
       if (kind === 'freeform_code' && (p.type === 'string' || p.type === 'any' || p.type.includes('string')) && takesCode(rules, input, p.name)) {
         scan.signals.add('freeform_code');
         scan.evidence.push({ source: 'parameter', text: p.name, supports: 'Execute', signals: ['freeform_code'], weight: w.param, note: 'a parameter that takes code, a command or a query' });
@@ -65,6 +79,10 @@ export function scanParams(rules: CompiledRules, input: ClassifyInput): ParamFin
       } else if (kind === 'output_path' && p.type !== 'boolean') {
         scan.evidence.push({ source: 'parameter', text: p.name, supports: 'Write', signals: ['filesystem_path'], weight: w.param, note: NOTE_WRITES_FILE });
         scan.signals.add('filesystem_path');
+      } else if (kind === 'spend' && p.type !== 'boolean' && !scan.setsSpend) {
+        scan.setsSpend = true;
+        scan.evidence.push({ source: 'parameter', text: p.name, supports: 'Financial', signals: ['sets_spend'], weight: w.param * 0.5, note: 'a parameter that sets how much money the call commits' });
+        scan.signals.add('sets_spend');
       } else if (kind === 'amount' && !amount && p.type !== 'boolean') {
         amount = p;
       } else if (kind === 'recipient' && !recipient) {

@@ -10,6 +10,8 @@ import type { Category } from '../../schemas/rules.ts';
 import type { PoisoningFinding as Finding } from '../../schemas/catalogue.ts';
 import { isExtraOperation, isSelectableOperation, isStatedAction, NOTE_WRITES_FILE } from './findings.ts';
 import type { Classification, Evidence, ObjectInfo } from './types.ts';
+import { loadRules, type CompiledRules } from '../rules/load-rules.ts';
+import { baseForms, splitIdentifier } from '../text/words.ts';
 
 export interface RationaleContext {
   name: string;
@@ -22,6 +24,8 @@ export interface RationaleContext {
   params?: readonly string[];
   /** Flags a reviewer judged harmless. */
   benignFlags?: readonly Finding[];
+  /** The tool's description, whose own words name the object when the name's do not read as English. */
+  description?: string;
 }
 
 const AUDIENCE: Record<ObjectInfo['audience'], string> = {
@@ -40,38 +44,192 @@ function quote(e: Evidence): string {
   return e.gloss ? `“${clip(e.text)}” (${e.gloss})` : `“${clip(e.text)}”`;
 }
 
-/** The object in words a sentence can use: the name's own words, else the kind's phrase. */
-function objectText(c: Classification): string | undefined {
-  const words = c.object
-    .split(' ')
-    .filter((w) => w.length > 1 && !/^\d+$/.test(w));
-  if (words.length && words.length <= 5) return words.join(' ');
-  return c.objectKind?.phrase;
-}
+let compiled: CompiledRules | undefined;
+const rules = (): CompiledRules => (compiled ??= loadRules());
 
-/** Third person of an English verb: "clone" → "clones", "search" → "searches", "copy" → "copies". */
+/** Third person of an English verb: "clone" → "clones", "search" → "searches", "copy" → "copies", "lookup" → "looks up". */
 function thirdPerson(verb: string): string {
+  const particle = PHRASAL[verb];
+  if (particle) return `${thirdPerson(particle[0])} ${particle[1]}`;
   if (/(s|x|z|ch|sh|o)$/.test(verb)) return `${verb}es`;
   if (/[^aeiou]y$/.test(verb)) return `${verb.slice(0, -1)}ies`;
   return `${verb}s`;
 }
 
-/** Words after a verb that take no article ("goes back", "updates code"). */
-const NO_ARTICLE = new Set(['back', 'forward', 'up', 'down', 'in', 'out', 'on', 'off', 'over', 'away', 'all', 'every', 'each', 'the', 'a', 'an', 'this', 'that', 'its', 'their', 'code', 'data', 'information', 'info', 'content', 'text', 'state', 'status', 'metadata', 'weather', 'history', 'documentation', 'feedback', 'help', 'memory', 'storage', 'progress', 'traffic', 'access', 'analytics', 'usage', 'config', 'configuration', 'media', 'music', 'news', 'time', 'context', 'knowledge', 'research', 'evidence', 'software', 'hardware', 'inventory', 'liquidity', 'leverage', 'margin', 'people', 'staff', 'equipment', 'feedback', 'mail', 'advice', 'money', 'cash', 'cache']);
+/** Verbs written as one word in names that English writes as two ("lookup" → "look up"). */
+const PHRASAL: Record<string, [string, string]> = {
+  lookup: ['look', 'up'],
+  setup: ['set', 'up'],
+  login: ['log', 'in'],
+  logout: ['log', 'out'],
+  checkout: ['check', 'out'],
+  cleanup: ['clean', 'up'],
+  backup: ['back', 'up'],
+  rollback: ['roll', 'back'],
+  signin: ['sign', 'in'],
+  signup: ['sign', 'up'],
+};
 
-/** The object as a sentence wants it: "a voice", "an issue", but "webhooks", "back", "code". */
+/** Words after a verb that take no article ("goes back", "updates code"). */
+const NO_ARTICLE = new Set(['back', 'forward', 'up', 'down', 'in', 'out', 'on', 'off', 'over', 'away', 'all', 'every', 'each', 'the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'your', 'his', 'her', 'our', 'my', 'any', 'some', 'multiple', 'several', 'many', 'one', 'two', 'no', 'code', 'data', 'information', 'info', 'content', 'text', 'state', 'status', 'metadata', 'weather', 'history', 'documentation', 'feedback', 'help', 'memory', 'storage', 'progress', 'traffic', 'access', 'analytics', 'usage', 'config', 'configuration', 'media', 'music', 'news', 'time', 'context', 'knowledge', 'research', 'evidence', 'software', 'hardware', 'inventory', 'liquidity', 'leverage', 'margin', 'people', 'staff', 'equipment', 'mail', 'advice', 'money', 'cash', 'cache', 'whatever', 'what', 'how', 'where', 'which', 'who', 'when', 'whether', 'it', 'them', 'me', 'us', 'everything', 'anything', 'something']);
+
+/** Words that join a noun to what qualifies it ("tag from profiles", "page as a PDF file"). */
+const PREPOSITIONS = new Set(['of', 'for', 'to', 'from', 'in', 'into', 'on', 'at', 'by', 'with', 'as', 'about', 'across', 'within', 'between', 'over', 'under', 'via', 'per']);
+
+/** Words that end the object in a description ("Create profile with templates" → "profile"). */
+const OBJECT_ENDS = new Set(['and', 'or', 'to', 'into', 'from', 'in', 'on', 'at', 'by', 'with', 'using', 'via', 'based', 'that', 'which', 'who', 'where', 'when', 'if', 'so', 'then', 'while', 'given', 'within', 'across', 'through', 'without', 'including', 'e', 'i', 'etc', 'instead', 'before', 'after', 'until', 'such', 'like', 'but', 'is', 'are', 'will', 'can', 'should', 'must']);
+
+/** Words of a name or path that identify an item rather than name it (the "id" of "get_profile__id_"). */
+const ID_WORDS = new Set(['id', 'ids', 'uuid', 'uuids', 'uid', 'guid', 'wid', 'pk', 'oid', 'sid']);
+
+/**
+ * Words the verb lexicon lists that are nouns when they name what is acted
+ * on ("a screenshot", "the SQL", "health"), besides the lexicon's own noun-verbs.
+ */
+const NOUN_LIKE = new Set(['screenshot', 'sql', 'python', 'docker', 'health', 'plan', 'diff', 'terminal', 'js', 'javascript', 'ssh', 'shell', 'bash', 'cmd', 'sh', 'preview', 'research', 'store', 'rank', 'archive', 'login', 'trash', 'rollback', 'graphql', 'cypher', 'sparql', 'gremlin', 'poll', 'trigger', 'sum', 'stat', 'debug', 'compose', 'compound', 'me', 'setup', 'checkout', 'cleanup', 'view', 'search', 'list', 'update', 'change', 'return', 'backup', 'show', 'echo', 'format', 'track', 'plot', 'invite', 'measure', 'monitor', 'repl', 'terraform', 'kubectl', 'file', 'order', 'like', 'mention', 'display', 'spend', 'estimate', 'upgrade', 'increase', 'decrease', 'swipe', 'tap', 'click', 'scroll', 'print', 'download', 'upload', 'import', 'install', 'event', 'watch', 'wait', 'sign', 'switch', 'work', 'play', 'test', 'contact', 'ping', 'summary', 'resume', 'merge', 'lint', 'status', 'start', 'finish', 'read', 'write', 'text', 'find', 'whoami', 'capture', 'crawl', 'scrape', 'sync', 'redo', 'undo', 'hover', 'focus', 'highlight', 'handle', 'press', 'sleep', 'spawn', 'ask', 'ban', 'kick', 'mute', 'chat', 'input', 'output', 'subscribe', 'enter', 'move', 'drag', 'fill', 'select', 'open', 'close', 'reset', 'refresh', 'save', 'report', 'load', 'dump', 'log', 'attach', 'pay', 'run', 'rerun', 'retry', 'review', 'encoding']);
+
+/** True when a word of a would-be object acts as a verb ("remove" in "tags id remove profiles"). */
+function actsAsVerb(word: string): boolean {
+  const w = word.toLowerCase();
+  return rules().verbCategory.has(w) && !rules().nounVerbs.has(w) && !NOUN_LIKE.has(w);
+}
+
+/** The base form of a verb as the lexicon lists it ("Returns" → "return", "Retrieving" → "retrieve"). */
+function lexiconVerb(word: string): string | undefined {
+  const w = word.toLowerCase();
+  // "returns" and "shows" are listed too, but the sentence conjugates the base form.
+  const forms = baseForms(w);
+  const known = (f: string) => rules().verbCategory.has(f) || rules().combosByVerb.has(f);
+  return forms.slice(1).find(known) ?? (known(w) ? w : undefined);
+}
+
+/** "a" or "an" as a word is said: "an issue", "a user", "an SQL query", "a one-off". */
+function indefinite(word: string): string {
+  if (/^[A-Z]{2,}/.test(word)) return /^[AEFHILMNORSX]/.test(word) ? 'an' : 'a';
+  const w = word.toLowerCase();
+  if (/^(u[bcdfghjklmnpqrstvwxyz][aeiou]|uni|use|usu|uti|eu|one|once)/.test(w)) return 'a';
+  if (/^(hour|honest|honou?r)/.test(w)) return 'an';
+  return /^[aeiou]/.test(w) ? 'an' : 'a';
+}
+
+/** The words of an object up to its first preposition: what a sentence names ("proxy" of "proxy for multiple profiles"). */
+function headWords(object: string): string[] {
+  const words = object.split(' ');
+  const cut = words.findIndex((w, i) => i > 0 && PREPOSITIONS.has(w.toLowerCase()));
+  return cut > 0 ? words.slice(0, cut) : words;
+}
+
+function isPlural(word: string): boolean {
+  return /[^s]s$|ies$|ches$|shes$|xes$/i.test(word) && !/(ss|us|is|news|status|series|species|analysis)$/i.test(word);
+}
+
+/** The object as a sentence wants it: "a voice", "an issue", but "webhooks", "the DSL", "code". */
 function withArticle(object: string): string {
   const words = object.split(' ');
-  if (NO_ARTICLE.has(words[0]!) || NO_ARTICLE.has(words[words.length - 1]!) || /s$/.test(words[words.length - 1]!)) return object;
-  return `${/^[aeiou]/.test(object) ? 'an' : 'a'} ${object}`;
+  const head = headWords(object);
+  const first = words[0]!.toLowerCase();
+  const last = head[head.length - 1]!;
+  if (NO_ARTICLE.has(first) || PREPOSITIONS.has(first) || NO_ARTICLE.has(last.toLowerCase()) || isPlural(last) || /^\d/.test(first) || (words.length === 1 && /^[A-Z0-9]{2,}$/.test(words[0]!))) return articlesAfterPrepositions(object);
+  // "the current gas price", "the latest release": there is only one.
+  if (/^(current|latest|recent|last|next|first|top|default|full|whole|entire|same|main|primary)$/.test(first)) return `the ${articlesAfterPrepositions(object)}`;
+  return `${indefinite(words[0]!)} ${articlesAfterPrepositions(object)}`;
+}
+
+/** "tag from profile" → "tag from a profile": a bare singular after a preposition takes an article too. */
+function articlesAfterPrepositions(object: string): string {
+  const words = object.split(' ');
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    out.push(words[i]!);
+    const next = words[i + 1];
+    if (next && /^(of|for|from|to|in|into|on|with)$/i.test(words[i]!) && !NO_ARTICLE.has(next.toLowerCase()) && !isPlural(next) && /^[a-z]/.test(next) && !/^\d/.test(next)) {
+      // Only when the bare noun ends the object or is followed by another preposition: "for user" but not "of processing power".
+      const after = words[i + 2];
+      if (!after || PREPOSITIONS.has(after.toLowerCase())) out.push(indefinite(next));
+    }
+  }
+  return out.join(' ');
+}
+
+/** The same object with "the": what a later sentence refers back to ("the proxy", "the cookies"). */
+function definite(object: string): string {
+  const head = headWords(object);
+  // Every leading determiner goes: "a new label" → "the label".
+  while (head.length > 1 && /^(a|an|the|all|every|each|multiple|several|many|one|some|any|its|their|your|this|that|these|those|new)$/i.test(head[0]!)) head.shift();
+  if (!head.length) return 'what it changed';
+  return `the ${head.join(' ')}`;
+}
+
+/** Verbs whose wrong call leaves the thing itself wrong ("updates the proxy"). */
+const CHANGE_VERBS = new Set(['update', 'set', 'edit', 'modify', 'change', 'rename', 'patch', 'move', 'configure', 'assign', 'unassign', 'toggle', 'enable', 'disable', 'replace', 'write', 'overwrite', 'mark', 'adjust', 'reorder', 'refresh', 'reset', 'resize', 'transition', 'promote', 'tag', 'label', 'upsert', 'append', 'annotate', 'customize', 'format', 'apply', 'attach', 'detach']);
+
+/** Verbs whose wrong call leaves something that should not exist ("creates a label"). */
+const CREATE_VERBS = new Set(['create', 'add', 'save', 'upload', 'insert', 'generate', 'import', 'clone', 'copy', 'duplicate', 'register', 'store', 'draft', 'fork', 'build', 'make', 'record', 'schedule', 'book', 'reserve', 'open', 'spawn', 'launch', 'install', 'provision', 'deploy', 'init', 'initialize', 'compose']);
+
+/** A verb and the words it acts on, ready for "<tool> <verb>s <object> on <server>". */
+interface Act {
+  verb: string;
+  /** With its article or determiner; empty when nothing readable names it. */
+  object: string;
+}
+
+/** HTTP methods that a name made from an API path starts with; as verbs they say nothing ("posts profile quick"). */
+const HTTP_VERBS = new Set(['post', 'put', 'patch', 'head', 'options']);
+
+/** True when the name is an API path (double underscores around path ids, "post_profile_quick"). */
+function isApiPath(name: string, verb: string): boolean {
+  return /[A-Za-z0-9]__|__[A-Za-z0-9]/.test(name) || HTTP_VERBS.has(verb);
+}
+
+/**
+ * Cleans the words of an object taken from a name or a description: drops
+ * path ids, version marks and stray letters, stops at "by <key>", and gives
+ * up (undefined) when what is left is not a noun phrase: a verb among the
+ * words, a leading preposition, the verb itself again, or too many words.
+ */
+function cleanObject(words: string[], verb: string, max: number, fromName = true): string | undefined {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const l = w.toLowerCase();
+    // "by id", "by protocol": the key the item is looked up by, not the item.
+    if (l === 'by' || l === 'byid') break;
+    // A trailing "id" is the thing itself ("get_chain_id": the chain ID); elsewhere it marks a path slot.
+    if (ID_WORDS.has(l) && !(fromName === false && w === w.toUpperCase())) {
+      if (i === words.length - 1 && out.length && !ID_WORDS.has(out[out.length - 1]!.toLowerCase())) out.push('ID');
+      continue;
+    }
+    if (/^v\d*$/.test(l) || (/^\d+$/.test(l) && out.length === 0) || (w.length === 1 && !/^[aA]$/.test(w)) || /^(many|multi|bulk)$/.test(l)) continue;
+    out.push(w);
+  }
+  while (out.length && (PREPOSITIONS.has(out[out.length - 1]!.toLowerCase()) || /^(and|or|the|a|an)$/i.test(out[out.length - 1]!))) out.pop();
+  if (!out.length || out.length > max) return undefined;
+  // "create_or_update_lead", "click_and_switch_tab", "save_as_pdf": no object follows the verb.
+  if (/^(and|or|as|by|then|if|not)$/i.test(out[0]!)) return undefined;
+  // A name's verb among the object words: "tags id remove from profiles",
+  // "end codegen session". One before a noun is a modifier ("rebase params").
+  if (fromName) {
+    for (let i = 0; i < out.length; i++) {
+      if (!actsAsVerb(out[i]!)) continue;
+      const next = out[i + 1]?.toLowerCase();
+      if (i === 0 || next === undefined || PREPOSITIONS.has(next) || next === 'and' || next === 'or') return undefined;
+    }
+  }
+  // "screenshots a screenshot", "unfollows an unfollow".
+  const v = baseForms(verb);
+  if (verb && out.some((w) => baseForms(w.toLowerCase()).some((f) => v.includes(f)))) return undefined;
+  // Glued words a name runs together ("txlistinternal") are not English.
+  if (out.some((w) => w.length > 15)) return undefined;
+  return out.join(' ');
 }
 
 /**
  * The name's own action and object when they state what the category says
  * ("pylon_snooze_issue" snoozes an issue); undefined when the name has no
- * action of that category, so the sentence stays general instead of wrong.
+ * action of that category, or its object does not read as English (API
+ * paths: "delete_tags__id__removeFromProfiles", "post_profile_quick").
  */
-function namedAction(c: Classification): { verb: string; object: string } | undefined {
+function namedAction(c: Classification, name: string): Act | undefined {
   if (!c.action || !/^[a-z]+$/.test(c.action)) return undefined;
   const e = c.evidence.find((x) => x.source === 'name' && x.supports === c.category && isStatedAction(x));
   if (!e || e.text.toLowerCase().replace(/[^a-z]/g, '') !== c.action) return undefined;
@@ -80,14 +238,120 @@ function namedAction(c: Classification): { verb: string; object: string } | unde
   // "waits a browser" would follow.
   const nameWords = c.nameWords ?? [];
   if (nameWords.length && nameWords[0] !== c.action) return undefined;
-  const words = (text: string) =>
-    text
-      .split(' ')
-      .filter((w) => w.length > 1 && !/^\d+$/.test(w))
-      .slice(0, 4)
-      .join(' ');
-  // A one-word name ("search") acts on what its description names ("biomedical literature").
-  return { verb: c.action, object: words(c.object) || words(c.leadObject) };
+  if (isApiPath(name, c.action)) return undefined;
+  const tokens = nameWordsGlued(name);
+  const at = tokens.indexOf(c.action);
+  if (at < 0) return undefined;
+  const rest = tokens.slice(at + 1).filter((w) => !/^(the|a|an|this|that|these|those|your|my|our|their|its|specified|specific|given|existing|current|selected|user's|s)$/.test(w));
+  if (!rest.length) return { verb: c.action, object: '' };
+  const object = cleanObject(rest, c.action, 4);
+  return object === undefined ? undefined : { verb: c.action, object: withArticle(object) };
+}
+
+/** A name's words with letter-digit runs whole again ("erc20", "base64", not "erc 20"). */
+function nameWordsGlued(name: string): string[] {
+  const out: string[] = [];
+  let prevEnd = -1;
+  for (const t of splitIdentifier(name)) {
+    if (t.start === prevEnd && /^\d/.test(t.word) && out.length && /[a-z]$/.test(out[out.length - 1]!)) out[out.length - 1] += t.word;
+    else out.push(t.word);
+    prevEnd = t.end;
+  }
+  return out;
+}
+
+/**
+ * The description's own action and object ("Update cookies for profile" →
+ * update, "cookies for a profile"), from the phrase that decided the
+ * category, read on in the description to the end of its clause.
+ */
+function describedAction(c: Classification, description: string | undefined): Act | undefined {
+  if (!description) return undefined;
+  const e = c.evidence.find((x) => x.source === 'description' && x.supports === c.category && isStatedAction(x) && !x.gloss);
+  if (!e || /[^\x20-\x7e]/.test(e.text)) return undefined;
+  const at = description.indexOf(e.text);
+  if (at < 0) return undefined;
+  const first = /^[A-Za-z]+/.exec(e.text)?.[0];
+  const verb = first && lexiconVerb(first);
+  if (!first || !verb || /^(is|are|has|have|can|will|should|must|may)$/.test(verb)) return undefined;
+  // "A powerful search tool": a verb word after an article, or before "tool", is a noun.
+  const before = /([A-Za-z]+)\W*$/.exec(description.slice(0, at))?.[1]?.toLowerCase();
+  if (before && /^(a|an|the|this|that|our|your|its|their|powerful|simple|quick|fast|advanced)$/.test(before)) return undefined;
+  if (/^\s*(tool|tools|engine|function|utility|helper)\b/i.test(description.slice(at + first.length))) return undefined;
+  const after = description.slice(at + first.length);
+  // The clause after the verb: up to punctuation, and only plain words.
+  const clause = /^[^.,;:!?()\[\]{}\n—–"]*/.exec(after)![0];
+  const words = clause.trim().split(/\s+/).filter(Boolean);
+  const kept: string[] = [];
+  // Where the object went on past a preposition: a comma right after cuts back to here ("with a rich, …").
+  let continued = -1;
+  let ended = false;
+  for (let i = 0; i < words.length && kept.length <= 8; i++) {
+    const w = words[i]!;
+    const l = w.toLowerCase();
+    if (kept.length && OBJECT_ENDS.has(l)) {
+      // "a review on a pull request" goes on; "task to Taskwarrior" or "in Sentry" names the server, which the sentence names anyway.
+      const next = /^(a|an|the)$/i.test(words[i + 1] ?? '') ? words[i + 2] : words[i + 1];
+      // "to compare content" is a purpose, not a place.
+      // An object that is itself a place ("from English to Braille") keeps its capitalised end.
+      const placeOnly = PREPOSITIONS.has(kept[0]!.toLowerCase());
+      if (!/^(to|from|in|on|into|at|with)$/.test(l) || !next || !(/^[a-z]/.test(next) || placeOnly) || lexiconVerb(next) === next.toLowerCase()) {
+        ended = true;
+        break;
+      }
+      if (continued < 0) continued = kept.length;
+    }
+    if (kept.length === 0 && OBJECT_ENDS.has(l) && !/^(to|in|on|into|from)$/.test(l)) return { verb, object: '' };
+    // "tags associated with", "exchanges ranked by": a participle after a noun starts what qualifies it.
+    // Only when the participle itself takes a preposition: "a different initialized repository" stays whole.
+    if (kept.length && /^[a-z]{3,}(ed|ing)$/.test(w) && PREPOSITIONS.has((words[i + 1] ?? '').toLowerCase()) && !/^(a|an|the|of|for|all|any|each|every|new|some|to|from|in|on)$/i.test(kept[kept.length - 1]!)) {
+      ended = true;
+      break;
+    }
+    kept.push(w);
+  }
+  if (!ended && continued > 0 && /^\s*[,(]/.test(after.slice(clause.length))) kept.length = continued;
+  if (kept.length > 7) {
+    // Too long to read as one object: keep what comes before its last preposition.
+    const cut = kept.slice(0, 8).map((w) => w.toLowerCase()).findLastIndex((w, i) => i > 0 && PREPOSITIONS.has(w));
+    if (cut <= 0) return undefined;
+    kept.length = cut;
+  }
+  if (kept.some((w) => /[^A-Za-z0-9'’+-]/.test(w) || /[a-z][A-Z]/.test(w) || /^[A-Z][a-z]+[A-Z]/.test(w))) return undefined;
+  if (!kept.length) return { verb, object: '' };
+  const object = cleanObject(kept, verb, 7, false);
+  if (object === undefined) return undefined;
+  // Verbs with a particle first ("Look up the price"), or objects that are only words like "all".
+  if (/^(up|out|back|down|off|over|all|every|each|some|any|it|them|this|that)$/i.test(object)) return undefined;
+  return { verb, object: withArticle(object) };
+}
+
+/** What the tool does in verb and object, from its name when that reads well, else from its description. */
+function actionOf(c: Classification, ctx: RationaleContext): Act | undefined {
+  const named = namedAction(c, ctx.name);
+  const described = describedAction(c, ctx.description);
+  // The description in its author's words, when it says the same action
+  // ("delete_dns": "deletes a DNS record", not "deletes dns").
+  if (named && described?.object && baseForms(named.verb).some((f) => baseForms(described.verb).includes(f))) return described;
+  if (named?.object) return named;
+  if (described?.object) return described;
+  // A one-word name ("search") acts on what its description names.
+  if (named && described && baseForms(named.verb).includes(described.verb)) return named;
+  return named ?? described;
+}
+
+/** Lexicon verbs that start a looked-up noun phrase ("order_history", "file_info"). */
+const LOOKED_UP_NOUNS = new Set(['order', 'file', 'event', 'status', 'text', 'health', 'chat', 'view', 'plan', 'diff', 'screenshot', 'sql', 'store', 'trash', 'archive', 'preview', 'research', 'rank', 'login', 'stat', 'sum', 'poll', 'trigger', 'monitor', 'track', 'contact', 'summary', 'input', 'output', 'log', 'report', 'display']);
+
+/** What a name without an action looks up ("order_history" → "order history"), if it reads as a noun phrase. */
+function lookedUp(c: Classification, name: string): string | undefined {
+  if (/[A-Za-z0-9]__|__[A-Za-z0-9]/.test(name)) return undefined;
+  const words = (c.nameWords ?? []).filter((w) => !/^\d+$/.test(w));
+  const object = cleanObject(words.length ? words : c.object.split(' ').filter(Boolean), '', 4);
+  // "search", "think", "site_match": a verb alone is not what is looked up.
+  const head = object?.split(' ')[0]!.toLowerCase();
+  if (!object || !head || (rules().verbCategory.has(head) && !rules().nounVerbs.has(head) && !LOOKED_UP_NOUNS.has(head))) return undefined;
+  return object;
 }
 
 function joinOr(items: string[]): string {
@@ -95,8 +359,7 @@ function joinOr(items: string[]): string {
   return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
 }
 
-function whatItDoes(c: Classification, ctx: RationaleContext): string {
-  const obj = objectText(c);
+function whatItDoes(c: Classification, ctx: RationaleContext, act: Act | undefined): string {
   const on = `on ${ctx.server}`;
   // When only an argument's value makes the tool this dangerous, the name's
   // own action is not what the category says ("send_webhook" with method
@@ -105,31 +368,33 @@ function whatItDoes(c: Classification, ctx: RationaleContext): string {
   if (byArgument && !c.evidence.some((e) => e.supports === c.category && isStatedAction(e))) {
     return `${ctx.name} does more than one kind of thing ${on}, and the value of its ${byArgument.name} argument decides which.`;
   }
+  const does = act?.object ? `${ctx.name} ${thirdPerson(act.verb)} ${act.object}` : undefined;
   switch (c.category) {
     case 'Read': {
-      const named = namedAction(c);
-      if (named?.object) return `${ctx.name} ${thirdPerson(named.verb)} ${withArticle(named.object)} ${on} and changes nothing there.`;
+      if (does) return `${does} ${on} and changes nothing there.`;
       // "order_history", "stock_basic": the name is the thing looked up.
-      if (obj) return `${ctx.name} looks up ${clip(obj, 50)} ${on} and changes nothing there.`;
+      const thing = lookedUp(c, ctx.name);
+      if (thing) return `${ctx.name} looks up ${thing} ${on} and changes nothing there.`;
       return `${ctx.name} only returns information or a result and changes nothing ${on}.`;
     }
     case 'Write': {
-      const named = namedAction(c);
-      if (named?.object) return `${ctx.name} ${thirdPerson(named.verb)} ${withArticle(named.object)} ${on}.`;
+      if (does) return `${does} ${on}.`;
       const file = c.evidence.find((e) => e.note === NOTE_WRITES_FILE);
       if (file) return `${ctx.name} saves what it produces to a file where ${ctx.server} runs, at the path its ${file.text} parameter gives.`;
-      return obj && c.objectKind ? `${ctx.name} changes ${c.objectKind.phrase} ${on}.` : `${ctx.name} makes a change ${on}.`;
+      return c.objectKind ? `${ctx.name} changes ${c.objectKind.phrase} ${on}.` : `${ctx.name} makes a change ${on}.`;
     }
     case 'Execute': {
       const param = c.evidence.find((e) => e.source === 'parameter' && e.signals.includes('freeform_code'));
-      return param
-        ? `${ctx.name} runs the code or query the caller puts in its ${param.text} parameter, ${on}.`
-        : `${ctx.name} runs ${obj ? `the ${clip(obj, 40)} the caller gives it` : 'what the caller asks for'} ${on}, so its input, not its name, decides what happens.`;
+      if (param) return `${ctx.name} runs the code or query the caller puts in its ${param.text} parameter, ${on}.`;
+      if (does) return `${does} ${on}, and the caller’s input, not the tool’s name, decides what each call does.`;
+      return `${ctx.name} runs what the caller asks for ${on}, so its input, not its name, decides what happens.`;
     }
     case 'Financial':
+      if (does) return `${does} ${on}, which moves money or market exposure${c.signals.includes('leverage') ? ', and leverage multiplies what is at stake' : ''}.`;
       return `${ctx.name} moves money or market exposure ${on}${c.signals.includes('leverage') ? ', and leverage multiplies what is at stake' : ''}.`;
     case 'Destructive':
-      return `${ctx.name} removes ${c.object.trim() && obj && obj !== c.objectKind?.phrase ? `the ${obj} it is given` : 'what the caller names'} ${on}${c.signals.includes('bulk_scope') ? ', many at once' : ''}.`;
+      if (does) return `${does} ${on}${c.signals.includes('bulk_scope') && !/\b(all|every|multiple|many)\b/i.test(act!.object) ? ', many at once' : ''}.`;
+      return `${ctx.name} removes what the caller names ${on}${c.signals.includes('bulk_scope') ? ', many at once' : ''}.`;
   }
 }
 
@@ -142,8 +407,9 @@ function operationsSentence(c: Classification): string | undefined {
   return `Its ${p.name} argument picks the operation (${joinOr(shown)})${worst ? `; ${worst.value} is what makes it ${c.category}` : ''}.`;
 }
 
-function costSentence(c: Classification, ctx: RationaleContext): string {
+function costSentence(c: Classification, ctx: RationaleContext, act: Act | undefined): string {
   const kind = c.objectKind;
+  const the = act?.object ? definite(act.object) : undefined;
   const who = kind ? AUDIENCE[kind.audience] : 'the user';
   switch (c.category) {
     case 'Read': {
@@ -160,8 +426,16 @@ function costSentence(c: Classification, ctx: RationaleContext): string {
       if (c.signals.includes('public_audience')) return `A wrong change reaches ${who === 'the user' ? 'other people' : who} as soon as it lands, before another call can put it right.`;
       if (c.signals.includes('admin_scope')) return `A wrong call changes who can do what on ${ctx.server}, which affects the whole team until someone notices.`;
       if (c.signals.includes('bulk_scope')) return 'One call reaches every item it matches; each change can be corrected, but a loop can make many before anyone notices.';
-      if (kind && (kind.loss === 'low' || kind.undo === 'recreate')) return `A wrong call is put right by the next one; ${kind.phrase} is cheap to set again.`;
-      return `A wrong call leaves ${kind ? kind.phrase : 'something'} on ${ctx.server} wrong until someone notices and corrects it with another call.`;
+      // What "wrong" means depends on the verb: a change leaves the thing
+      // wrong, a creation leaves an unwanted one, anything else stays done.
+      const verb = act?.verb ?? '';
+      if (CHANGE_VERBS.has(verb) && the) {
+        if (kind && (kind.loss === 'low' || kind.undo === 'recreate')) return `A wrong call costs little: the next call sets ${the} right again.`;
+        return `A wrong call leaves ${the} on ${ctx.server} wrong until someone notices and corrects it with another call.`;
+      }
+      if (CREATE_VERBS.has(verb) && act?.object) return `A wrong call leaves an unwanted ${definite(act.object).replace(/^the /, '')} on ${ctx.server} until someone notices and removes it.`;
+      if (kind && (kind.loss === 'low' || kind.undo === 'recreate')) return 'A wrong call costs little, and the next call can put it right.';
+      return `A wrong call stays in effect on ${ctx.server} until someone notices and undoes it with another call.`;
     case 'Execute':
       return c.signals.includes('read_only')
         ? 'The server says the code or query runs read-only, which narrows the damage but not what it can reveal.'
@@ -169,7 +443,7 @@ function costSentence(c: Classification, ctx: RationaleContext): string {
     case 'Financial':
       return 'Once the exchange, payment provider or chain accepts the call, the money or position has moved at the price of that moment, and no later call takes it back.';
     case 'Destructive': {
-      const lost = kind ? `${kind.phrase} for ${who}` : `what it removes for ${who}`;
+      const lost = kind ? `${kind.phrase} for ${who}` : `${the ?? 'what it removes'} for ${who}`;
       if (c.signals.includes('reversible')) return `A wrong call costs ${lost} until someone restores it from the service’s trash or history; that way back is outside the agent’s control.`;
       if (c.signals.includes('recreatable') && !c.signals.includes('bulk_scope')) return `What it removes is small and one call makes it again, so a wrong call costs little beyond the work of noticing.`;
       return `A wrong call loses ${lost}, and nothing on ${ctx.server} brings it back.`;
@@ -227,10 +501,11 @@ export function writeRationale(c: Classification, ctx: RationaleContext): string
     if (decided) sentences.push(decided);
     return sentences.join(' ');
   }
-  sentences.push(whatItDoes(c, ctx));
+  const act = actionOf(c, ctx);
+  sentences.push(whatItDoes(c, ctx, act));
   const ops = operationsSentence(c);
   if (ops) sentences.push(ops);
-  sentences.push(costSentence(c, ctx));
+  sentences.push(costSentence(c, ctx, act));
   const decided = decidingSentence(c, ctx.params);
   if (decided) sentences.push(decided);
   if (c.noDescription && !c.fallback) sentences.push('Its description is empty or a placeholder, so we judged it from the name and parameters alone.');

@@ -80,6 +80,8 @@ export interface CompiledRules {
   /** Object kinds (objects.yaml) by each word that names them. */
   objectKinds: Map<string, ObjectKind>;
   reversiblePhrases: string[];
+  /** objects.yaml throwaway_contexts: words that make an object throwaway or local, the kind it then has, and which kinds they replace (all when absent). */
+  throwawayContexts: { words: Set<string>; kind: ObjectKind; replaces?: Set<string> }[];
   /** Normalised names of parameters whose enum values select an operation. */
   operationParams: Set<string>;
   httpMethods: Map<string, Category>;
@@ -92,8 +94,14 @@ export interface CompiledRules {
   listQuotes: Set<string>;
   thenWords: Set<string>;
   hypotheticalVerbs: Set<string>;
+  outboundVerbs: Set<string>;
+  /** classifier.yaml saves_file, compiled: where a description says it saves a file. */
+  savesFile?: { pattern: RegExp; notWith: RegExp | undefined };
+  privateReads?: { verbs: Set<string>; words: Set<string>; personal: Set<string>; personalWords: Set<string>; notWith: Set<string> };
   ambiguousCode: Set<string>;
   codeHints: Set<string>;
+  ambiguousSecret: Set<string>;
+  secretHints: Set<string>;
   placeholders: Set<string>;
 }
 
@@ -161,7 +169,29 @@ function wordSet(list: string[]): WordSet {
   return set;
 }
 
-const NO_OBJECTS: ObjectKinds = { kinds: [], reversible_phrases: [] };
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** One pattern for classifier.yaml saves_file: "saves the answer to a file", "is saved to a CSV file", "保存为". */
+function savesFilePattern(s: { verbs: string[]; participles: string[]; places: string[]; phrases: string[] }): RegExp {
+  const alt = (xs: string[]) => xs.map(escapeRe).join('|');
+  const place = `(?:to|into|as|in)\\s+(?:[A-Za-z-]+\\s+){0,3}?(?:${alt(s.places)})\\b`;
+  const parts = [`\\b(?:${alt(s.verbs)})\\b(?:\\s+[A-Za-z-]+){0,4}?\\s+${place}`];
+  if (s.participles.length) parts.push(`\\b(?:is|are|be|been|get|gets)\\s+(?:${alt(s.participles)})\\s+${place}`);
+  if (s.phrases.length) parts.push(`(?:${alt(s.phrases)})`);
+  return new RegExp(parts.join('|'), 'i');
+}
+
+function throwawayContexts(objects: ObjectKinds): { throwawayContexts: { words: Set<string>; kind: ObjectKind; replaces?: Set<string> }[] } {
+  return {
+    throwawayContexts: objects.throwaway_contexts.map((t) => {
+      const kind = objects.kinds.find((k) => k.id === t.kind);
+      if (!kind) throw new Error(`objects.yaml: throwaway_contexts names kind "${t.kind}", which is not defined`);
+      return { words: new Set(t.words.map((w) => w.toLowerCase())), kind, ...(t.replaces ? { replaces: new Set(t.replaces) } : {}) };
+    }),
+  };
+}
+
+const NO_OBJECTS: ObjectKinds = { kinds: [], reversible_phrases: [], throwaway_contexts: [] };
 
 export function compileRules(raw: ClassifierRules, severity: SeverityRules, policy: PolicyRules, source = 'rules', objects: ObjectKinds = NO_OBJECTS): CompiledRules {
   const verbCategory = new Map<string, Category>();
@@ -176,8 +206,17 @@ export function compileRules(raw: ClassifierRules, severity: SeverityRules, poli
   if (clashes.length) throw new Error(`${source}: ambiguous verbs:\n  ${clashes.join('\n  ')}`);
 
   const combosByVerb = new Map<string, CompiledCombo[]>();
+  // Names and leads are matched with their stopwords removed, so an object
+  // phrase is too ("user data stream" is read as "data stream"): otherwise a
+  // phrase holding one could never match. A phrase left with a single word
+  // keeps its stopword ("to live" must not become "live").
+  const stop = new Set(raw.stopwords);
+  const withoutStopwords = (o: string[]) => {
+    const kept = o.filter((w) => !stop.has(w));
+    return kept.length >= 2 ? kept : o;
+  };
   for (const combo of raw.combos) {
-    const objects = combo.objects.flatMap(phraseForms);
+    const objects = combo.objects.flatMap(phraseForms).map(withoutStopwords);
     const compiled: CompiledCombo = {
       verbs: new Set(combo.verbs),
       objects,
@@ -255,6 +294,7 @@ export function compileRules(raw: ClassifierRules, severity: SeverityRules, poli
     objectBarriers: new Set(raw.object_barriers),
     objectKinds: new Map(objects.kinds.flatMap((k) => k.words.map((w) => [w.toLowerCase(), k] as const))),
     reversiblePhrases: objects.reversible_phrases.map((p) => p.toLowerCase()),
+    ...throwawayContexts(objects),
     operationParams: new Set(raw.operations.params.map(normaliseParamName)),
     httpMethods: new Map(Object.entries(raw.operations.http_methods).map(([k, v]) => [k.toUpperCase(), v])),
     negationEn: new Set(raw.negation.en.map((w) => w.toLowerCase())),
@@ -265,8 +305,15 @@ export function compileRules(raw: ClassifierRules, severity: SeverityRules, poli
     listQuotes: new Set(raw.action_lists.quotes),
     thenWords: new Set(raw.then_words.map((w) => w.toLowerCase())),
     hypotheticalVerbs: new Set(raw.hypothetical_verbs),
+    outboundVerbs: new Set(raw.outbound_verbs),
+    ...(raw.saves_file ? { savesFile: { pattern: savesFilePattern(raw.saves_file), notWith: raw.saves_file.not_with.length ? new RegExp(`\\b(?:${raw.saves_file.not_with.map(escapeRe).join('|')})\\b`, 'i') : undefined } } : {}),
+    ...(raw.private_reads
+      ? { privateReads: { verbs: new Set(raw.private_reads.verbs), words: new Set(raw.private_reads.words), personal: new Set(raw.private_reads.personal), personalWords: new Set(raw.private_reads.personal_words), notWith: new Set(raw.private_reads.not_with) } }
+      : {}),
     ambiguousCode: new Set(raw.params.ambiguous_code.map(normaliseParamName)),
     codeHints: new Set(raw.params.code_hints),
+    ambiguousSecret: new Set(raw.params.ambiguous_secret.map(normaliseParamName)),
+    secretHints: new Set(raw.params.secret_hints),
     placeholders: new Set(raw.placeholder_descriptions.map((p) => p.toLowerCase())),
   };
 }

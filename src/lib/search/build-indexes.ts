@@ -33,7 +33,8 @@ import { readIndexServers } from '../registry/read-index.ts';
 export interface SearchBuildInput {
   dist: string;
   dataDir: string;
-  tools: CatalogueTool[];
+  /** Any iterable: build-search streams them from the catalogue files and keeps only the records. */
+  tools: Iterable<CatalogueTool>;
   servers: CatalogueServer[];
   /** How records reach Pagefind (see pagefind-bundle.ts); "html" unless measuring. */
   transport?: Transport;
@@ -57,7 +58,7 @@ const kb = (n: number) => `${Math.round(n / 1024).toLocaleString('en-US')} KB`;
 
 export async function buildSearchIndexes(input: SearchBuildInput): Promise<SearchBuildResult> {
   const started = performance.now();
-  const toolRecords = input.tools.map(toolRecord);
+  const toolRecords = Array.from(input.tools, toolRecord);
   const read = readIndexServers(input.dataDir);
   // Each catalogued server is known by its index entry (ingest's join), its
   // own name and the names its copies carry.

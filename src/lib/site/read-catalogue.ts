@@ -5,8 +5,8 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BuildReport, CatalogueServer, CatalogueTool } from '../../schemas/catalogue.ts';
-import { loadConfig } from '../config.ts';
+import { catalogueServerSchema, catalogueToolSchema, type BuildReport, type CatalogueServer, type CatalogueTool } from '../../schemas/catalogue.ts';
+import { formatZodError, loadConfig } from '../config.ts';
 
 export function catalogueDir(): string {
   return loadConfig().catalogueDir;
@@ -18,12 +18,19 @@ function need(file: string): string {
 }
 
 export function readCatalogueTools(dir = catalogueDir()): CatalogueTool[] {
+  return [...eachCatalogueTool(dir)];
+}
+
+/**
+ * The tools one server file at a time, for readers that keep only a little
+ * of each tool (the search records): at 100,000 tools, holding every parsed
+ * tool at once cost the search build about a gigabyte.
+ */
+export function* eachCatalogueTool(dir = catalogueDir()): Generator<CatalogueTool> {
   const toolsDir = need(join(dir, 'tools'));
-  const out: CatalogueTool[] = [];
   for (const f of readdirSync(toolsDir).sort()) {
-    if (f.endsWith('.json')) out.push(...(JSON.parse(readFileSync(join(toolsDir, f), 'utf8')) as CatalogueTool[]));
+    if (f.endsWith('.json')) yield* JSON.parse(readFileSync(join(toolsDir, f), 'utf8')) as CatalogueTool[];
   }
-  return out;
 }
 
 export function readCatalogueServers(dir = catalogueDir()): CatalogueServer[] {
@@ -32,4 +39,34 @@ export function readCatalogueServers(dir = catalogueDir()): CatalogueServer[] {
 
 export function readBuildReport(dir = catalogueDir()): BuildReport {
   return JSON.parse(readFileSync(need(join(dir, 'report.json')), 'utf8')) as BuildReport;
+}
+
+/**
+ * The catalogue as the pages read it: every tool and server checked against
+ * the schemas ingest writes by, so a stale or hand-edited catalogue stops the
+ * build with the file and the tool named, instead of rendering a broken page.
+ * Every problem is collected before failing, so one run shows them all.
+ */
+export function readValidatedCatalogue(dir = catalogueDir()): { tools: CatalogueTool[]; servers: CatalogueServer[] } {
+  const problems: string[] = [];
+  const tools: CatalogueTool[] = [];
+  const toolsDir = need(join(dir, 'tools'));
+  for (const f of readdirSync(toolsDir).sort()) {
+    if (!f.endsWith('.json')) continue;
+    const file = join(toolsDir, f);
+    (JSON.parse(readFileSync(file, 'utf8')) as unknown[]).forEach((raw, i) => {
+      const parsed = catalogueToolSchema.safeParse(raw);
+      if (parsed.success) tools.push(parsed.data);
+      else problems.push(`${file}, tool ${i} ${JSON.stringify((raw as { id?: unknown })?.id ?? '?')}: ${formatZodError(parsed.error, 3)}`);
+    });
+  }
+  const serversFile = need(join(dir, 'servers.json'));
+  const servers: CatalogueServer[] = [];
+  (JSON.parse(readFileSync(serversFile, 'utf8')) as unknown[]).forEach((raw, i) => {
+    const parsed = catalogueServerSchema.safeParse(raw);
+    if (parsed.success) servers.push(parsed.data);
+    else problems.push(`${serversFile}, server ${i} ${JSON.stringify((raw as { slug?: unknown })?.slug ?? '?')}: ${formatZodError(parsed.error, 3)}`);
+  });
+  if (problems.length) throw new Error(`The catalogue in ${dir} does not match its schema (run "npm run ingest" again):\n${problems.slice(0, 20).join('\n')}${problems.length > 20 ? `\n… and ${problems.length - 20} more` : ''}`);
+  return { tools, servers };
 }
