@@ -427,5 +427,21 @@ describe('classes of mistake, each on real tool definitions from the shared data
     // digitalocean delete_app keeps its weight.
     expect(judge({ name: 'delete_app', description: 'Delete an app by ID' }).severity).toBe('critical');
   });
+  it('an action list in a parameter\'s description or in the prose counts like an enum: the worst listed action decides', () => {
+    // ideook/revit-mcp operate_element (its action values are documented, not enumerated, one object down)
+    const c = judge({
+      name: 'operate_element',
+      description: 'Operate on Revit elements by performing actions such as select, selectionBox, setColor, setTransparency, delete, hide, etc.',
+      inputSchema: { properties: { data: { type: 'object', properties: { elementIds: { type: 'array', items: { type: 'number' } }, action: { type: 'string', description: 'The operation to perform on elements. Valid values: Select, SelectionBox, SetColor, SetTransparency, Delete, Hide. Delete permanently removes elements from the project.' } } } } },
+    });
+    expect(c.category).toBe('Destructive');
+    expect(c.operationParams.map((p) => p.name)).toEqual(['data.action']);
+    // The prose alone says it too: unknown items ("selectionBox") may stand between listed actions after "such as".
+    expect(judge({ name: 'operate_element', description: 'Operate on Revit elements by performing actions such as select, selectionBox, setColor, setTransparency, delete, hide, etc.' }).category).toBe('Destructive');
+    // A list after a mark may be names, not actions: cameroncooke/xcodebuildmcp button.
+    expect(judge({ name: 'button', description: 'Press hardware button on iOS simulator. Supported buttons: apple-pay, home, lock, side-button, siri' }).category).toBe('Write');
+    // Examples of free text are no closed set of operations.
+    expect(judge({ name: 'send-command', description: 'Send a command to a device', inputSchema: { properties: { command: { type: 'string', description: 'The command to send (restart, update, status, etc.)' } } } }).operationParams).toEqual([]);
+  });
 });
 
