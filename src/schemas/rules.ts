@@ -204,6 +204,12 @@ export const classifierRulesSchema = z.object({
     .optional(),
   /** Verbs that carry something out of the machine (upload, attach, send): with a file path input, any local file can go. */
   outbound_verbs: words.default([]),
+  /**
+   * Money verbs that are ordinary verbs too ("swap a card", "withdraw items
+   * from a chest", "tip"): alone, with no word of `words` anywhere in the
+   * definition, they act as a Write, not a money movement.
+   */
+  money_context: z.object({ verbs: words, words: words }).optional(),
   /** Verbs that only introduce the real action ("start following", "try to fetch"). */
   aux_verbs: words.default([]),
   /** Descriptions that say nothing (scrape placeholders); the tool is judged without them. */

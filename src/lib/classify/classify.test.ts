@@ -443,5 +443,24 @@ describe('classes of mistake, each on real tool definitions from the shared data
     // Examples of free text are no closed set of operations.
     expect(judge({ name: 'send-command', description: 'Send a command to a device', inputSchema: { properties: { command: { type: 'string', description: 'The command to send (restart, update, status, etc.)' } } } }).operationParams).toEqual([]);
   });
+  it('a money verb that is an ordinary verb too moves money only where the definition speaks of money', () => {
+    // artillect/mtg-mcp-servers sideboard_swap: a card game, nothing moves money.
+    const swap = judge({ name: 'sideboard_swap', description: 'Swap a card from your deck with a card from your sideboard.', inputSchema: { properties: { remove_card: { type: 'string' }, add_card: { type: 'string' } } } });
+    expect([swap.category, swap.severity]).toEqual(['Write', 'medium']);
+    // nacal/mcp-minecraft-remote withdrawItem
+    expect(judge({ name: 'withdrawItem', description: 'Take items from an open container' }).category).toBe('Write');
+    // A token swap still trades; so does a swap on a server whose name says it trades (kukapay/uniswap-trader-mcp executeSwap).
+    expect(judge({ name: 'swap', description: 'Swap one token for another', inputSchema: { properties: { from: { type: 'string' }, to: { type: 'string' } } } }).category).toBe('Financial');
+    expect(classify(rules, { name: 'executeSwap', description: 'Execute a swap on Uniswap with optimal multi-hop routing' }, { title: 'Uniswap Trader MCP', prefixWords: new Set() }).category).toBe('Financial');
+  });
+
+  it('adding a payee moves no money, but it is where an injected payment later goes (Write, high)', () => {
+    // dragonkhoi/mercury-mcp add_payment_recipient
+    const c = judge({ name: 'add_payment_recipient', description: "Add a new payment recipient to Mercury. You must provide the recipient's name, email(s), and default payment method, along with the appropriate routing information for the chosen payment method." });
+    expect([c.category, c.severity]).toEqual(['Write', 'high']);
+    expect(c.signals).toContain('admin_scope');
+    // A payment to a recipient still moves money.
+    expect(judge({ name: 'create_payment', description: 'Create a payment to a recipient' }).category).toBe('Financial');
+  });
 });
 

@@ -131,6 +131,34 @@ function readsPrivate(p: NonNullable<CompiledRules['privateReads']>, found: Stag
   return words.some((w) => p.personal.has(w)) && words.some((w) => p.personalWords.has(w));
 }
 
+const NO_MONEY = ' (a change: nothing in the definition speaks of money)';
+
+/** Every word of the name, the description, the parameters' names and descriptions (one object down) and the server's name. */
+function speaksOfMoney(words: ReadonlySet<string>, input: ClassifyInput, serverWords: readonly string[]): boolean {
+  const texts: string[] = [input.name, input.title ?? '', input.description ?? '', ...serverWords];
+  const walk = (props: unknown, depth: number) => {
+    if (!props || typeof props !== 'object') return;
+    for (const [name, schema] of Object.entries(props as Record<string, unknown>)) {
+      texts.push(name);
+      if (!schema || typeof schema !== 'object') continue;
+      const s = schema as { description?: unknown; properties?: unknown; items?: { properties?: unknown } };
+      if (typeof s.description === 'string') texts.push(s.description);
+      if (depth < 1) walk(s.properties ?? s.items?.properties, depth + 1);
+    }
+  };
+  walk(input.inputSchema?.properties, 0);
+  for (const text of texts) for (const t of splitIdentifier(text)) if (words.has(t.word.toLowerCase())) return true;
+  return false;
+}
+
+/** Evidence that is one of the ambiguous money verbs on its own, not a combo that names what moves. */
+function bareMoneyVerb(verbs: ReadonlySet<string>, e: Evidence): boolean {
+  if (e.source !== 'name' && e.source !== 'description') return false;
+  // A bare verb, or a combo built on one ("run the bridge", "batch move"):
+  // with no money anywhere in the definition, its object is no money either.
+  return splitIdentifier(e.text).some((t) => baseForms(t.word.toLowerCase()).some((f) => verbs.has(f)));
+}
+
 /** The kind of object the action applies to, from objects.yaml: the first object word that names one. */
 function objectKindOf(rules: CompiledRules, words: readonly string[]): ObjectInfo | undefined {
   for (const raw of words) {
@@ -219,7 +247,7 @@ export interface StageFindings {
  * dangerous selectable operation counts), and derives signals, severity,
  * confidence and the operations list.
  */
-export function decide(rules: CompiledRules, input: ClassifyInput, found: StageFindings): Classification {
+export function decide(rules: CompiledRules, input: ClassifyInput, found: StageFindings, serverWords: readonly string[] = []): Classification {
   const noDescription = !found.description;
   const limits = rules.raw.limits;
   const scan = {
@@ -231,6 +259,12 @@ export function decide(rules: CompiledRules, input: ClassifyInput, found: StageF
     signingKey: found.params.signingKey,
     operationParams: found.params.operationParams,
   };
+  // "Swap a card from your deck": a money verb that is an ordinary verb too
+  // moves money only where the definition speaks of money somewhere.
+  // (The server's own name counts: a "Uniswap Trader" server's "Execute a swap" trades.)
+  if (rules.moneyContext && !speaksOfMoney(rules.moneyContext.words, input, serverWords)) {
+    for (const e of scan.evidence) if (e.supports === 'Financial' && bareMoneyVerb(rules.moneyContext.verbs, e)) (e.supports = 'Write'), (e.note += NO_MONEY);
+  }
   // Beyond the lead, the description's next sentence may name the name's action ("…to apply for a loan by pledging collateral. Users specify the coin they want to borrow").
   const confirming = [...(found.description?.leadOtherWords ?? []), ...nextSentenceWords(rules, input.description ?? '')];
   descriptionOutranksName(rules, scan.evidence, confirming, input.name);
