@@ -40,6 +40,7 @@ export const RISK_SIGNALS = {
   sends_local_files: 'Sends any local file it is pointed at',
   private_data: 'Reveals private messages or personal trades',
   sets_spend: 'Sets a budget, bid or spend cap',
+  sends_secrets: 'Puts stored secrets into a request the caller aims',
   unknown_action: 'What it does is unclear from its definition',
 } as const;
 export type RiskSignal = keyof typeof RISK_SIGNALS;
@@ -91,6 +92,8 @@ export const classifierRulesSchema = z.object({
       objects: words,
       /** Overrides combo_window for this combo (never widens it). */
       window: z.number().int().min(1).max(8).optional(),
+      /** The object must end its clause (or the name): "a new wallet with a random key", not "new wallet groups". */
+      head: z.boolean().optional(),
       category: categorySchema,
       signals: z.array(riskSignalSchema).optional(),
       label: z.string(),

@@ -69,8 +69,8 @@ describe('classifier on synthetic definitions', () => {
     // Handing back a key is two levels above a plain read; needing one is not.
     expect(classify(rules, { name: 'get_api_key', description: 'Get the API key of the project' }, plain).severity).toBe('high');
     expect(classify(rules, { name: 'get_weather', description: 'Get the weather', inputSchema: { properties: { apiKey: { type: 'string' } } } }, plain).severity).toBe('low');
-    // A private key or seed phrase controls a wallet outright: one level more.
-    expect(classify(rules, { name: 'get_private_key', description: 'Get the private key of the wallet' }, plain).severity).toBe('critical');
+    // A private key or seed phrase: GUIDE "high: reading secrets/private keys" (no step above other secrets).
+    expect(classify(rules, { name: 'get_private_key', description: 'Get the private key of the wallet' }, plain).severity).toBe('high');
   });
 });
 
@@ -92,8 +92,8 @@ describe('general rules (catalogue/rules/classifier.yaml)', () => {
   it('unsigned transaction builders and local key generation are reads', () => {
     expect(run('make_payment_txn', 'Create a payment transaction', { from: { type: 'string' }, to: { type: 'string' }, amount: { type: 'number' } }).category).toBe('Read');
     const key = run('generate_mnemonic', 'Generate a new BIP-39 mnemonic seed phrase');
-    // It hands back a seed phrase: secrets (two levels) and key material (one more).
-    expect([key.category, key.severity]).toEqual(['Read', 'critical']);
+    // It hands back a seed phrase: GUIDE "high: reading secrets/private keys".
+    expect([key.category, key.severity]).toEqual(['Read', 'high']);
     expect(key.signals).toEqual(expect.arrayContaining(['credentials', 'key_material']));
     expect(run('create_wallet', 'Create a new random wallet with private key and address').category).toBe('Read');
     // A longer name names an account at a hosted service, which is a change.
@@ -461,6 +461,23 @@ describe('classes of mistake, each on real tool definitions from the shared data
     expect(c.signals).toContain('admin_scope');
     // A payment to a recipient still moves money.
     expect(judge({ name: 'create_payment', description: 'Create a payment to a recipient' }).category).toBe('Financial');
+  });
+  it('keys and secrets passing through: a message signed with the wallet, a new key handed back, stored secrets filled into any request', () => {
+    // goat-sdk/goat sign_message: no transaction (not Financial), but the wallet's key vouches for what the caller picks.
+    const sign = judge({ name: 'sign_message', description: 'Sign a message with the wallet', inputSchema: { properties: { message: { type: 'string' } }, required: ['message'] } });
+    expect([sign.category, sign.severity]).toEqual(['Read', 'high']);
+    // dcspark/mcp-cryptowallet-evm wallet_create_random: nothing is created on a server; the private key comes back (GUIDE: reading private keys is high).
+    const gen = judge({ name: 'create_random', description: 'Create a new wallet with a random private key', inputSchema: { properties: { password: { type: 'string' } } } });
+    expect([gen.category, gen.severity]).toEqual(['Read', 'high']);
+    // ...but "Create new wallet groups" makes groups.
+    expect(judge({ name: 'create_groups', description: 'Create new wallet groups. Expects a list of group names.' }).category).toBe('Write');
+    // deanward/hal http-options and http-post: {secrets.key} substitution into a URL the caller picks.
+    const opts = judge({ name: 'http-options', description: "Make an HTTP OPTIONS request to a specified URL to check available methods and headers. Supports secret substitution using {secrets.key} syntax in URL and headers where 'key' corresponds to HAL_SECRET_KEY environment variables." });
+    expect([opts.category, opts.severity]).toEqual(['Read', 'high']);
+    const post = judge({ name: 'http-post', description: 'Make an HTTP POST request to a specified URL with optional body and headers. Supports secret substitution using {secrets.key} syntax in URL, headers, and body.' });
+    expect([post.category, post.severity]).toEqual(['Write', 'high']);
+    // A plain GET of whatever URL is given is a server-side fetch (medium), not a change.
+    expect([judge({ name: 'http_get', description: 'Make an HTTP GET request to the specified URL' }).category, judge({ name: 'http_get', description: 'Make an HTTP GET request to the specified URL' }).severity]).toEqual(['Read', 'medium']);
   });
 });
 

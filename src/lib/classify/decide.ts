@@ -34,6 +34,7 @@ const SIGNAL_SCOPE: Partial<Record<RiskSignal, readonly Category[]>> = {
   sends_local_files: ['Write'],
   private_data: ['Read'],
   sets_spend: ['Financial'],
+  sends_secrets: ['Read', 'Write', 'Execute'],
 };
 
 /** True when one of the words has the same base form as the (single-word) action `text`. */

@@ -97,7 +97,9 @@ export function findCombo(
         if (clause && clause[j + object.length - 1] !== clause[i]) break;
         // "Add a new payment recipient": an object that starts a longer noun
         // phrase only qualifies its head (noun_phrases), so it is not the object.
-        if (matchesAt(words, j, object) && !startsNounPhrase(rules, words, j + object.length - 1)) return { combo, from: i, to: j + object.length - 1 };
+        const end = j + object.length - 1;
+        const headOk = !combo.head || end + 1 >= words.length || (clause !== undefined && clause[end + 1] !== clause[end]);
+        if (matchesAt(words, j, object) && headOk && !startsNounPhrase(rules, words, end)) return { combo, from: i, to: end };
       }
       if (allowBackward) {
         for (let j = i - object.length; j >= Math.max(0, i - window - object.length + 1); j--) {

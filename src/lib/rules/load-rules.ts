@@ -32,6 +32,8 @@ export interface CompiledCombo {
   maxObjectLength: number;
   /** Largest verb-object distance for this combo, if narrower than the default. */
   window?: number;
+  /** The object must be the last word of its clause or of the name. */
+  head?: boolean;
   category: Category;
   signals: RiskSignal[];
   label: string;
@@ -225,6 +227,7 @@ export function compileRules(raw: ClassifierRules, severity: SeverityRules, poli
       objectStarts: new Set(objects.map((o) => o[0]!)),
       maxObjectLength: Math.max(...objects.map((o) => o.length)),
       ...(combo.window ? { window: combo.window } : {}),
+      ...(combo.head ? { head: true } : {}),
       category: combo.category,
       signals: combo.signals ?? [],
       label: combo.label,
