@@ -38,9 +38,10 @@ export const RISK_SIGNALS = {
   disposable_sandbox: 'Runs in a throwaway sandbox',
   forwards_data: 'Sets up a standing forward to an outside address',
   sends_local_files: 'Sends any local file it is pointed at',
-  private_data: 'Reveals private messages or personal trades',
+  private_data: 'Reveals private messages, records or personal trades',
   sets_spend: 'Sets a budget, bid or spend cap',
   sends_secrets: 'Puts stored secrets into a request the caller aims',
+  reads_local_files: 'Reads any local file it is pointed at',
   unknown_action: 'What it does is unclear from its definition',
 } as const;
 export type RiskSignal = keyof typeof RISK_SIGNALS;
@@ -195,7 +196,7 @@ export const classifierRulesSchema = z.object({
    * `personal_words`), and none of `not_with` (console messages, chat completions).
    */
   private_reads: z
-    .object({ verbs: words, words: words, personal: words.default([]), personal_words: words.default([]), not_with: words.default([]) })
+    .object({ verbs: words, words: words, personal: words.default([]), personal_words: words.default([]), not_with: words.default([]), whole_store_verbs: words.default([]) })
     .optional(),
   /**
    * A description that says the tool saves its result to a file: a verb (or
@@ -213,6 +214,12 @@ export const classifierRulesSchema = z.object({
    * definition, they act as a Write, not a money movement.
    */
   money_context: z.object({ verbs: words, words: words }).optional(),
+  /**
+   * Reads of a file's contents (a verb of `verbs`, a file object) whose path
+   * the caller gives (a path parameter, or one of `phrases` in the
+   * description), unless one of `not_with` says the files are confined.
+   */
+  local_file_reads: z.object({ verbs: words, phrases: words.default([]), not_with: words.default([]) }).optional(),
   /** Verbs that only introduce the real action ("start following", "try to fetch"). */
   aux_verbs: words.default([]),
   /** Descriptions that say nothing (scrape placeholders); the tool is judged without them. */

@@ -479,5 +479,24 @@ describe('classes of mistake, each on real tool definitions from the shared data
     // A plain GET of whatever URL is given is a server-side fetch (medium), not a change.
     expect([judge({ name: 'http_get', description: 'Make an HTTP GET request to the specified URL' }).category, judge({ name: 'http_get', description: 'Make an HTTP GET request to the specified URL' }).severity]).toEqual(['Read', 'medium']);
   });
+  it('reads of private health or business records, a whole table, or any local file are medium; public data stays low', () => {
+    // kartha-ai/google-cloud-healthcare-api-mcp get_patient_careplans, blacksand-software/hubspot-mcp crm_search_leads, k-jarzyna/mcp-miro get-case
+    expect(judge({ name: 'get_patient_careplans', description: 'Get care plans for a patient', inputSchema: { properties: { patientId: {} } } }).severity).toBe('medium');
+    expect(judge({ name: 'crm_search_leads', description: 'Search leads with lead-specific filters' }).severity).toBe('medium');
+    expect(judge({ name: 'get-case', description: 'Retrieves information about a specific eDiscovery case (Enterprise only)' }).severity).toBe('medium');
+    expect(judge({ name: 'list_invoices', description: 'List invoices from PayPal.' }).severity).toBe('medium');
+    // imankamyabi/dynamodb-mcp-server scan_table
+    expect(judge({ name: 'scan_table', description: 'Scans an entire table with optional filters' }).severity).toBe('medium');
+    // rusiaaman/wcgw ReadFiles; a read confined to a sandbox is not the host's files.
+    const any = judge({ name: 'ReadFiles', description: '- Read full file content of one or more files.\n- Provide absolute paths only (~ allowed)' });
+    expect([any.category, any.severity]).toEqual(['Read', 'medium']);
+    expect(any.signals).toContain('reads_local_files');
+    expect(judge({ name: 'read_file', description: 'Read the contents of a file in the sandbox.', inputSchema: { properties: { session_id: { type: 'string' }, file_path: { type: 'string' } } } }).severity).toBe('low');
+    // Public data: weather, prices, a documentation search, Reddit submissions.
+    expect(judge({ name: 'get_forecast', description: 'Get the weather forecast for a location' }).severity).toBe('low');
+    expect(judge({ name: 'get_price', description: 'Get the current price of a token' }).severity).toBe('low');
+    expect(judge({ name: 'search_docs', description: 'Search the documentation' }).severity).toBe('low');
+    expect(judge({ name: 'get_comments_by_submission', description: 'Retrieve comments from a specific submission.' }).severity).toBe('low');
+  });
 });
 

@@ -35,6 +35,7 @@ const SIGNAL_SCOPE: Partial<Record<RiskSignal, readonly Category[]>> = {
   private_data: ['Read'],
   sets_spend: ['Financial'],
   sends_secrets: ['Read', 'Write', 'Execute'],
+  reads_local_files: ['Read'],
 };
 
 /** True when one of the words has the same base form as the (single-word) action `text`. */
@@ -158,6 +159,16 @@ function bareMoneyVerb(verbs: ReadonlySet<string>, e: Evidence): boolean {
   // A bare verb, or a combo built on one ("run the bridge", "batch move"):
   // with no money anywhere in the definition, its object is no money either.
   return splitIdentifier(e.text).some((t) => baseForms(t.word.toLowerCase()).some((f) => verbs.has(f)));
+}
+
+/** A read of a file's contents whose path the caller gives: a path parameter, or a description that says any or an absolute path. */
+function readsFileContents(p: NonNullable<CompiledRules['localFileReads']>, found: StageFindings, input: ClassifyInput): boolean {
+  const actions = [found.name.action, found.description?.action ?? ''].filter(Boolean).map((a) => a.toLowerCase());
+  if (!actions.some((a) => baseForms(a).some((f) => p.verbs.has(f)))) return false;
+  const description = (input.description ?? '').toLowerCase();
+  if (p.notWith.some((w) => description.includes(w) || found.name.words.some((n) => n.toLowerCase() === w))) return false;
+  const pathParam = found.params.evidence.some((e) => e.signals.includes('filesystem_path') && e.supports === undefined);
+  return pathParam || p.phrases.some((phrase) => description.includes(phrase));
 }
 
 /** The kind of object the action applies to, from objects.yaml: the first object word that names one. */
@@ -374,6 +385,12 @@ export function decide(rules: CompiledRules, input: ClassifyInput, found: StageF
   // history": what it hands back is other people's words or the account's own
   // trading, not public data ("console messages", "chat completions" are not).
   if (category === 'Read' && rules.privateReads && readsPrivate(rules.privateReads, found, input.name)) scan.signals.add('private_data');
+  // "Scans an entire table": every row of a database table comes back.
+  if (category === 'Read' && rules.privateReads && objectKind?.id === 'database' && scan.signals.has('bulk_scope') && [found.name.action, found.description?.action ?? ''].some((a) => a && baseForms(a.toLowerCase()).some((f) => rules.privateReads!.wholeStoreVerbs.has(f)))) scan.signals.add('private_data');
+  // "Read full file content … Provide absolute paths only (~ allowed)": a read
+  // of whatever local file a path names reaches ~/.ssh and .env as easily as
+  // the file meant. Not in a sandbox or simulator (the object is scratch there).
+  if (category === 'Read' && rules.localFileReads && objectKind?.id === 'file' && /^files?$/i.test(objectKind.word) && readsFileContents(rules.localFileReads, found, input)) scan.signals.add('reads_local_files');
   // No action word we know anywhere: the category is a guess, and the policy must not trust it.
   if (fallback) scan.signals.add('unknown_action');
   const signals = [...scan.signals].filter((s) => {

@@ -99,9 +99,11 @@ export interface CompiledRules {
   outboundVerbs: Set<string>;
   /** classifier.yaml money_context: money verbs that need a money word in the definition to move money. */
   moneyContext?: { verbs: Set<string>; words: Set<string> };
+  /** classifier.yaml local_file_reads: reads of whatever local file a path names. */
+  localFileReads?: { verbs: Set<string>; phrases: string[]; notWith: string[] };
   /** classifier.yaml saves_file, compiled: where a description says it saves a file. */
   savesFile?: { pattern: RegExp; notWith: RegExp | undefined };
-  privateReads?: { verbs: Set<string>; words: Set<string>; personal: Set<string>; personalWords: Set<string>; notWith: Set<string> };
+  privateReads?: { verbs: Set<string>; words: Set<string>; personal: Set<string>; personalWords: Set<string>; notWith: Set<string>; wholeStoreVerbs: Set<string> };
   ambiguousCode: Set<string>;
   codeHints: Set<string>;
   ambiguousSecret: Set<string>;
@@ -311,10 +313,11 @@ export function compileRules(raw: ClassifierRules, severity: SeverityRules, poli
     thenWords: new Set(raw.then_words.map((w) => w.toLowerCase())),
     hypotheticalVerbs: new Set(raw.hypothetical_verbs),
     outboundVerbs: new Set(raw.outbound_verbs),
+    ...(raw.local_file_reads ? { localFileReads: { verbs: new Set(raw.local_file_reads.verbs), phrases: raw.local_file_reads.phrases.map((w) => w.toLowerCase()), notWith: raw.local_file_reads.not_with.map((w) => w.toLowerCase()) } } : {}),
     ...(raw.money_context ? { moneyContext: { verbs: new Set(raw.money_context.verbs), words: new Set(raw.money_context.words.map((w) => w.toLowerCase())) } } : {}),
     ...(raw.saves_file ? { savesFile: { pattern: savesFilePattern(raw.saves_file), notWith: raw.saves_file.not_with.length ? new RegExp(`\\b(?:${raw.saves_file.not_with.map(escapeRe).join('|')})\\b`, 'i') : undefined } } : {}),
     ...(raw.private_reads
-      ? { privateReads: { verbs: new Set(raw.private_reads.verbs), words: new Set(raw.private_reads.words), personal: new Set(raw.private_reads.personal), personalWords: new Set(raw.private_reads.personal_words), notWith: new Set(raw.private_reads.not_with) } }
+      ? { privateReads: { verbs: new Set(raw.private_reads.verbs), words: new Set(raw.private_reads.words), personal: new Set(raw.private_reads.personal), personalWords: new Set(raw.private_reads.personal_words), notWith: new Set(raw.private_reads.not_with), wholeStoreVerbs: new Set(raw.private_reads.whole_store_verbs) } }
       : {}),
     ambiguousCode: new Set(raw.params.ambiguous_code.map(normaliseParamName)),
     codeHints: new Set(raw.params.code_hints),
