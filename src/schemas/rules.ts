@@ -219,6 +219,14 @@ export const classifierRulesSchema = z.object({
    * the caller gives (a path parameter, or one of `phrases` in the
    * description), unless one of `not_with` says the files are confined.
    */
+  /**
+   * Places whose content the public sees at once (static website hosting):
+   * a change whose description names one reaches the public (matched as
+   * lower-cased substrings, so phrases of any script work).
+   */
+  public_places: words.default([]),
+  /** Creating a user account grants access: verb, optional filler, object that ends the phrase. */
+  account_creation: z.object({ verbs: words, between: words.default([]), objects: words, then: words.default([]) }).optional(),
   local_file_reads: z.object({ verbs: words, phrases: words.default([]), not_with: words.default([]) }).optional(),
   /** Verbs that only introduce the real action ("start following", "try to fetch"). */
   aux_verbs: words.default([]),

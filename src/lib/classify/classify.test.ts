@@ -498,5 +498,20 @@ describe('classes of mistake, each on real tool definitions from the shared data
     expect(judge({ name: 'search_docs', description: 'Search the documentation' }).severity).toBe('low');
     expect(judge({ name: 'get_comments_by_submission', description: 'Retrieve comments from a specific submission.' }).severity).toBe('low');
   });
+  it('live gateway config, public static hosting and new user accounts reach others at once (Write, high)', () => {
+    // api7/apisix-mcp update_global_rule: global plugins run on every route of a live gateway.
+    expect(judge({ name: 'update_global_rule', description: 'Update specific attributes of an existing global rule' }).severity).toBe('high');
+    // thinkfar/kong-mcp create_route
+    expect(judge({ name: 'create_route', description: 'Kong Admin API tool for routes - create operations' }).severity).toBe('high');
+    // tencentcloudbase/cloudbase-ai-toolkit uploadFiles: upload files to static website hosting.
+    expect(judge({ name: 'uploadFiles', description: '上传文件到静态网站托管' }).severity).toBe('high');
+    // mrwyndham/pocketbase-mcp create_user
+    const user = judge({ name: 'create_user', description: 'Create a new user account', inputSchema: { properties: { email: {}, password: {} } } });
+    expect([user.category, user.severity]).toEqual(['Write', 'high']);
+    // A global variable is one thing; a user profile is no account; a CRM account is a customer record.
+    expect(judge({ name: 'rename_global_variable', description: 'Rename a global variable' }).severity).toBe('medium');
+    expect(judge({ name: 'create_user_profile', description: 'Create a user profile page' }).severity).toBe('medium');
+    expect(judge({ name: 'create_account', description: 'Create a new account in Frontapp' }).severity).toBe('medium');
+  });
 });
 

@@ -171,6 +171,24 @@ function readsFileContents(p: NonNullable<CompiledRules['localFileReads']>, foun
   return pathParam || p.phrases.some((phrase) => description.includes(phrase));
 }
 
+/** The name, or the description's first sentence, says it creates an account: verb, filler, an object ending the phrase. */
+function createsAccount(p: NonNullable<CompiledRules['accountCreation']>, input: ClassifyInput): boolean {
+  const lead = (input.description ?? '').split(/[.\n!?]/)[0]!.slice(0, 200);
+  const phrases = [splitIdentifier(input.name).map((t) => t.word.toLowerCase()), lead.toLowerCase().split(/[^a-z]+/).filter(Boolean)];
+  for (const words of phrases) {
+    for (let i = 0; i < words.length; i++) {
+      if (!p.verbs.has(words[i]!)) continue;
+      let k = i + 1;
+      while (k < words.length && p.between.has(words[k]!)) k++;
+      if (k >= words.length || !p.objects.has(words[k]!)) continue;
+      const next = words[k + 1];
+      // The object ends the phrase, or "account" follows it ("user account"); then a preposition may go on ("to a team").
+      if (next === undefined || p.then.has(next) || ['to', 'for', 'in', 'with', 'on', 'into'].includes(next)) return true;
+    }
+  }
+  return false;
+}
+
 /** The kind of object the action applies to, from objects.yaml: the first object word that names one. */
 function objectKindOf(rules: CompiledRules, words: readonly string[]): ObjectInfo | undefined {
   for (const raw of words) {
@@ -373,6 +391,13 @@ export function decide(rules: CompiledRules, input: ClassifyInput, found: StageF
   }
   if (category === 'Destructive' && !noDescription && hasReversiblePhrase(rules, input.description ?? '')) scan.signals.add('reversible');
   if (scan.signals.has('external_messaging')) scan.signals.add('public_audience');
+  // "create_user", "Create a new user account": a new account grants someone access.
+  if (category === 'Write' && rules.accountCreation && createsAccount(rules.accountCreation, input)) scan.signals.add('admin_scope');
+  // "上传文件到静态网站托管" (upload files to static website hosting): what lands there is public at once.
+  if (!noDescription && rules.publicPlaces.length) {
+    const description = (input.description ?? '').slice(0, limits.body_scan_chars).toLowerCase();
+    if (rules.publicPlaces.some((p) => description.includes(p))) scan.signals.add('public_audience');
+  }
   // A read that takes any URL makes the server fetch it: internal addresses
   // and whatever the page says both reach the agent.
   if (category === 'Read' && scan.signals.has('open_world') && scan.evidence.some((e) => e.source === 'parameter' && e.signals.includes('open_world'))) scan.signals.add('server_side_fetch');
