@@ -38,8 +38,10 @@ export const RISK_SIGNALS = {
   disposable_sandbox: 'Runs in a throwaway sandbox',
   forwards_data: 'Sets up a standing forward to an outside address',
   sends_local_files: 'Sends any local file it is pointed at',
-  private_data: 'Reveals private messages or personal trades',
+  private_data: 'Reveals private messages, records or personal trades',
   sets_spend: 'Sets a budget, bid or spend cap',
+  sends_secrets: 'Puts stored secrets into a request the caller aims',
+  reads_local_files: 'Reads any local file it is pointed at',
   unknown_action: 'What it does is unclear from its definition',
 } as const;
 export type RiskSignal = keyof typeof RISK_SIGNALS;
@@ -91,6 +93,8 @@ export const classifierRulesSchema = z.object({
       objects: words,
       /** Overrides combo_window for this combo (never widens it). */
       window: z.number().int().min(1).max(8).optional(),
+      /** The object must end its clause (or the name): "a new wallet with a random key", not "new wallet groups". */
+      head: z.boolean().optional(),
       category: categorySchema,
       signals: z.array(riskSignalSchema).optional(),
       label: z.string(),
@@ -192,7 +196,7 @@ export const classifierRulesSchema = z.object({
    * `personal_words`), and none of `not_with` (console messages, chat completions).
    */
   private_reads: z
-    .object({ verbs: words, words: words, personal: words.default([]), personal_words: words.default([]), not_with: words.default([]) })
+    .object({ verbs: words, words: words, personal: words.default([]), personal_words: words.default([]), not_with: words.default([]), whole_store_verbs: words.default([]) })
     .optional(),
   /**
    * A description that says the tool saves its result to a file: a verb (or
@@ -204,6 +208,26 @@ export const classifierRulesSchema = z.object({
     .optional(),
   /** Verbs that carry something out of the machine (upload, attach, send): with a file path input, any local file can go. */
   outbound_verbs: words.default([]),
+  /**
+   * Money verbs that are ordinary verbs too ("swap a card", "withdraw items
+   * from a chest", "tip"): alone, with no word of `words` anywhere in the
+   * definition, they act as a Write, not a money movement.
+   */
+  money_context: z.object({ verbs: words, words: words }).optional(),
+  /**
+   * Reads of a file's contents (a verb of `verbs`, a file object) whose path
+   * the caller gives (a path parameter, or one of `phrases` in the
+   * description), unless one of `not_with` says the files are confined.
+   */
+  /**
+   * Places whose content the public sees at once (static website hosting):
+   * a change whose description names one reaches the public (matched as
+   * lower-cased substrings, so phrases of any script work).
+   */
+  public_places: words.default([]),
+  /** Creating a user account grants access: verb, optional filler, object that ends the phrase. */
+  account_creation: z.object({ verbs: words, between: words.default([]), objects: words, then: words.default([]) }).optional(),
+  local_file_reads: z.object({ verbs: words, phrases: words.default([]), not_with: words.default([]) }).optional(),
   /** Verbs that only introduce the real action ("start following", "try to fetch"). */
   aux_verbs: words.default([]),
   /** Descriptions that say nothing (scrape placeholders); the tool is judged without them. */

@@ -71,6 +71,14 @@ function startsSentence(text: string, token: Token): boolean {
   return true;
 }
 
+/** How many items that are no known action may stand between two listed actions. */
+const MAX_SKIPPED = 3;
+
+/** An item a list may hold between actions: a word, not a filler or a word that introduces. */
+function listItem(rules: CompiledRules, word: string): boolean {
+  return !rules.stopwords.has(word) && !rules.listIntroWords.has(word) && !rules.leadCoordinators.has(word) && /^[a-z]/.test(word);
+}
+
 /** Where a description starts showing examples or code: calls shown there are not the tool's operations. */
 const EXAMPLES = /\bexamples?\s*:|\bexample usage\b|\busage example|```/i;
 
@@ -125,10 +133,25 @@ export function findActionLists(
     // The run goes on over separators and "and"/"or" to the next action.
     const members = [i];
     let j = i;
+    // Items that are no action we know ("selectionBox", "setColor") may stand
+    // between listed actions; such a list counts only when introduced
+    // by a word ("actions such as select, selectionBox, setColor, delete,
+    // hide"); after a mark it may be a list of names ("Supported buttons:
+    // apple-pay, home, lock", "(meta_cognitive): examine, reflect, complete").
+    let skipped = 0;
     for (;;) {
       let k = j + 1;
       while (k < tokens.length && rules.leadCoordinators.has(words[k]!)) k++;
-      if (k >= tokens.length || !listGap(rules, text, tokens[j]!.end, tokens[k]!.start) || !actionAt(k)) break;
+      let gapFrom = j;
+      let skips = 0;
+      while (k < tokens.length && skips < MAX_SKIPPED && listGap(rules, text, tokens[gapFrom]!.end, tokens[k]!.start) && !actionAt(k) && listItem(rules, words[k]!)) {
+        gapFrom = k;
+        skips++;
+        k++;
+        while (k < tokens.length && rules.leadCoordinators.has(words[k]!)) k++;
+      }
+      if (k >= tokens.length || !listGap(rules, text, tokens[gapFrom]!.end, tokens[k]!.start) || !actionAt(k)) break;
+      skipped += skips;
       members.push(k);
       j = k;
     }
@@ -140,9 +163,11 @@ export function findActionLists(
       for (let m = members.length - 1; m >= 0; m--) if (nouns.has(members[m]! - from)) members.splice(m, 1);
     }
     const length = members.length;
+    // (The lead reads its own list up to the first unknown item; a list that
+    // goes on past one is read here, whole.)
     // A list inside a lead that reads or runs names kinds of what it reads or runs.
     const inReadingLead = readingLead !== undefined && tokens[i]!.start >= readingLead.start && tokens[i]!.start < readingLead.end;
-    const counts = length >= 2 && !inReadingLead && !skipStarts.has(tokens[i]!.start) && !negatedAt(rules, words, i) && (length >= minRun || introduced(rules, text, tokens, i, marks));
+    const counts = length >= 2 && !inReadingLead && (!skipStarts.has(tokens[i]!.start) || skipped > 0) && !negatedAt(rules, words, i) && (skipped ? introduced(rules, text, tokens, i, false) : length >= minRun || introduced(rules, text, tokens, i, marks));
     if (counts) {
       const quote = text.slice(tokens[i]!.start, tokens[j]!.end);
       for (const k of members) {

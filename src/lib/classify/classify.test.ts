@@ -69,8 +69,8 @@ describe('classifier on synthetic definitions', () => {
     // Handing back a key is two levels above a plain read; needing one is not.
     expect(classify(rules, { name: 'get_api_key', description: 'Get the API key of the project' }, plain).severity).toBe('high');
     expect(classify(rules, { name: 'get_weather', description: 'Get the weather', inputSchema: { properties: { apiKey: { type: 'string' } } } }, plain).severity).toBe('low');
-    // A private key or seed phrase controls a wallet outright: one level more.
-    expect(classify(rules, { name: 'get_private_key', description: 'Get the private key of the wallet' }, plain).severity).toBe('critical');
+    // A private key or seed phrase: GUIDE "high: reading secrets/private keys" (no step above other secrets).
+    expect(classify(rules, { name: 'get_private_key', description: 'Get the private key of the wallet' }, plain).severity).toBe('high');
   });
 });
 
@@ -92,8 +92,8 @@ describe('general rules (catalogue/rules/classifier.yaml)', () => {
   it('unsigned transaction builders and local key generation are reads', () => {
     expect(run('make_payment_txn', 'Create a payment transaction', { from: { type: 'string' }, to: { type: 'string' }, amount: { type: 'number' } }).category).toBe('Read');
     const key = run('generate_mnemonic', 'Generate a new BIP-39 mnemonic seed phrase');
-    // It hands back a seed phrase: secrets (two levels) and key material (one more).
-    expect([key.category, key.severity]).toEqual(['Read', 'critical']);
+    // It hands back a seed phrase: GUIDE "high: reading secrets/private keys".
+    expect([key.category, key.severity]).toEqual(['Read', 'high']);
     expect(key.signals).toEqual(expect.arrayContaining(['credentials', 'key_material']));
     expect(run('create_wallet', 'Create a new random wallet with private key and address').category).toBe('Read');
     // A longer name names an account at a hosted service, which is a change.
@@ -426,6 +426,92 @@ describe('classes of mistake, each on real tool definitions from the shared data
     expect([c.category, c.severity]).toEqual(['Destructive', 'medium']);
     // digitalocean delete_app keeps its weight.
     expect(judge({ name: 'delete_app', description: 'Delete an app by ID' }).severity).toBe('critical');
+  });
+  it('an action list in a parameter\'s description or in the prose counts like an enum: the worst listed action decides', () => {
+    // ideook/revit-mcp operate_element (its action values are documented, not enumerated, one object down)
+    const c = judge({
+      name: 'operate_element',
+      description: 'Operate on Revit elements by performing actions such as select, selectionBox, setColor, setTransparency, delete, hide, etc.',
+      inputSchema: { properties: { data: { type: 'object', properties: { elementIds: { type: 'array', items: { type: 'number' } }, action: { type: 'string', description: 'The operation to perform on elements. Valid values: Select, SelectionBox, SetColor, SetTransparency, Delete, Hide. Delete permanently removes elements from the project.' } } } } },
+    });
+    expect(c.category).toBe('Destructive');
+    expect(c.operationParams.map((p) => p.name)).toEqual(['data.action']);
+    // The prose alone says it too: unknown items ("selectionBox") may stand between listed actions after "such as".
+    expect(judge({ name: 'operate_element', description: 'Operate on Revit elements by performing actions such as select, selectionBox, setColor, setTransparency, delete, hide, etc.' }).category).toBe('Destructive');
+    // A list after a mark may be names, not actions: cameroncooke/xcodebuildmcp button.
+    expect(judge({ name: 'button', description: 'Press hardware button on iOS simulator. Supported buttons: apple-pay, home, lock, side-button, siri' }).category).toBe('Write');
+    // Examples of free text are no closed set of operations.
+    expect(judge({ name: 'send-command', description: 'Send a command to a device', inputSchema: { properties: { command: { type: 'string', description: 'The command to send (restart, update, status, etc.)' } } } }).operationParams).toEqual([]);
+  });
+  it('a money verb that is an ordinary verb too moves money only where the definition speaks of money', () => {
+    // artillect/mtg-mcp-servers sideboard_swap: a card game, nothing moves money.
+    const swap = judge({ name: 'sideboard_swap', description: 'Swap a card from your deck with a card from your sideboard.', inputSchema: { properties: { remove_card: { type: 'string' }, add_card: { type: 'string' } } } });
+    expect([swap.category, swap.severity]).toEqual(['Write', 'medium']);
+    // nacal/mcp-minecraft-remote withdrawItem
+    expect(judge({ name: 'withdrawItem', description: 'Take items from an open container' }).category).toBe('Write');
+    // A token swap still trades; so does a swap on a server whose name says it trades (kukapay/uniswap-trader-mcp executeSwap).
+    expect(judge({ name: 'swap', description: 'Swap one token for another', inputSchema: { properties: { from: { type: 'string' }, to: { type: 'string' } } } }).category).toBe('Financial');
+    expect(classify(rules, { name: 'executeSwap', description: 'Execute a swap on Uniswap with optimal multi-hop routing' }, { title: 'Uniswap Trader MCP', prefixWords: new Set() }).category).toBe('Financial');
+  });
+
+  it('adding a payee moves no money, but it is where an injected payment later goes (Write, high)', () => {
+    // dragonkhoi/mercury-mcp add_payment_recipient
+    const c = judge({ name: 'add_payment_recipient', description: "Add a new payment recipient to Mercury. You must provide the recipient's name, email(s), and default payment method, along with the appropriate routing information for the chosen payment method." });
+    expect([c.category, c.severity]).toEqual(['Write', 'high']);
+    expect(c.signals).toContain('admin_scope');
+    // A payment to a recipient still moves money.
+    expect(judge({ name: 'create_payment', description: 'Create a payment to a recipient' }).category).toBe('Financial');
+  });
+  it('keys and secrets passing through: a message signed with the wallet, a new key handed back, stored secrets filled into any request', () => {
+    // goat-sdk/goat sign_message: no transaction (not Financial), but the wallet's key vouches for what the caller picks.
+    const sign = judge({ name: 'sign_message', description: 'Sign a message with the wallet', inputSchema: { properties: { message: { type: 'string' } }, required: ['message'] } });
+    expect([sign.category, sign.severity]).toEqual(['Read', 'high']);
+    // dcspark/mcp-cryptowallet-evm wallet_create_random: nothing is created on a server; the private key comes back (GUIDE: reading private keys is high).
+    const gen = judge({ name: 'create_random', description: 'Create a new wallet with a random private key', inputSchema: { properties: { password: { type: 'string' } } } });
+    expect([gen.category, gen.severity]).toEqual(['Read', 'high']);
+    // ...but "Create new wallet groups" makes groups.
+    expect(judge({ name: 'create_groups', description: 'Create new wallet groups. Expects a list of group names.' }).category).toBe('Write');
+    // deanward/hal http-options and http-post: {secrets.key} substitution into a URL the caller picks.
+    const opts = judge({ name: 'http-options', description: "Make an HTTP OPTIONS request to a specified URL to check available methods and headers. Supports secret substitution using {secrets.key} syntax in URL and headers where 'key' corresponds to HAL_SECRET_KEY environment variables." });
+    expect([opts.category, opts.severity]).toEqual(['Read', 'high']);
+    const post = judge({ name: 'http-post', description: 'Make an HTTP POST request to a specified URL with optional body and headers. Supports secret substitution using {secrets.key} syntax in URL, headers, and body.' });
+    expect([post.category, post.severity]).toEqual(['Write', 'high']);
+    // A plain GET of whatever URL is given is a server-side fetch (medium), not a change.
+    expect([judge({ name: 'http_get', description: 'Make an HTTP GET request to the specified URL' }).category, judge({ name: 'http_get', description: 'Make an HTTP GET request to the specified URL' }).severity]).toEqual(['Read', 'medium']);
+  });
+  it('reads of private health or business records, a whole table, or any local file are medium; public data stays low', () => {
+    // kartha-ai/google-cloud-healthcare-api-mcp get_patient_careplans, blacksand-software/hubspot-mcp crm_search_leads, k-jarzyna/mcp-miro get-case
+    expect(judge({ name: 'get_patient_careplans', description: 'Get care plans for a patient', inputSchema: { properties: { patientId: {} } } }).severity).toBe('medium');
+    expect(judge({ name: 'crm_search_leads', description: 'Search leads with lead-specific filters' }).severity).toBe('medium');
+    expect(judge({ name: 'get-case', description: 'Retrieves information about a specific eDiscovery case (Enterprise only)' }).severity).toBe('medium');
+    expect(judge({ name: 'list_invoices', description: 'List invoices from PayPal.' }).severity).toBe('medium');
+    // imankamyabi/dynamodb-mcp-server scan_table
+    expect(judge({ name: 'scan_table', description: 'Scans an entire table with optional filters' }).severity).toBe('medium');
+    // rusiaaman/wcgw ReadFiles; a read confined to a sandbox is not the host's files.
+    const any = judge({ name: 'ReadFiles', description: '- Read full file content of one or more files.\n- Provide absolute paths only (~ allowed)' });
+    expect([any.category, any.severity]).toEqual(['Read', 'medium']);
+    expect(any.signals).toContain('reads_local_files');
+    expect(judge({ name: 'read_file', description: 'Read the contents of a file in the sandbox.', inputSchema: { properties: { session_id: { type: 'string' }, file_path: { type: 'string' } } } }).severity).toBe('low');
+    // Public data: weather, prices, a documentation search, Reddit submissions.
+    expect(judge({ name: 'get_forecast', description: 'Get the weather forecast for a location' }).severity).toBe('low');
+    expect(judge({ name: 'get_price', description: 'Get the current price of a token' }).severity).toBe('low');
+    expect(judge({ name: 'search_docs', description: 'Search the documentation' }).severity).toBe('low');
+    expect(judge({ name: 'get_comments_by_submission', description: 'Retrieve comments from a specific submission.' }).severity).toBe('low');
+  });
+  it('live gateway config, public static hosting and new user accounts reach others at once (Write, high)', () => {
+    // api7/apisix-mcp update_global_rule: global plugins run on every route of a live gateway.
+    expect(judge({ name: 'update_global_rule', description: 'Update specific attributes of an existing global rule' }).severity).toBe('high');
+    // thinkfar/kong-mcp create_route
+    expect(judge({ name: 'create_route', description: 'Kong Admin API tool for routes - create operations' }).severity).toBe('high');
+    // tencentcloudbase/cloudbase-ai-toolkit uploadFiles: upload files to static website hosting.
+    expect(judge({ name: 'uploadFiles', description: '上传文件到静态网站托管' }).severity).toBe('high');
+    // mrwyndham/pocketbase-mcp create_user
+    const user = judge({ name: 'create_user', description: 'Create a new user account', inputSchema: { properties: { email: {}, password: {} } } });
+    expect([user.category, user.severity]).toEqual(['Write', 'high']);
+    // A global variable is one thing; a user profile is no account; a CRM account is a customer record.
+    expect(judge({ name: 'rename_global_variable', description: 'Rename a global variable' }).severity).toBe('medium');
+    expect(judge({ name: 'create_user_profile', description: 'Create a user profile page' }).severity).toBe('medium');
+    expect(judge({ name: 'create_account', description: 'Create a new account in Frontapp' }).severity).toBe('medium');
   });
 });
 

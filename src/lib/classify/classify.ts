@@ -21,5 +21,5 @@ export function classify(rules: CompiledRules, input: ClassifyInput, ctx: Server
     ...(noDescription ? {} : { description: scanDescription(rules, input.description ?? '') }),
     params: scanParams(rules, input),
     annotations: scanAnnotations(rules, input),
-  });
+  }, [ctx.title, ...ctx.prefixWords]);
 }

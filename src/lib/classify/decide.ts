@@ -34,6 +34,8 @@ const SIGNAL_SCOPE: Partial<Record<RiskSignal, readonly Category[]>> = {
   sends_local_files: ['Write'],
   private_data: ['Read'],
   sets_spend: ['Financial'],
+  sends_secrets: ['Read', 'Write', 'Execute'],
+  reads_local_files: ['Read'],
 };
 
 /** True when one of the words has the same base form as the (single-word) action `text`. */
@@ -131,6 +133,62 @@ function readsPrivate(p: NonNullable<CompiledRules['privateReads']>, found: Stag
   return words.some((w) => p.personal.has(w)) && words.some((w) => p.personalWords.has(w));
 }
 
+const NO_MONEY = ' (a change: nothing in the definition speaks of money)';
+
+/** Every word of the name, the description, the parameters' names and descriptions (one object down) and the server's name. */
+function speaksOfMoney(words: ReadonlySet<string>, input: ClassifyInput, serverWords: readonly string[]): boolean {
+  const texts: string[] = [input.name, input.title ?? '', input.description ?? '', ...serverWords];
+  const walk = (props: unknown, depth: number) => {
+    if (!props || typeof props !== 'object') return;
+    for (const [name, schema] of Object.entries(props as Record<string, unknown>)) {
+      texts.push(name);
+      if (!schema || typeof schema !== 'object') continue;
+      const s = schema as { description?: unknown; properties?: unknown; items?: { properties?: unknown } };
+      if (typeof s.description === 'string') texts.push(s.description);
+      if (depth < 1) walk(s.properties ?? s.items?.properties, depth + 1);
+    }
+  };
+  walk(input.inputSchema?.properties, 0);
+  for (const text of texts) for (const t of splitIdentifier(text)) if (words.has(t.word.toLowerCase())) return true;
+  return false;
+}
+
+/** Evidence that is one of the ambiguous money verbs on its own, not a combo that names what moves. */
+function bareMoneyVerb(verbs: ReadonlySet<string>, e: Evidence): boolean {
+  if (e.source !== 'name' && e.source !== 'description') return false;
+  // A bare verb, or a combo built on one ("run the bridge", "batch move"):
+  // with no money anywhere in the definition, its object is no money either.
+  return splitIdentifier(e.text).some((t) => baseForms(t.word.toLowerCase()).some((f) => verbs.has(f)));
+}
+
+/** A read of a file's contents whose path the caller gives: a path parameter, or a description that says any or an absolute path. */
+function readsFileContents(p: NonNullable<CompiledRules['localFileReads']>, found: StageFindings, input: ClassifyInput): boolean {
+  const actions = [found.name.action, found.description?.action ?? ''].filter(Boolean).map((a) => a.toLowerCase());
+  if (!actions.some((a) => baseForms(a).some((f) => p.verbs.has(f)))) return false;
+  const description = (input.description ?? '').toLowerCase();
+  if (p.notWith.some((w) => description.includes(w) || found.name.words.some((n) => n.toLowerCase() === w))) return false;
+  const pathParam = found.params.evidence.some((e) => e.signals.includes('filesystem_path') && e.supports === undefined);
+  return pathParam || p.phrases.some((phrase) => description.includes(phrase));
+}
+
+/** The name, or the description's first sentence, says it creates an account: verb, filler, an object ending the phrase. */
+function createsAccount(p: NonNullable<CompiledRules['accountCreation']>, input: ClassifyInput): boolean {
+  const lead = (input.description ?? '').split(/[.\n!?]/)[0]!.slice(0, 200);
+  const phrases = [splitIdentifier(input.name).map((t) => t.word.toLowerCase()), lead.toLowerCase().split(/[^a-z]+/).filter(Boolean)];
+  for (const words of phrases) {
+    for (let i = 0; i < words.length; i++) {
+      if (!p.verbs.has(words[i]!)) continue;
+      let k = i + 1;
+      while (k < words.length && p.between.has(words[k]!)) k++;
+      if (k >= words.length || !p.objects.has(words[k]!)) continue;
+      const next = words[k + 1];
+      // The object ends the phrase, or "account" follows it ("user account"); then a preposition may go on ("to a team").
+      if (next === undefined || p.then.has(next) || ['to', 'for', 'in', 'with', 'on', 'into'].includes(next)) return true;
+    }
+  }
+  return false;
+}
+
 /** The kind of object the action applies to, from objects.yaml: the first object word that names one. */
 function objectKindOf(rules: CompiledRules, words: readonly string[]): ObjectInfo | undefined {
   for (const raw of words) {
@@ -219,7 +277,7 @@ export interface StageFindings {
  * dangerous selectable operation counts), and derives signals, severity,
  * confidence and the operations list.
  */
-export function decide(rules: CompiledRules, input: ClassifyInput, found: StageFindings): Classification {
+export function decide(rules: CompiledRules, input: ClassifyInput, found: StageFindings, serverWords: readonly string[] = []): Classification {
   const noDescription = !found.description;
   const limits = rules.raw.limits;
   const scan = {
@@ -231,6 +289,12 @@ export function decide(rules: CompiledRules, input: ClassifyInput, found: StageF
     signingKey: found.params.signingKey,
     operationParams: found.params.operationParams,
   };
+  // "Swap a card from your deck": a money verb that is an ordinary verb too
+  // moves money only where the definition speaks of money somewhere.
+  // (The server's own name counts: a "Uniswap Trader" server's "Execute a swap" trades.)
+  if (rules.moneyContext && !speaksOfMoney(rules.moneyContext.words, input, serverWords)) {
+    for (const e of scan.evidence) if (e.supports === 'Financial' && bareMoneyVerb(rules.moneyContext.verbs, e)) (e.supports = 'Write'), (e.note += NO_MONEY);
+  }
   // Beyond the lead, the description's next sentence may name the name's action ("…to apply for a loan by pledging collateral. Users specify the coin they want to borrow").
   const confirming = [...(found.description?.leadOtherWords ?? []), ...nextSentenceWords(rules, input.description ?? '')];
   descriptionOutranksName(rules, scan.evidence, confirming, input.name);
@@ -327,6 +391,13 @@ export function decide(rules: CompiledRules, input: ClassifyInput, found: StageF
   }
   if (category === 'Destructive' && !noDescription && hasReversiblePhrase(rules, input.description ?? '')) scan.signals.add('reversible');
   if (scan.signals.has('external_messaging')) scan.signals.add('public_audience');
+  // "create_user", "Create a new user account": a new account grants someone access.
+  if (category === 'Write' && rules.accountCreation && createsAccount(rules.accountCreation, input)) scan.signals.add('admin_scope');
+  // "上传文件到静态网站托管" (upload files to static website hosting): what lands there is public at once.
+  if (!noDescription && rules.publicPlaces.length) {
+    const description = (input.description ?? '').slice(0, limits.body_scan_chars).toLowerCase();
+    if (rules.publicPlaces.some((p) => description.includes(p))) scan.signals.add('public_audience');
+  }
   // A read that takes any URL makes the server fetch it: internal addresses
   // and whatever the page says both reach the agent.
   if (category === 'Read' && scan.signals.has('open_world') && scan.evidence.some((e) => e.source === 'parameter' && e.signals.includes('open_world'))) scan.signals.add('server_side_fetch');
@@ -339,6 +410,12 @@ export function decide(rules: CompiledRules, input: ClassifyInput, found: StageF
   // history": what it hands back is other people's words or the account's own
   // trading, not public data ("console messages", "chat completions" are not).
   if (category === 'Read' && rules.privateReads && readsPrivate(rules.privateReads, found, input.name)) scan.signals.add('private_data');
+  // "Scans an entire table": every row of a database table comes back.
+  if (category === 'Read' && rules.privateReads && objectKind?.id === 'database' && scan.signals.has('bulk_scope') && [found.name.action, found.description?.action ?? ''].some((a) => a && baseForms(a.toLowerCase()).some((f) => rules.privateReads!.wholeStoreVerbs.has(f)))) scan.signals.add('private_data');
+  // "Read full file content … Provide absolute paths only (~ allowed)": a read
+  // of whatever local file a path names reaches ~/.ssh and .env as easily as
+  // the file meant. Not in a sandbox or simulator (the object is scratch there).
+  if (category === 'Read' && rules.localFileReads && objectKind?.id === 'file' && /^files?$/i.test(objectKind.word) && readsFileContents(rules.localFileReads, found, input)) scan.signals.add('reads_local_files');
   // No action word we know anywhere: the category is a guess, and the policy must not trust it.
   if (fallback) scan.signals.add('unknown_action');
   const signals = [...scan.signals].filter((s) => {

@@ -95,7 +95,11 @@ export function findCombo(
       for (let j = i + 1; j <= i + window && j < words.length; j++) {
         // The object ends where the verb's clause ends ("… calls in a transaction").
         if (clause && clause[j + object.length - 1] !== clause[i]) break;
-        if (matchesAt(words, j, object)) return { combo, from: i, to: j + object.length - 1 };
+        // "Add a new payment recipient": an object that starts a longer noun
+        // phrase only qualifies its head (noun_phrases), so it is not the object.
+        const end = j + object.length - 1;
+        const headOk = !combo.head || end + 1 >= words.length || (clause !== undefined && clause[end + 1] !== clause[end]);
+        if (matchesAt(words, j, object) && headOk && !startsNounPhrase(rules, words, end)) return { combo, from: i, to: end };
       }
       if (allowBackward) {
         for (let j = i - object.length; j >= Math.max(0, i - window - object.length + 1); j--) {
@@ -105,6 +109,13 @@ export function findCombo(
     }
   }
   return undefined;
+}
+
+/** True when a noun phrase of two words or more starts at position `at` ("payment recipient", "order book"). */
+function startsNounPhrase(rules: CompiledRules, words: readonly string[], at: number): boolean {
+  if (at + 1 >= words.length) return false;
+  for (const f of baseForms(words[at]!)) for (const phrase of rules.nounPhrasesByFirst.get(f) ?? []) if (phrase.length > 1 && matchesAt(words, at, phrase)) return true;
+  return false;
 }
 
 /** The first word or phrase of `set` in `words`, skipping positions in `skip` (noun phrases such as "error group"). */

@@ -150,3 +150,55 @@ export function findDocumentedOperationParams(rules: CompiledRules, description:
   }
   return out;
 }
+
+/**
+ * Where a parameter's own description names its values: "Valid values:
+ * Select, SetColor, Delete", "One of: create, update, delete", "Allowed
+ * actions: …". The marker must be there: "The command to send (restart,
+ * update, status, etc.)" gives examples of free text, not a closed set.
+ */
+const VALUES_MARKER = /\b(?:valid|allowed|possible|available|supported|accepted)\s+(?:values|options|actions|operations|methods|commands)\s*(?:are|is|include)?\s*:?|\bone of\s*:?|\boptions\s*:/i;
+
+/** The values a parameter's description lists after a marker, up to the end of that sentence. */
+function markedValues(doc: string): string[] {
+  const m = VALUES_MARKER.exec(doc);
+  if (!m) return [];
+  const rest = doc.slice(m.index + m[0].length);
+  const end = rest.search(/\.(?:\s|$)|\n/);
+  const list = end >= 0 ? rest.slice(0, end) : rest;
+  const items = list.split(/\s*(?:,|\/|\||\bor\b|\band\b)\s*/).map((v) => v.trim().replace(/^["'`]|["'`]$/g, '')).filter(Boolean);
+  const values = items.filter((v) => LIST_ITEM.test(v));
+  return values.length >= 2 && values.length >= items.length - 1 ? values : [];
+}
+
+/**
+ * Operation-selecting parameters with no enum whose own description lists
+ * the values ("action": a string, "Valid values: Select, SetColor, Delete,
+ * Hide"), at the top level or one object down ("data.action"). The caller
+ * can send any listed value, so each counts like an enum value. They are
+ * marked documented: a policy does not condition on a free string.
+ */
+export function findDescribedOperationParams(rules: CompiledRules, input: ClassifyInput, known: ReadonlySet<string>): OperationParam[] {
+  const out: OperationParam[] = [];
+  const walk = (props: unknown, prefix: string, depth: number) => {
+    if (!props || typeof props !== 'object') return;
+    for (const [name, schema] of Object.entries(props as Record<string, unknown>)) {
+      if (!schema || typeof schema !== 'object') continue;
+      const s = schema as { description?: unknown; properties?: unknown };
+      const full = prefix + name;
+      if (depth < 1 && s.properties) walk(s.properties, `${full}.`, depth + 1);
+      if (known.has(full) || enumOf(schema) || typeof s.description !== 'string' || !rules.operationParams.has(normaliseParamName(name))) continue;
+      const operations: SelectableOperation[] = [];
+      const unread: string[] = [];
+      for (const value of markedValues(s.description.slice(0, DOC_CHARS * 4)).slice(0, MAX_VALUES)) {
+        const op = readValue(rules, value);
+        if (op) operations.push(op);
+        else unread.push(value);
+      }
+      if (operations.length < 2) continue;
+      out.push({ name: full, required: false, isArray: false, operations, unread, documented: true });
+    }
+  };
+  walk(input.inputSchema?.properties, '', 0);
+  return out;
+}

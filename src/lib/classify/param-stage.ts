@@ -6,7 +6,7 @@ import type { CompiledRules } from '../rules/load-rules.ts';
 import { normaliseParamName } from '../rules/load-rules.ts';
 import { addSignalEvidence, NOTE_SELECTABLE, NOTE_WRITES_FILE, type ParamFindings } from './findings.ts';
 import { precedenceRank } from './lexicon.ts';
-import { findDocumentedOperationParams, findOperationParams } from './operations.ts';
+import { findDescribedOperationParams, findDocumentedOperationParams, findOperationParams } from './operations.ts';
 import type { ClassifyInput } from './types.ts';
 import { toolParams, typeLabel } from '../text/params.ts';
 
@@ -105,7 +105,9 @@ export function scanParams(rules: CompiledRules, input: ClassifyInput): ParamFin
   const declared = findOperationParams(rules, input);
   const known = new Set(declared.map((p) => p.name));
   const documented = input.description ? findDocumentedOperationParams(rules, input.description.slice(0, rules.raw.limits.body_scan_chars), known) : [];
-  for (const op of [...declared, ...documented]) {
+  for (const p of documented) known.add(p.name);
+  const described = findDescribedOperationParams(rules, input, known);
+  for (const op of [...declared, ...documented, ...described]) {
     scan.operationParams.push(op);
     const worst = [...op.operations].sort((a, b) => precedenceRank(rules, a.category) - precedenceRank(rules, b.category))[0]!;
     scan.evidence.push({

@@ -32,6 +32,8 @@ export interface CompiledCombo {
   maxObjectLength: number;
   /** Largest verb-object distance for this combo, if narrower than the default. */
   window?: number;
+  /** The object must be the last word of its clause or of the name. */
+  head?: boolean;
   category: Category;
   signals: RiskSignal[];
   label: string;
@@ -95,9 +97,15 @@ export interface CompiledRules {
   thenWords: Set<string>;
   hypotheticalVerbs: Set<string>;
   outboundVerbs: Set<string>;
+  /** classifier.yaml money_context: money verbs that need a money word in the definition to move money. */
+  moneyContext?: { verbs: Set<string>; words: Set<string> };
+  /** classifier.yaml local_file_reads: reads of whatever local file a path names. */
+  localFileReads?: { verbs: Set<string>; phrases: string[]; notWith: string[] };
+  publicPlaces: string[];
+  accountCreation?: { verbs: Set<string>; between: Set<string>; objects: Set<string>; then: Set<string> };
   /** classifier.yaml saves_file, compiled: where a description says it saves a file. */
   savesFile?: { pattern: RegExp; notWith: RegExp | undefined };
-  privateReads?: { verbs: Set<string>; words: Set<string>; personal: Set<string>; personalWords: Set<string>; notWith: Set<string> };
+  privateReads?: { verbs: Set<string>; words: Set<string>; personal: Set<string>; personalWords: Set<string>; notWith: Set<string>; wholeStoreVerbs: Set<string> };
   ambiguousCode: Set<string>;
   codeHints: Set<string>;
   ambiguousSecret: Set<string>;
@@ -223,6 +231,7 @@ export function compileRules(raw: ClassifierRules, severity: SeverityRules, poli
       objectStarts: new Set(objects.map((o) => o[0]!)),
       maxObjectLength: Math.max(...objects.map((o) => o.length)),
       ...(combo.window ? { window: combo.window } : {}),
+      ...(combo.head ? { head: true } : {}),
       category: combo.category,
       signals: combo.signals ?? [],
       label: combo.label,
@@ -306,9 +315,13 @@ export function compileRules(raw: ClassifierRules, severity: SeverityRules, poli
     thenWords: new Set(raw.then_words.map((w) => w.toLowerCase())),
     hypotheticalVerbs: new Set(raw.hypothetical_verbs),
     outboundVerbs: new Set(raw.outbound_verbs),
+    publicPlaces: raw.public_places.map((w) => w.toLowerCase()),
+    ...(raw.account_creation ? { accountCreation: { verbs: new Set(raw.account_creation.verbs), between: new Set(raw.account_creation.between), objects: new Set(raw.account_creation.objects), then: new Set(raw.account_creation.then) } } : {}),
+    ...(raw.local_file_reads ? { localFileReads: { verbs: new Set(raw.local_file_reads.verbs), phrases: raw.local_file_reads.phrases.map((w) => w.toLowerCase()), notWith: raw.local_file_reads.not_with.map((w) => w.toLowerCase()) } } : {}),
+    ...(raw.money_context ? { moneyContext: { verbs: new Set(raw.money_context.verbs), words: new Set(raw.money_context.words.map((w) => w.toLowerCase())) } } : {}),
     ...(raw.saves_file ? { savesFile: { pattern: savesFilePattern(raw.saves_file), notWith: raw.saves_file.not_with.length ? new RegExp(`\\b(?:${raw.saves_file.not_with.map(escapeRe).join('|')})\\b`, 'i') : undefined } } : {}),
     ...(raw.private_reads
-      ? { privateReads: { verbs: new Set(raw.private_reads.verbs), words: new Set(raw.private_reads.words), personal: new Set(raw.private_reads.personal), personalWords: new Set(raw.private_reads.personal_words), notWith: new Set(raw.private_reads.not_with) } }
+      ? { privateReads: { verbs: new Set(raw.private_reads.verbs), words: new Set(raw.private_reads.words), personal: new Set(raw.private_reads.personal), personalWords: new Set(raw.private_reads.personal_words), notWith: new Set(raw.private_reads.not_with), wholeStoreVerbs: new Set(raw.private_reads.whole_store_verbs) } }
       : {}),
     ambiguousCode: new Set(raw.params.ambiguous_code.map(normaliseParamName)),
     codeHints: new Set(raw.params.code_hints),
