@@ -164,6 +164,42 @@ describe('rationales name what the tool acts on in readable words', () => {
   };
   const first = (r: string) => r.split('. ')[0]!;
 
+  it('gives a budget or bid its own cost: spent over time until changed, not "no later call takes it back"', () => {
+    const r = rationaleOf('io.github.brnardo/meta-ads-mcp', 'update_campaign');
+    expect(r).not.toMatch(/no later call takes it back|moves money or market exposure|at the price of that moment/);
+    expect(r).toContain('updates a campaign on Server, and its daily_budget argument sets how much money that spends');
+    expect(r).toContain('keeps spending until someone lowers or pauses it; another call can change it back, but what was spent meanwhile stays spent');
+  });
+
+  it('says a webhook or mail forward outlives the call, instead of "an unwanted webhook until someone removes it"', () => {
+    const hook = rationaleOf('io.github.barryyip0625/mcp-discord', 'discord_create_webhook');
+    expect(hook).not.toContain('leaves an unwanted webhook');
+    expect(hook).toContain('A webhook outlives the call that makes it');
+    const forward = rationaleOf('io.github.hitmanly007/gmail-mcp', 'create_forwarding_address');
+    expect(forward).toContain('keeps forwarding the user’s new mail to that address with no further call');
+  });
+
+  it('says an upload by local path sends the file off the machine, not that it leaves "an unwanted one" on the server', () => {
+    const r = rationaleOf('io.github.ucalyptus/prem-mcp-server', 'prem_upload_document');
+    expect(r).not.toMatch(/unwanted document/);
+    expect(r).toContain('It reads whatever local file its file_path argument names and sends it out of the machine');
+    const many = rationaleOf('io.github.cloudflare/playwright-mcp', 'browser_file_upload');
+    expect(many).not.toMatch(/uploads one\b|unwanted one/);
+    expect(first(many)).toBe('browser_file_upload takes files from the machine it runs on, by path, and sends them out on Server');
+  });
+
+  it('says what a private read reveals: messages, or the account’s own trades', () => {
+    const slack = rationaleOf('io.github.lars-hagen/slack-user-mcp', 'slack_get_channel_history');
+    expect(slack).toContain('What it hands back is private (people’s private messages or mail)');
+    expect(slack).not.toContain('The risk lies in what it reveals');
+  });
+
+  it('says code in a throwaway sandbox stays away from the host, instead of "everything the server is allowed to do"', () => {
+    const r = rationaleOf('io.github.babelcloud/gbox', 'run-python');
+    expect(r).not.toContain('runs with everything');
+    expect(r).toContain('The code runs in a throwaway sandbox, away from the host’s files, keys and processes');
+  });
+
   it('reads an API-path name from its description, never from path ids or a verb used as a noun', () => {
     const r = first(rationaleOf('io.github.gologinapp/gologin-mcp', 'delete_tags__id__removeFromProfiles'));
     expect(r).not.toMatch(/\bid\b|tags id|remove profiles/);
