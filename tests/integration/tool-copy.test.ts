@@ -1,0 +1,60 @@
+/**
+ * The second paragraph of "What it does" on a tool page: said from what the
+ * catalogue knows about this tool (its object, its parameters, its signals),
+ * and the general paragraph of its category only when nothing is known.
+ * Real tools of the shared data in, sentences out.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { CatalogueTool } from '../../src/schemas/catalogue.ts';
+import { DEFAULT_DATA_DIR } from '../../src/lib/config.ts';
+import { runIngest } from '../../src/lib/ingest/run-ingest.ts';
+import { whatItDoes } from '../../src/lib/site/tool-copy.ts';
+
+let tools: CatalogueTool[];
+beforeAll(() => {
+  ({ tools } = runIngest(DEFAULT_DATA_DIR, { lean: true }));
+});
+
+const second = (server: string, name: string): string => {
+  const t = tools.find((x) => x.server === server && x.name === name);
+  if (!t) throw new Error(`no tool ${server} ${name}`);
+  return whatItDoes(t)[1]!;
+};
+
+describe('"What it does", second paragraph', () => {
+  it('names the budget parameter of an ad campaign instead of "settles at market terms"', () => {
+    const p = second('io.github.brnardo/meta-ads-mcp', 'update_campaign');
+    expect(p).not.toMatch(/settles at market terms|trading, payment or on-chain/);
+    expect(p).toContain('Its daily_budget parameter sets how much money it spends.');
+  });
+
+  it('names the address a fetch takes and that the server fetches it from its own network', () => {
+    const p = second('io.github.seanlee10/server-youtube-transcription', 'youtube_transcription');
+    expect(p).not.toContain('gather information before deciding');
+    expect(p).toContain('Its link parameter takes any web address, which YouTube Transcription Server fetches from its own network');
+  });
+
+  it('says what a deletion removes, whether anything brings it back and who bears it', () => {
+    const p = second('io.github.lostintangent/gistpad-mcp', 'delete_daily_note');
+    expect(p).not.toContain('Agents reach for it when cleaning up');
+    expect(p).toBe('What it removes is files or documents; no call brings it back, and the loss falls on the user.');
+  });
+
+  it('says a read by id looks up one item, and a read with no input always asks the same', () => {
+    expect(second('io.github.blazickjp/arxiv-mcp-server', 'read_paper')).toContain('One call looks up what its paper_id parameter names and changes nothing');
+    expect(second('io.github.kydlikebtc/binance-mcp-server', 'binance_account_info')).toContain('It takes no input');
+  });
+
+  it('never calls an SPL token a secret: a read’s object kind is a guess from words', () => {
+    expect(second('io.github.tywenk/mcp-sol', 'get_token_largest_accounts')).not.toContain('secret');
+  });
+
+  it('does not claim a deployment runs code the agent writes itself', () => {
+    const p = second('io.github.aliyun/mcp-server-esa', 'routine_code_deploy');
+    expect(p).not.toContain('that they write themselves');
+  });
+
+  it('says code in a throwaway sandbox runs away from the host', () => {
+    expect(second('io.github.babelcloud/gbox', 'run-python')).toContain('The code runs in a throwaway sandbox, not on the host.');
+  });
+});
