@@ -200,6 +200,12 @@ describe('rationales name what the tool acts on in readable words', () => {
     expect(r).toContain('The code runs in a throwaway sandbox, away from the host’s files, keys and processes');
   });
 
+  it('reads a verb word followed by "of" as a noun: "a partial update of an Object" is no "updates of an Object"', () => {
+    const r = first(rationaleOf('io.github.blacksand-software/hubspot-mcp', 'products_update'));
+    expect(r).not.toContain('updates of an Object');
+    expect(r).toBe('products_update changes records on Server');
+  });
+
   it('reads an API-path name from its description, never from path ids or a verb used as a noun', () => {
     const r = first(rationaleOf('io.github.gologinapp/gologin-mcp', 'delete_tags__id__removeFromProfiles'));
     expect(r).not.toMatch(/\bid\b|tags id|remove profiles/);

@@ -278,6 +278,8 @@ function describedAction(c: Classification, description: string | undefined): Ac
   const before = /([A-Za-z]+)\W*$/.exec(description.slice(0, at))?.[1]?.toLowerCase();
   if (before && /^(a|an|the|this|that|our|your|its|their|powerful|simple|quick|fast|advanced)$/.test(before)) return undefined;
   if (/^\s*(tool|tools|engine|function|utility|helper)\b/i.test(description.slice(at + first.length))) return undefined;
+  // "a partial update of an Object": a verb word followed by "of" is a noun.
+  if (/^\s+of\b/i.test(description.slice(at + first.length))) return undefined;
   const after = description.slice(at + first.length);
   // The clause after the verb: up to punctuation, and only plain words.
   const clause = /^[^.,;:!?()\[\]{}\n—–"]*/.exec(after)![0];
