@@ -40,9 +40,30 @@ describe('"What it does", second paragraph', () => {
     expect(p).toBe('What it removes is files or documents; no call brings it back, and the loss falls on the user.');
   });
 
-  it('says a read by id looks up one item, and a read with no input always asks the same', () => {
+  it('says a read by id looks up one item', () => {
     expect(second('io.github.blazickjp/arxiv-mcp-server', 'read_paper')).toContain('One call looks up what its paper_id parameter names and changes nothing');
-    expect(second('io.github.kydlikebtc/binance-mcp-server', 'binance_account_info')).toContain('It takes no input');
+  });
+
+  it('never says "it takes no input" from a schema that lists no parameters: scraped definitions lose theirs', () => {
+    // Stripe's list_coupons takes a limit; the stored definition has no properties.
+    expect(second('io.github.stripe/agent-toolkit', 'list_coupons')).not.toContain('no input');
+  });
+
+  it('says a sent message cannot be unsent once, not twice, and calls no account setting a message', () => {
+    const sent = second('io.github.shinzo-labs/gmail-mcp', 'verify_send_as');
+    expect(sent.match(/unsent/g)).toHaveLength(1);
+    const account = second('io.github.leadmagic/smartlead-mcp-server', 'smartlead_update_email_account');
+    expect(account).not.toContain('What it writes is a message');
+  });
+
+  it('names the thing the tool works on, not the kind’s phrase: a Kubernetes cluster is no database table', () => {
+    const p = second('io.github.takashito/linode-mcp-server', 'recycle_kubernetes_cluster');
+    expect(p).not.toContain('a database or a table');
+    expect(p).toContain('It works on a cluster that the user’s team shares');
+  });
+
+  it('lists only operations the verb lexicon knows ("is a tool" is none)', () => {
+    expect(second('io.github.jsonresume/mcp', 'github_enhance_resume_with_project')).not.toContain('is a tool');
   });
 
   it('never calls an SPL token a secret: a read’s object kind is a guess from words', () => {

@@ -74,12 +74,16 @@ function objectSentence(t: CatalogueTool): string | undefined {
   switch (t.category) {
     case 'Destructive': {
       const back = has(t, 'reversible') ? 'the service’s trash or history can bring it back, outside the agent’s reach' : o.undo === 'recreate' || has(t, 'recreatable') ? 'one call makes an equivalent one again' : 'no call brings it back';
-      return `What it removes is ${o.phrase}; ${back}, and the loss falls on ${who}.`;
+      const what = o.id === 'permission' ? 'someone’s access or role' : o.phrase;
+      return `What it removes is ${what}; ${back}, and the loss falls on ${who}.`;
     }
     case 'Write': {
-      if (o.id === 'message') return `What it writes is ${o.phrase}, and once read it cannot be unsent.`;
+      // A message kind from a word such as "email" ("update_email_account") is no message sent: the signal says so, and has its own sentence.
+      if (o.id === 'message') return undefined;
+      // The word the tool names, not the kind's phrase: a Kubernetes "cluster" counts as the database kind, but it is no table.
+      const word = /^[a-z][a-z ]{1,30}$/.test(o.word) ? (/[^s]s$/.test(o.word) ? o.word : `${/^[aeiou]/.test(o.word) ? 'an' : 'a'} ${o.word}`) : o.phrase;
       const shared = o.audience === 'team' ? ' that the user’s team shares' : o.audience === 'customers' ? ' that customers rely on' : o.audience === 'public' ? ' that other people see' : '';
-      return `It works on ${o.phrase}${shared}; ${o.undo === 'recreate' || o.loss === 'low' ? 'a wrong call is cheap to put right' : 'a wrong call stays in effect until someone notices and puts it right'}.`;
+      return `It works on ${word}${shared}; ${o.undo === 'recreate' || o.loss === 'low' ? 'a wrong call is cheap to put right' : 'a wrong call stays in effect until someone notices and puts it right'}.`;
     }
     case 'Execute':
       return o.loss === 'high' ? `What it runs can reach ${o.phrase}.` : undefined;
@@ -98,7 +102,7 @@ function readShape(t: CatalogueTool): string | undefined {
   if (id) return `One call looks up what its ${id} parameter names and changes nothing on ${t.serverTitle}.`;
   const size = paramNamed(t, /^(limit|page_?size|per_?page|max_?results|count|top_?k|n)$/i);
   if (size) return `One call returns a list, as long as its ${size} parameter allows, and changes nothing on ${t.serverTitle}.`;
-  if (!t.params.length) return `It takes no input, so every call asks the same question and changes nothing on ${t.serverTitle}.`;
+  // No parameters is not "no input": many scraped definitions lost their schema.
   return undefined;
 }
 
@@ -136,7 +140,7 @@ function signalSentences(t: CatalogueTool): string[] {
   if (t.category === 'Read') add('credentials', 'What it returns can include secrets or keys.');
   add('external_messaging', 'What it sends reaches people outside the conversation, and cannot be unsent once read.');
   if (!has(t, 'external_messaging') && t.object?.audience !== 'customers') add('public_audience', 'A change reaches the people who use what runs there as soon as it lands.');
-  add('admin_scope', 'It changes who can do what.');
+  if (t.object?.id !== 'permission') add('admin_scope', 'It changes who can do what.');
   add('bulk_scope', 'One call can act on every item it matches, not just one.');
   add('host_shell', 'Commands run on the host with the server’s own rights.');
   if (!has(t, 'read_only')) add('disposable_sandbox', 'The code runs in a throwaway sandbox, not on the host.');
@@ -154,7 +158,8 @@ function signalSentences(t: CatalogueTool): string[] {
 function operationsSentence(t: CatalogueTool): string | undefined {
   if (t.operations.some((o) => o.param)) return undefined;
   const seen = new Map<string, string>();
-  for (const o of t.operations) if (/^[a-z][a-z -]{1,30}$/i.test(o.action) && !seen.has(o.action.toLowerCase())) seen.set(o.action.toLowerCase(), o.category);
+  // Only actions the verb lexicon knows: an operation read from "This is a tool" or "Resume" is no action to list.
+  for (const o of t.operations) if (/^[a-z]{2,20}$/i.test(o.action) && rules().verbCategory.has(o.action.toLowerCase()) && !rules().nounVerbs.has(o.action.toLowerCase()) && !seen.has(o.action.toLowerCase())) seen.set(o.action.toLowerCase(), o.category);
   if (seen.size < 2 || new Set(seen.values()).size < 2) return undefined;
   const list = [...seen].slice(0, 4).map(([a, c]) => `${a} (${c})`);
   return `Its definition names more than one operation: ${list.join(', ')}; it is judged by the most dangerous.`;
