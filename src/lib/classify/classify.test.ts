@@ -206,6 +206,28 @@ describe('rationales name what the tool acts on in readable words', () => {
     expect(r).toBe('products_update changes records on Server');
   });
 
+  it('gives a read what it hands back, not one sentence for every read, and never says "changes nothing" twice', () => {
+    const r = rationaleOf('io.github.lars-hagen/slack-user-mcp', 'slack_get_users');
+    expect(r).not.toContain('The risk lies in what it reveals and in the outside text');
+    expect(r.match(/changes nothing/g)).toHaveLength(1);
+    expect(r).toMatch(/The risk lies only in what it hands back \(the [a-z ]+\)/);
+  });
+
+  it('states a guessed Read as a guess, not "looks up reactivate vehicle … and changes nothing"', () => {
+    const r = rationaleOf('io.github.lumile/lumbretravel-mcp', 'reactivate_vehicle');
+    expect(r).not.toMatch(/looks up reactivate vehicle|changes nothing there/);
+    expect(r).toContain('we guess it only returns information. If so, the risk lies in what it hands back');
+  });
+
+  it('says a batch creation makes many, not that it "reaches every item it matches"; a plural takes no "an"', () => {
+    const batch = rationaleOf('io.github.shinzo-labs/hubspot-mcp', 'crm_batch_create_objects');
+    expect(batch).not.toContain('every item it matches');
+    expect(batch).toContain('One call makes many at once');
+    const rel = rationaleOf('io.github.emmett-deen/linear-mcp-server', 'linear_createIssueRelation');
+    expect(rel).not.toContain('an unwanted relations');
+    expect(rel).toContain('leaves unwanted relations');
+  });
+
   it('reads an API-path name from its description, never from path ids or a verb used as a noun', () => {
     const r = first(rationaleOf('io.github.gologinapp/gologin-mcp', 'delete_tags__id__removeFromProfiles'));
     expect(r).not.toMatch(/\bid\b|tags id|remove profiles/);

@@ -373,6 +373,8 @@ function whatItDoes(c: Classification, ctx: RationaleContext, act: Act | undefin
   const does = act?.object ? `${ctx.name} ${thirdPerson(act.verb)} ${act.object}` : undefined;
   switch (c.category) {
     case 'Read': {
+      // No action we know: the Read is a guess, and the sentence must not state it as fact ("reactivate_vehicle looks up reactivate vehicle").
+      if (c.fallback) return `We could not tell from its definition what ${ctx.name} does ${on}; we guess it only returns information.`;
       if (does) return `${does} ${on} and changes nothing there.`;
       // "order_history", "stock_basic": the name is the thing looked up.
       const thing = lookedUp(c, ctx.name);
@@ -439,6 +441,12 @@ function privateThing(c: Classification, ctx: RationaleContext): string {
   return 'people’s private messages or mail';
 }
 
+/** "an unwanted label", but "unwanted relations": a plural takes no article. */
+function unwanted(object: string): string {
+  const words = object.split(' ');
+  return isPlural(words[words.length - 1]!) ? `unwanted ${object}` : `an unwanted ${object}`;
+}
+
 function costSentence(c: Classification, ctx: RationaleContext, act: Act | undefined): string {
   const kind = c.objectKind;
   const the = act?.object ? definite(act.object) : undefined;
@@ -452,7 +460,12 @@ function costSentence(c: Classification, ctx: RationaleContext, act: Act | undef
       if (c.signals.includes('key_material') || keyInput) return 'A private key or seed phrase passes through the call, so it sits in the agent’s context where a leak would expose the wallet.';
       if (c.signals.includes('server_side_fetch')) return 'It fetches whatever address it is given from the server’s own network, which can reach internal services, and brings untrusted page text back to the agent.';
       if (c.signals.includes('needs_credentials')) return 'It needs a credential to call the service; the risk lies in what it reveals and in the outside text it brings back.';
-      return 'The risk lies in what it reveals and in the outside text it brings into the agent’s context.';
+      // Search and open-world reads bring back text others wrote; other reads bring back the account's own data.
+      const shown = the ? ` (${the})` : '';
+      // A guessed Read is not known to change nothing: say so instead of "only".
+      if (c.fallback) return 'If so, the risk lies in what it hands back and in who can see the agent’s context.';
+      if (c.signals.includes('open_world') || /^(search|browse|crawl|scrape|fetch|research)$/.test(act?.verb ?? '')) return `The risk lies in what comes back${shown}: text from outside sources that the agent reads as input, where planted instructions can try to steer it.`;
+      return `The risk lies only in what it hands back${shown} and in who can see the agent’s context.`;
     }
     case 'Write': {
       // A path it reads and sends: the cost is what leaves the machine, not what is left on the server.
@@ -467,7 +480,11 @@ function costSentence(c: Classification, ctx: RationaleContext, act: Act | undef
       if (c.signals.includes('external_messaging')) return `What it sends or publishes reaches ${who === 'the user' ? 'other people' : who}, and a message cannot be pulled back once read.`;
       if (c.signals.includes('public_audience')) return `A wrong change reaches ${who === 'the user' ? 'other people' : who} as soon as it lands, before another call can put it right.`;
       if (c.signals.includes('admin_scope')) return `A wrong call changes who can do what on ${ctx.server}, which affects the whole team until someone notices.`;
-      if (c.signals.includes('bulk_scope')) return 'One call reaches every item it matches; each change can be corrected, but a loop can make many before anyone notices.';
+      if (c.signals.includes('bulk_scope')) {
+        // A batch creation makes many things; it matches nothing.
+        if (CREATE_VERBS.has(act?.verb ?? '')) return 'One call makes many at once; each can be removed again, but a loop can make many more before anyone notices.';
+        return 'One call reaches every item it matches; each change can be corrected, but a loop can make many before anyone notices.';
+      }
       // What "wrong" means depends on the verb: a change leaves the thing
       // wrong, a creation leaves an unwanted one, anything else stays done.
       const verb = act?.verb ?? '';
@@ -475,7 +492,7 @@ function costSentence(c: Classification, ctx: RationaleContext, act: Act | undef
         if (kind && (kind.loss === 'low' || kind.undo === 'recreate')) return `A wrong call costs little: the next call sets ${the} right again.`;
         return `A wrong call leaves ${the} on ${ctx.server} wrong until someone notices and corrects it with another call.`;
       }
-      if (CREATE_VERBS.has(verb) && act?.object) return `A wrong call leaves an unwanted ${definite(act.object).replace(/^the /, '')} on ${ctx.server} until someone notices and removes it.`;
+      if (CREATE_VERBS.has(verb) && act?.object) return `A wrong call leaves ${unwanted(definite(act.object).replace(/^the /, ''))} on ${ctx.server} until someone notices and removes it.`;
       if (kind && (kind.loss === 'low' || kind.undo === 'recreate')) return 'A wrong call costs little, and the next call can put it right.';
       return `A wrong call stays in effect on ${ctx.server} until someone notices and undoes it with another call.`;
     }

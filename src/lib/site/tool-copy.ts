@@ -141,7 +141,7 @@ function signalSentences(t: CatalogueTool): string[] {
   add('external_messaging', 'What it sends reaches people outside the conversation, and cannot be unsent once read.');
   if (!has(t, 'external_messaging') && t.object?.audience !== 'customers') add('public_audience', 'A change reaches the people who use what runs there as soon as it lands.');
   if (t.object?.id !== 'permission') add('admin_scope', 'It changes who can do what.');
-  add('bulk_scope', 'One call can act on every item it matches, not just one.');
+  add('bulk_scope', 'One call can act on many items at once, not just one.');
   add('host_shell', 'Commands run on the host with the server’s own rights.');
   if (!has(t, 'read_only')) add('disposable_sandbox', 'The code runs in a throwaway sandbox, not on the host.');
   if (t.category === 'Execute') add('read_only', 'The server says what it runs is read-only.');
