@@ -78,4 +78,16 @@ describe('"What it does", second paragraph', () => {
   it('says code in a throwaway sandbox runs away from the host', () => {
     expect(second('io.github.babelcloud/gbox', 'run-python')).toContain('The code runs in a throwaway sandbox, not on the host.');
   });
+
+  it('never reads a one-letter parameter as a word ("depends on the q the caller writes")', () => {
+    const withQ = tools.filter((t) => t.category === 'Read' && t.params.some((p) => p.name === 'q'));
+    expect(withQ.length).toBeGreaterThan(0);
+    for (const t of withQ) expect(whatItDoes(t)[1]).not.toMatch(/\bthe q\b/);
+    expect(whatItDoes(withQ[0]!)[1]).toContain('what the caller writes in its q parameter');
+  });
+
+  it('says a removed scratch item is small and one call makes it again, once', () => {
+    const p = second('io.github.executeautomation/mcp-playwright', 'clear_codegen_session');
+    expect(p).toBe('What it removes is small, and one call makes it again; the loss falls on the user.');
+  });
 });

@@ -74,6 +74,7 @@ function objectSentence(t: CatalogueTool): string | undefined {
   switch (t.category) {
     case 'Destructive': {
       const back = has(t, 'reversible') ? 'the service’s trash or history can bring it back, outside the agent’s reach' : o.undo === 'recreate' || has(t, 'recreatable') ? 'one call makes an equivalent one again' : 'no call brings it back';
+      if (o.id === 'scratch') return `What it removes is small, and one call makes it again; the loss falls on ${who}.`;
       const what = o.id === 'permission' ? 'someone’s access or role' : o.phrase;
       return `What it removes is ${what}; ${back}, and the loss falls on ${who}.`;
     }
@@ -127,7 +128,7 @@ function paramSentences(t: CatalogueTool): string[] {
     out.push(`Its ${amount} parameter sets how much money ${spend ? 'it spends' : 'a call commits'}${cap ? '; the capped policy on this page can hold it to a limit' : ''}.`);
   }
   const query = !code && t.category === 'Read' && paramNamed(t, /^(q|query|search|search_?query|keywords?|term|prompt)$/i);
-  if (query) out.push(`What comes back depends on the ${query} the caller writes, and it is outside text the agent then reads as input.`);
+  if (query) out.push(`What comes back depends on what the caller writes in its ${query} parameter, and it is outside text the agent then reads as input.`);
   return out;
 }
 
@@ -137,7 +138,8 @@ function signalSentences(t: CatalogueTool): string[] {
   const add = (id: string, text: string) => has(t, id) && out.push(text);
   add('forwards_data', 'A webhook or forward keeps carrying data after the call, until someone removes it.');
   add('private_data', 'What it returns is private: people’s messages or the account’s own trades.');
-  if (t.category === 'Read') add('credentials', 'What it returns can include secrets or keys.');
+  // As in the rationale: a credential the call takes as input is not one it hands back.
+  if (t.category === 'Read' && t.evidence.some((e) => e.source !== 'parameter' && e.signals.includes('credentials')) && !t.evidence.some((e) => e.source === 'parameter' && e.signals.includes('key_material'))) add('credentials', 'What it returns can include secrets or keys.');
   add('external_messaging', 'What it sends reaches people outside the conversation, and cannot be unsent once read.');
   if (!has(t, 'external_messaging') && t.object?.audience !== 'customers') add('public_audience', 'A change reaches the people who use what runs there as soon as it lands.');
   if (t.object?.id !== 'permission') add('admin_scope', 'It changes who can do what.');
