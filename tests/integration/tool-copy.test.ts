@@ -90,4 +90,11 @@ describe('"What it does", second paragraph', () => {
     const p = second('io.github.executeautomation/mcp-playwright', 'clear_codegen_session');
     expect(p).toBe('What it removes is small, and one call makes it again; the loss falls on the user.');
   });
+
+  it('says which inputs a read depends on, once, and calls no keyboard key a shared secret', () => {
+    expect(second('io.github.sperax/sperax-crypto-mcp', 'portfolio_get_value')).toBe('What one call returns depends on its address parameter, and it changes nothing on Sperax Ecosystem Crypto & DeFI MCP Server.');
+    const search = tools.find((t) => t.name === 'search_docs' && t.serverTitle === 'OpenAI Agent Library')!;
+    expect(whatItDoes(search)[1]).not.toContain('depends on its query parameter, and');
+    expect(second('io.github.executeautomation/mcp-playwright', 'playwright_press_key')).not.toContain('a key that');
+  });
 });

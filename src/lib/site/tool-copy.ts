@@ -81,6 +81,8 @@ function objectSentence(t: CatalogueTool): string | undefined {
     case 'Write': {
       // A message kind from a word such as "email" ("update_email_account") is no message sent: the signal says so, and has its own sentence.
       if (o.id === 'message') return undefined;
+      // "Press a keyboard key" matches the secret kind's word "key": say it only when a credential signal agrees.
+      if (o.id === 'secret' && !has(t, 'credentials') && !has(t, 'needs_credentials')) return undefined;
       // The word the tool names, not the kind's phrase: a Kubernetes "cluster" counts as the database kind, but it is no table.
       const word = /^[a-z][a-z ]{1,30}$/.test(o.word) ? (/[^s]s$/.test(o.word) ? o.word : `${/^[aeiou]/.test(o.word) ? 'an' : 'a'} ${o.word}`) : o.phrase;
       const shared = o.audience === 'team' ? ' that the user’s team shares' : o.audience === 'customers' ? ' that customers rely on' : o.audience === 'public' ? ' that other people see' : '';
@@ -97,13 +99,16 @@ function objectSentence(t: CatalogueTool): string | undefined {
 }
 
 /** How much one read returns, from its parameters: one item by id, a page of a list, or a fixed answer. */
-function readShape(t: CatalogueTool): string | undefined {
+function readShape(t: CatalogueTool, saidParams: boolean): string | undefined {
   if (t.category !== 'Read' || !t.hasInputSchema) return undefined;
   const id = t.requiredParams.find((p) => /^(id|uuid|key)$|_id$|[a-z]Id$/.test(p) && plainName(p));
   if (id) return `One call looks up what its ${id} parameter names and changes nothing on ${t.serverTitle}.`;
   const size = paramNamed(t, /^(limit|page_?size|per_?page|max_?results|count|top_?k|n)$/i);
   if (size) return `One call returns a list, as long as its ${size} parameter allows, and changes nothing on ${t.serverTitle}.`;
   // No parameters is not "no input": many scraped definitions lost their schema.
+  // Otherwise the inputs it needs say what a call is about ("its symbol and interval parameters").
+  const needed = t.requiredParams.filter((p) => plainName(p)).slice(0, 3);
+  if (needed.length && !saidParams) return `What one call returns depends on its ${needed.length === 1 ? needed[0] : `${needed.slice(0, -1).join(', ')} and ${needed[needed.length - 1]}`} parameter${needed.length === 1 ? '' : 's'}, and it changes nothing on ${t.serverTitle}.`;
   return undefined;
 }
 
@@ -169,7 +174,8 @@ function operationsSentence(t: CatalogueTool): string | undefined {
 
 /** The second paragraph from what the catalogue knows about this tool; undefined when it knows nothing specific. */
 export function specificParagraph(t: CatalogueTool): string | undefined {
-  const parts = [operationsSentence(t), readShape(t), objectSentence(t), ...paramSentences(t).slice(0, 2), ...signalSentences(t)].filter((x): x is string => !!x);
+  const params = paramSentences(t).slice(0, 2);
+  const parts = [operationsSentence(t), readShape(t, params.length > 0), objectSentence(t), ...params, ...signalSentences(t)].filter((x): x is string => !!x);
   if (!parts.length) return undefined;
   return parts.slice(0, 4).join(' ');
 }
