@@ -164,6 +164,70 @@ describe('rationales name what the tool acts on in readable words', () => {
   };
   const first = (r: string) => r.split('. ')[0]!;
 
+  it('gives a budget or bid its own cost: spent over time until changed, not "no later call takes it back"', () => {
+    const r = rationaleOf('io.github.brnardo/meta-ads-mcp', 'update_campaign');
+    expect(r).not.toMatch(/no later call takes it back|moves money or market exposure|at the price of that moment/);
+    expect(r).toContain('updates a campaign on Server, and its daily_budget argument sets how much money that spends');
+    expect(r).toContain('keeps spending until someone lowers or pauses it; another call can change it back, but what was spent meanwhile stays spent');
+  });
+
+  it('says a webhook or mail forward outlives the call, instead of "an unwanted webhook until someone removes it"', () => {
+    const hook = rationaleOf('io.github.barryyip0625/mcp-discord', 'discord_create_webhook');
+    expect(hook).not.toContain('leaves an unwanted webhook');
+    expect(hook).toContain('A webhook outlives the call that makes it');
+    const forward = rationaleOf('io.github.hitmanly007/gmail-mcp', 'create_forwarding_address');
+    expect(forward).toContain('keeps forwarding the user’s new mail to that address with no further call');
+  });
+
+  it('says an upload by local path sends the file off the machine, not that it leaves "an unwanted one" on the server', () => {
+    const r = rationaleOf('io.github.ucalyptus/prem-mcp-server', 'prem_upload_document');
+    expect(r).not.toMatch(/unwanted document/);
+    expect(r).toContain('It reads whatever local file its file_path argument names and sends it out of the machine');
+    const many = rationaleOf('io.github.cloudflare/playwright-mcp', 'browser_file_upload');
+    expect(many).not.toMatch(/uploads one\b|unwanted one/);
+    expect(first(many)).toBe('browser_file_upload takes files from the machine it runs on, by path, and sends them out on Server');
+  });
+
+  it('says what a private read reveals: messages, or the account’s own trades', () => {
+    const slack = rationaleOf('io.github.lars-hagen/slack-user-mcp', 'slack_get_channel_history');
+    expect(slack).toContain('What it hands back is private (people’s private messages or mail)');
+    expect(slack).not.toContain('The risk lies in what it reveals');
+  });
+
+  it('says code in a throwaway sandbox stays away from the host, instead of "everything the server is allowed to do"', () => {
+    const r = rationaleOf('io.github.babelcloud/gbox', 'run-python');
+    expect(r).not.toContain('runs with everything');
+    expect(r).toContain('The code runs in a throwaway sandbox, away from the host’s files, keys and processes');
+  });
+
+  it('reads a verb word followed by "of" as a noun: "a partial update of an Object" is no "updates of an Object"', () => {
+    const r = first(rationaleOf('io.github.blacksand-software/hubspot-mcp', 'products_update'));
+    expect(r).not.toContain('updates of an Object');
+    expect(r).toBe('products_update changes records on Server');
+  });
+
+  it('gives a read what it hands back, not one sentence for every read, and never says "changes nothing" twice', () => {
+    const r = rationaleOf('io.github.lars-hagen/slack-user-mcp', 'slack_get_users');
+    expect(r).not.toContain('The risk lies in what it reveals and in the outside text');
+    expect(r.match(/changes nothing/g)).toHaveLength(1);
+    expect(r).toMatch(/The risk lies only in what it hands back \(the [a-z ]+\)/);
+  });
+
+  it('states a guessed Read as a guess, not "looks up reactivate vehicle … and changes nothing"', () => {
+    const r = rationaleOf('io.github.lumile/lumbretravel-mcp', 'reactivate_vehicle');
+    expect(r).not.toMatch(/looks up reactivate vehicle|changes nothing there/);
+    expect(r).toContain('we guess it only returns information. If so, the risk lies in what it hands back');
+  });
+
+  it('says a batch creation makes many, not that it "reaches every item it matches"; a plural takes no "an"', () => {
+    const batch = rationaleOf('io.github.shinzo-labs/hubspot-mcp', 'crm_batch_create_objects');
+    expect(batch).not.toContain('every item it matches');
+    expect(batch).toContain('One call makes many at once');
+    const rel = rationaleOf('io.github.emmett-deen/linear-mcp-server', 'linear_createIssueRelation');
+    expect(rel).not.toContain('an unwanted relations');
+    expect(rel).toContain('leaves unwanted relations');
+  });
+
   it('reads an API-path name from its description, never from path ids or a verb used as a noun', () => {
     const r = first(rationaleOf('io.github.gologinapp/gologin-mcp', 'delete_tags__id__removeFromProfiles'));
     expect(r).not.toMatch(/\bid\b|tags id|remove profiles/);

@@ -278,6 +278,8 @@ function describedAction(c: Classification, description: string | undefined): Ac
   const before = /([A-Za-z]+)\W*$/.exec(description.slice(0, at))?.[1]?.toLowerCase();
   if (before && /^(a|an|the|this|that|our|your|its|their|powerful|simple|quick|fast|advanced)$/.test(before)) return undefined;
   if (/^\s*(tool|tools|engine|function|utility|helper)\b/i.test(description.slice(at + first.length))) return undefined;
+  // "a partial update of an Object": a verb word followed by "of" is a noun.
+  if (/^\s+of\b/i.test(description.slice(at + first.length))) return undefined;
   const after = description.slice(at + first.length);
   // The clause after the verb: up to punctuation, and only plain words.
   const clause = /^[^.,;:!?()\[\]{}\n—–"]*/.exec(after)![0];
@@ -322,7 +324,7 @@ function describedAction(c: Classification, description: string | undefined): Ac
   const object = cleanObject(kept, verb, 7, false);
   if (object === undefined) return undefined;
   // Verbs with a particle first ("Look up the price"), or objects that are only words like "all".
-  if (/^(up|out|back|down|off|over|all|every|each|some|any|it|them|this|that)$/i.test(object)) return undefined;
+  if (/^(up|out|back|down|off|over|all|every|each|some|any|it|them|this|that|one|two|one or more)$/i.test(object)) return undefined;
   return { verb, object: withArticle(object) };
 }
 
@@ -371,6 +373,8 @@ function whatItDoes(c: Classification, ctx: RationaleContext, act: Act | undefin
   const does = act?.object ? `${ctx.name} ${thirdPerson(act.verb)} ${act.object}` : undefined;
   switch (c.category) {
     case 'Read': {
+      // No action we know: the Read is a guess, and the sentence must not state it as fact ("reactivate_vehicle looks up reactivate vehicle").
+      if (c.fallback) return `We could not tell from its definition what ${ctx.name} does ${on}; we guess it only returns information.`;
       if (does) return `${does} ${on} and changes nothing there.`;
       // "order_history", "stock_basic": the name is the thing looked up.
       const thing = lookedUp(c, ctx.name);
@@ -379,6 +383,7 @@ function whatItDoes(c: Classification, ctx: RationaleContext, act: Act | undefin
     }
     case 'Write': {
       if (does) return `${does} ${on}.`;
+      if (c.signals.includes('sends_local_files')) return `${ctx.name} takes files from the machine it runs on, by path, and sends them out ${on}.`;
       const file = c.evidence.find((e) => e.note === NOTE_WRITES_FILE);
       if (file) return `${ctx.name} saves what it produces to a file where ${ctx.server} runs, at the path its ${file.text} parameter gives.`;
       return c.objectKind ? `${ctx.name} changes ${c.objectKind.phrase} ${on}.` : `${ctx.name} makes a change ${on}.`;
@@ -389,9 +394,17 @@ function whatItDoes(c: Classification, ctx: RationaleContext, act: Act | undefin
       if (does) return `${does} ${on}, and the caller’s input, not the tool’s name, decides what each call does.`;
       return `${ctx.name} runs what the caller asks for ${on}, so its input, not its name, decides what happens.`;
     }
-    case 'Financial':
+    case 'Financial': {
+      // A budget, bid or spend cap: the tool's own action is a change, and one parameter decides the money.
+      const spend = spendParam(c);
+      if (spend && !c.signals.includes('signs_transactions')) {
+        const own = actionOf({ ...c, category: 'Write' }, ctx) ?? nameVerbObject(c, ctx.name);
+        const lead = own?.object ? `${ctx.name} ${thirdPerson(own.verb)} ${own.object} ${on}` : `${ctx.name} makes a change ${on}`;
+        return `${lead}, and its ${spend} argument sets how much money that spends.`;
+      }
       if (does) return `${does} ${on}, which moves money or market exposure${c.signals.includes('leverage') ? ', and leverage multiplies what is at stake' : ''}.`;
       return `${ctx.name} moves money or market exposure ${on}${c.signals.includes('leverage') ? ', and leverage multiplies what is at stake' : ''}.`;
+    }
     case 'Destructive':
       if (does) return `${does} ${on}${c.signals.includes('bulk_scope') && !/\b(all|every|multiple|many)\b/i.test(act!.object) ? ', many at once' : ''}.`;
       return `${ctx.name} removes what the caller names ${on}${c.signals.includes('bulk_scope') ? ', many at once' : ''}.`;
@@ -407,6 +420,33 @@ function operationsSentence(c: Classification): string | undefined {
   return `Its ${p.name} argument picks the operation (${joinOr(shown)})${worst ? `; ${worst.value} is what makes it ${c.category}` : ''}.`;
 }
 
+/** The parameter that sets a budget, bid or spend cap, when one made the tool Financial. */
+function spendParam(c: Classification): string | undefined {
+  return c.signals.includes('sets_spend') ? c.evidence.find((e) => e.source === 'parameter' && e.signals.includes('sets_spend'))?.text : undefined;
+}
+
+/** A name read as verb and object when no evidence of the category names it ("update_campaign" → updates a campaign). */
+function nameVerbObject(c: Classification, name: string): Act | undefined {
+  const words = c.nameWords ?? [];
+  const verb = words[0] && lexiconVerb(words[0]);
+  if (!verb || words.length < 2 || isApiPath(name, verb)) return undefined;
+  const object = cleanObject(words.slice(1), verb, 4);
+  return object ? { verb, object: withArticle(object) } : undefined;
+}
+
+/** What a private read hands back: the account's own trades, or people's messages. */
+function privateThing(c: Classification, ctx: RationaleContext): string {
+  const words = `${splitIdentifier(ctx.name).map((t) => t.word).join(' ')} ${(ctx.description ?? '').slice(0, 200)}`.toLowerCase();
+  if (/\b(trades?|orders?|fills?|positions?|transactions?)\b/.test(words) && !/\b(messages?|e-?mails?|mail|inbox|chats?|conversations?|sms)\b/.test(words)) return 'the account’s own trades and orders';
+  return 'people’s private messages or mail';
+}
+
+/** "an unwanted label", but "unwanted relations": a plural takes no article. */
+function unwanted(object: string): string {
+  const words = object.split(' ');
+  return isPlural(words[words.length - 1]!) ? `unwanted ${object}` : `an unwanted ${object}`;
+}
+
 function costSentence(c: Classification, ctx: RationaleContext, act: Act | undefined): string {
   const kind = c.objectKind;
   const the = act?.object ? definite(act.object) : undefined;
@@ -416,16 +456,35 @@ function costSentence(c: Classification, ctx: RationaleContext, act: Act | undef
       const keyInput = c.evidence.some((e) => e.source === 'parameter' && e.signals.includes('key_material'));
       const returnsSecrets = !keyInput && c.signals.includes('credentials') && c.evidence.some((e) => e.signals.includes('credentials') && e.source !== 'parameter');
       if (returnsSecrets) return 'What it hands back includes secrets or keys, and anything in the agent’s context can leak to whoever can steer the agent.';
+      if (c.signals.includes('private_data') && !keyInput) return `What it hands back is private (${privateThing(c, ctx)}), and once it sits in the agent’s context it can leak to whoever can steer the agent, for example through the next message or link the agent writes.`;
       if (c.signals.includes('key_material') || keyInput) return 'A private key or seed phrase passes through the call, so it sits in the agent’s context where a leak would expose the wallet.';
       if (c.signals.includes('server_side_fetch')) return 'It fetches whatever address it is given from the server’s own network, which can reach internal services, and brings untrusted page text back to the agent.';
       if (c.signals.includes('needs_credentials')) return 'It needs a credential to call the service; the risk lies in what it reveals and in the outside text it brings back.';
-      return 'The risk lies in what it reveals and in the outside text it brings into the agent’s context.';
+      // Search and open-world reads bring back text others wrote; other reads bring back the account's own data.
+      const shown = the ? ` (${the})` : '';
+      // A guessed Read is not known to change nothing: say so instead of "only".
+      if (c.fallback) return 'If so, the risk lies in what it hands back and in who can see the agent’s context.';
+      if (c.signals.includes('open_world') || /^(search|browse|crawl|scrape|fetch|research)$/.test(act?.verb ?? '')) return `The risk lies in what comes back${shown}: text from outside sources that the agent reads as input, where planted instructions can try to steer it.`;
+      return `The risk lies only in what it hands back${shown} and in who can see the agent’s context.`;
     }
-    case 'Write':
+    case 'Write': {
+      // A path it reads and sends: the cost is what leaves the machine, not what is left on the server.
+      const path = c.signals.includes('sends_local_files') ? c.evidence.find((e) => e.source === 'parameter' && e.supports === undefined && e.signals.includes('filesystem_path'))?.text : undefined;
+      if (path) return `It reads whatever local file its ${path} argument names and sends it out of the machine${c.signals.includes('external_messaging') ? ' to whoever receives it' : ''}, so an injected path can carry the user’s keys, tokens or private files away, and what was sent cannot be called back.`;
+      // A webhook or forward outlives the call that made it.
+      if (c.signals.includes('forwards_data')) {
+        const mail = /forward/i.test(`${ctx.name} ${ctx.description ?? ''}`) && !/webhook/i.test(ctx.name);
+        if (mail) return `Once set, ${ctx.server} keeps forwarding the user’s new mail to that address with no further call, so a wrong or injected address hands every message to an outsider until someone notices and turns it off.`;
+        return `A webhook outlives the call that makes it: a wrong or injected one keeps sending ${ctx.server}’s events and data to an outside address, or lets whoever holds its URL post in, until someone notices and removes it.`;
+      }
       if (c.signals.includes('external_messaging')) return `What it sends or publishes reaches ${who === 'the user' ? 'other people' : who}, and a message cannot be pulled back once read.`;
       if (c.signals.includes('public_audience')) return `A wrong change reaches ${who === 'the user' ? 'other people' : who} as soon as it lands, before another call can put it right.`;
       if (c.signals.includes('admin_scope')) return `A wrong call changes who can do what on ${ctx.server}, which affects the whole team until someone notices.`;
-      if (c.signals.includes('bulk_scope')) return 'One call reaches every item it matches; each change can be corrected, but a loop can make many before anyone notices.';
+      if (c.signals.includes('bulk_scope')) {
+        // A batch creation makes many things; it matches nothing.
+        if (CREATE_VERBS.has(act?.verb ?? '')) return 'One call makes many at once; each can be removed again, but a loop can make many more before anyone notices.';
+        return 'One call reaches every item it matches; each change can be corrected, but a loop can make many before anyone notices.';
+      }
       // What "wrong" means depends on the verb: a change leaves the thing
       // wrong, a creation leaves an unwanted one, anything else stays done.
       const verb = act?.verb ?? '';
@@ -433,14 +492,17 @@ function costSentence(c: Classification, ctx: RationaleContext, act: Act | undef
         if (kind && (kind.loss === 'low' || kind.undo === 'recreate')) return `A wrong call costs little: the next call sets ${the} right again.`;
         return `A wrong call leaves ${the} on ${ctx.server} wrong until someone notices and corrects it with another call.`;
       }
-      if (CREATE_VERBS.has(verb) && act?.object) return `A wrong call leaves an unwanted ${definite(act.object).replace(/^the /, '')} on ${ctx.server} until someone notices and removes it.`;
+      if (CREATE_VERBS.has(verb) && act?.object) return `A wrong call leaves ${unwanted(definite(act.object).replace(/^the /, ''))} on ${ctx.server} until someone notices and removes it.`;
       if (kind && (kind.loss === 'low' || kind.undo === 'recreate')) return 'A wrong call costs little, and the next call can put it right.';
       return `A wrong call stays in effect on ${ctx.server} until someone notices and undoes it with another call.`;
+    }
     case 'Execute':
-      return c.signals.includes('read_only')
-        ? 'The server says the code or query runs read-only, which narrows the damage but not what it can reveal.'
-        : `An injected or mistaken input runs with everything ${ctx.server} is allowed to do${kind?.loss === 'high' ? `, up to ${kind.phrase}` : ''}.`;
+      if (c.signals.includes('read_only')) return 'The server says the code or query runs read-only, which narrows the damage but not what it can reveal.';
+      if (c.signals.includes('disposable_sandbox')) return 'The code runs in a throwaway sandbox, away from the host’s files, keys and processes, so an injected input reaches what the sandbox holds and whatever it can reach over the network.';
+      return `An injected or mistaken input runs with everything ${ctx.server} is allowed to do${kind?.loss === 'high' ? `, up to ${kind.phrase}` : ''}.`;
     case 'Financial':
+      // A budget or bid is spent over time, and another call can change it.
+      if (spendParam(c) && !c.signals.includes('signs_transactions')) return `A wrong budget or bid starts spending the account’s money as soon as ${ctx.server} accepts it and keeps spending until someone lowers or pauses it; another call can change it back, but what was spent meanwhile stays spent.`;
       return 'Once the exchange, payment provider or chain accepts the call, the money or position has moved at the price of that moment, and no later call takes it back.';
     case 'Destructive': {
       const lost = kind ? `${kind.phrase} for ${who}` : `${the ?? 'what it removes'} for ${who}`;

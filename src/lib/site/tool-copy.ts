@@ -29,25 +29,155 @@ export function whatItDoes(t: CatalogueTool): string[] {
       ? ` Its ${selectable[0]!.param} parameter picks what a call does: ${selectable.slice(0, 8).map((o) => `${o.action} (${o.category})`).join(', ')}${selectable.length > 8 ? ' and more' : ''}.`
       : '';
   const p1 = `${name} is one of the tools ${serverPhrase(server)} offers to an agent.${said}${params}${ops}`;
-  let p2: string;
+  return [p1, specificParagraph(t) ?? generalParagraph(t)];
+}
+
+/** The general paragraph for a category: only when nothing specific to the tool is known. */
+function generalParagraph(t: CatalogueTool): string {
+  const server = t.serverTitle;
   switch (t.category) {
     case 'Read':
-      p2 = `Agents call it to gather information before deciding what to do next. One call changes nothing on ${server}${has(t, 'credentials') ? ', but the result can contain secrets that then sit in the agent’s context' : has(t, 'key_material') ? ', but a private key or seed phrase passes through the call and the agent’s context' : ''}${has(t, 'open_world') ? '; it may fetch content from outside systems that the agent will read as input' : ''}.`;
-      break;
+      return `Agents call it to gather information before deciding what to do next. One call changes nothing on ${server}${has(t, 'credentials') ? ', but the result can contain secrets that then sit in the agent’s context' : has(t, 'key_material') ? ', but a private key or seed phrase passes through the call and the agent’s context' : ''}${has(t, 'open_world') ? '; it may fetch content from outside systems that the agent will read as input' : ''}.`;
     case 'Write':
-      p2 = `Agents use it in workflows that create or update things on ${server}, for example after reading the current state and deciding on a change. One call changes ${has(t, 'bulk_scope') ? 'many items at once' : 'one item'}${has(t, 'external_messaging') ? ' and can put a message in front of people outside the conversation' : ''}${has(t, 'admin_scope') ? ', and it touches who can do what' : ''}; another call can usually correct it.`;
-      break;
+      return `Agents use it in workflows that create or update things on ${server}, for example after reading the current state and deciding on a change. One call changes ${has(t, 'bulk_scope') ? 'many items at once' : 'one item'}${has(t, 'external_messaging') ? ' and can put a message in front of people outside the conversation' : ''}${has(t, 'admin_scope') ? ', and it touches who can do what' : ''}; another call can usually correct it.`;
     case 'Execute':
-      p2 = `Agents use it to run code, commands or queries that they write themselves on ${server}. What one call changes is decided entirely by that input${has(t, 'read_only') ? ' (the server says the execution is read-only)' : ''}, so the tool is as powerful as the permissions the server runs with.`;
-      break;
+      return `Agents use it to run code, commands, queries or deployments on ${server}. What one call changes is decided by its input${has(t, 'read_only') ? ' (the server says the execution is read-only)' : ''}, so the tool is as powerful as the permissions the server runs with.`;
     case 'Financial':
-      p2 = `Agents use it in trading, payment or on-chain workflows, usually right after reading prices or balances. One call ${has(t, 'leverage') ? 'changes leverage or margin, which changes how much a price move costs' : has(t, 'signs_transactions') ? 'signs or broadcasts a transaction that moves value' : 'commits money or market exposure'}${has(t, 'bulk_scope') ? ', possibly for many positions at once' : ''}; once ${server} has accepted it, it settles at market terms.`;
-      break;
+      return `Agents use it in trading, payment or on-chain workflows, usually right after reading prices or balances. One call ${has(t, 'leverage') ? 'changes leverage or margin, which changes how much a price move costs' : has(t, 'signs_transactions') ? 'signs or broadcasts a transaction that moves value' : 'commits money or market exposure'}${has(t, 'bulk_scope') ? ', possibly for many positions at once' : ''}; once ${server} has accepted it, it settles at market terms.`;
     case 'Destructive':
-      p2 = `Agents reach for it when cleaning up or reversing earlier actions on ${server}. One call removes or cancels ${has(t, 'bulk_scope') ? 'every matching item' : 'an existing item'}${has(t, 'recreatable') ? ' that is cheap to recreate' : ''}${has(t, 'reversible') ? ', and only the service’s trash or history brings it back' : ', and no call on the server restores it'}.`;
-      break;
+      return `Agents reach for it when cleaning up or reversing earlier actions on ${server}. One call removes or cancels ${has(t, 'bulk_scope') ? 'every matching item' : 'an existing item'}${has(t, 'recreatable') ? ' that is cheap to recreate' : ''}${has(t, 'reversible') ? ', and only the service’s trash or history brings it back' : ', and no call on the server restores it'}.`;
   }
-  return [p1, p2];
+}
+
+/** Parameter names are the server's text: shown only when they are plain identifiers. */
+const plainName = (name: string) => (/^[A-Za-z_][A-Za-z0-9_.-]{0,40}$/.test(name) ? name : undefined);
+
+/** The first parameter whose evidence carries a signal, by name. */
+function paramWith(t: CatalogueTool, signal: string): string | undefined {
+  const e = t.evidence.find((x) => x.source === 'parameter' && x.signals.includes(signal as never));
+  return e ? plainName(e.text) : undefined;
+}
+
+/** The first parameter whose name matches, by name. */
+function paramNamed(t: CatalogueTool, re: RegExp): string | undefined {
+  const p = t.params.find((x) => re.test(x.name) && plainName(x.name));
+  return p?.name;
+}
+
+const WHO: Record<string, string> = { user: 'the user', team: 'the user’s team', customers: 'the people who use what runs there', public: 'whoever receives it' };
+
+/** What the catalogue knows about what the tool acts on, said for its category. */
+function objectSentence(t: CatalogueTool): string | undefined {
+  const o = t.object;
+  if (!o) return undefined;
+  const who = WHO[o.audience] ?? 'the user';
+  switch (t.category) {
+    case 'Destructive': {
+      const back = has(t, 'reversible') ? 'the service’s trash or history can bring it back, outside the agent’s reach' : o.undo === 'recreate' || has(t, 'recreatable') ? 'one call makes an equivalent one again' : 'no call brings it back';
+      if (o.id === 'scratch') return `What it removes is small, and one call makes it again; the loss falls on ${who}.`;
+      const what = o.id === 'permission' ? 'someone’s access or role' : o.phrase;
+      return `What it removes is ${what}; ${back}, and the loss falls on ${who}.`;
+    }
+    case 'Write': {
+      // A message kind from a word such as "email" ("update_email_account") is no message sent: the signal says so, and has its own sentence.
+      if (o.id === 'message') return undefined;
+      // "Press a keyboard key" matches the secret kind's word "key": say it only when a credential signal agrees.
+      if (o.id === 'secret' && !has(t, 'credentials') && !has(t, 'needs_credentials')) return undefined;
+      // The word the tool names, not the kind's phrase: a Kubernetes "cluster" counts as the database kind, but it is no table.
+      const word = /^[a-z][a-z ]{1,30}$/.test(o.word) ? (/[^s]s$/.test(o.word) ? o.word : `${/^[aeiou]/.test(o.word) ? 'an' : 'a'} ${o.word}`) : o.phrase;
+      const shared = o.audience === 'team' ? ' that the user’s team shares' : o.audience === 'customers' ? ' that customers rely on' : o.audience === 'public' ? ' that other people see' : '';
+      return `It works on ${word}${shared}; ${o.undo === 'recreate' || o.loss === 'low' ? 'a wrong call is cheap to put right' : 'a wrong call stays in effect until someone notices and puts it right'}.`;
+    }
+    case 'Execute':
+      return o.loss === 'high' ? `What it runs can reach ${o.phrase}.` : undefined;
+    case 'Financial':
+      return o.id === 'order' ? `It acts on ${o.phrase}, so a wrong call leaves the account exposed to the market.` : undefined;
+    case 'Read':
+      // The object kind of a read is a guess from words ("token" of an SPL token is no secret): the signals say what it reveals.
+      return undefined;
+  }
+}
+
+/** How much one read returns, from its parameters: one item by id, a page of a list, or a fixed answer. */
+function readShape(t: CatalogueTool, saidParams: boolean): string | undefined {
+  if (t.category !== 'Read' || !t.hasInputSchema) return undefined;
+  const id = t.requiredParams.find((p) => /^(id|uuid|key)$|_id$|[a-z]Id$/.test(p) && plainName(p));
+  if (id) return `One call looks up what its ${id} parameter names and changes nothing on ${t.serverTitle}.`;
+  const size = paramNamed(t, /^(limit|page_?size|per_?page|max_?results|count|top_?k|n)$/i);
+  if (size) return `One call returns a list, as long as its ${size} parameter allows, and changes nothing on ${t.serverTitle}.`;
+  // No parameters is not "no input": many scraped definitions lost their schema.
+  // Otherwise the inputs it needs say what a call is about ("its symbol and interval parameters").
+  const needed = t.requiredParams.filter((p) => plainName(p)).slice(0, 3);
+  if (needed.length && !saidParams) return `What one call returns depends on its ${needed.length === 1 ? needed[0] : `${needed.slice(0, -1).join(', ')} and ${needed[needed.length - 1]}`} parameter${needed.length === 1 ? '' : 's'}, and it changes nothing on ${t.serverTitle}.`;
+  return undefined;
+}
+
+/** What its parameters let the caller choose: a path, a web address, code, a query, an amount. */
+function paramSentences(t: CatalogueTool): string[] {
+  const out: string[] = [];
+  const code = paramWith(t, 'freeform_code');
+  if (code) out.push(`Whatever code or query goes in its ${code} parameter is what runs, so no fixed action limits a call.`);
+  const path = paramWith(t, 'filesystem_path');
+  if (path) {
+    const does = has(t, 'sends_local_files') ? 'reads and sends out' : t.category === 'Read' ? 'reads' : t.category === 'Destructive' ? 'removes' : t.category === 'Write' ? 'writes' : 'works on';
+    out.push(`Its ${path} parameter is a path on the machine where ${t.serverTitle} runs, so the caller picks which file it ${does}.`);
+  }
+  const url = !code && paramNamed(t, /^(url|uri|href|link|endpoint|target_?url|webhook_?url|page_?url|website)s?$/i);
+  if (url) out.push(has(t, 'server_side_fetch') ? `Its ${url} parameter takes any web address, which ${t.serverTitle} fetches from its own network, internal addresses included.` : `Its ${url} parameter takes a web address that the caller chooses.`);
+  const key = paramWith(t, 'key_material');
+  if (key) out.push(`Its ${key} parameter takes a private key or seed phrase, which then sits in the agent’s context.`);
+  const spend = paramWith(t, 'sets_spend');
+  const amount = spend ?? (t.category === 'Financial' ? paramNamed(t, /^(amount|quantity|qty|size|value|sum|price|budget|daily_budget|lifetime_budget|bid_amount)$/i) : undefined);
+  if (amount) {
+    const cap = t.policyKind === 'capped' || t.alternatives.some((a) => a.kind === 'capped');
+    out.push(`Its ${amount} parameter sets how much money ${spend ? 'it spends' : 'a call commits'}${cap ? '; the capped policy on this page can hold it to a limit' : ''}.`);
+  }
+  const query = !code && t.category === 'Read' && paramNamed(t, /^(q|query|search|search_?query|keywords?|term|prompt)$/i);
+  if (query) out.push(`What comes back depends on what the caller writes in its ${query} parameter, and it is outside text the agent then reads as input.`);
+  return out;
+}
+
+/** What the severity signals add, in a sentence each, for those not said already. */
+function signalSentences(t: CatalogueTool): string[] {
+  const out: string[] = [];
+  const add = (id: string, text: string) => has(t, id) && out.push(text);
+  add('forwards_data', 'A webhook or forward keeps carrying data after the call, until someone removes it.');
+  add('private_data', 'What it returns is private: people’s messages or the account’s own trades.');
+  // As in the rationale: a credential the call takes as input is not one it hands back.
+  if (t.category === 'Read' && t.evidence.some((e) => e.source !== 'parameter' && e.signals.includes('credentials')) && !t.evidence.some((e) => e.source === 'parameter' && e.signals.includes('key_material'))) add('credentials', 'What it returns can include secrets or keys.');
+  add('external_messaging', 'What it sends reaches people outside the conversation, and cannot be unsent once read.');
+  if (!has(t, 'external_messaging') && t.object?.audience !== 'customers') add('public_audience', 'A change reaches the people who use what runs there as soon as it lands.');
+  if (t.object?.id !== 'permission') add('admin_scope', 'It changes who can do what.');
+  add('bulk_scope', 'One call can act on many items at once, not just one.');
+  add('host_shell', 'Commands run on the host with the server’s own rights.');
+  if (!has(t, 'read_only')) add('disposable_sandbox', 'The code runs in a throwaway sandbox, not on the host.');
+  if (t.category === 'Execute') add('read_only', 'The server says what it runs is read-only.');
+  add('leverage', 'Leverage multiplies what a price move costs.');
+  add('signs_transactions', 'It signs or sends a transaction, and a chain does not reverse one.');
+  if (!t.object && t.category === 'Destructive') {
+    add('reversible', 'The service keeps a trash or history that can bring it back.');
+    add('recreatable', 'What it removes is small and one call makes it again.');
+  }
+  return out;
+}
+
+/** More than one operation named outside an argument (the argument's are in the first paragraph). */
+function operationsSentence(t: CatalogueTool): string | undefined {
+  if (t.operations.some((o) => o.param)) return undefined;
+  const seen = new Map<string, string>();
+  // Only actions the verb lexicon knows: an operation read from "This is a tool" or "Resume" is no action to list.
+  for (const o of t.operations) if (/^[a-z]{2,20}$/i.test(o.action) && rules().verbCategory.has(o.action.toLowerCase()) && !rules().nounVerbs.has(o.action.toLowerCase()) && !seen.has(o.action.toLowerCase())) seen.set(o.action.toLowerCase(), o.category);
+  if (seen.size < 2 || new Set(seen.values()).size < 2) return undefined;
+  const list = [...seen].slice(0, 4).map(([a, c]) => `${a} (${c})`);
+  return `Its definition names more than one operation: ${list.join(', ')}; it is judged by the most dangerous.`;
+}
+
+/** The second paragraph from what the catalogue knows about this tool; undefined when it knows nothing specific. */
+export function specificParagraph(t: CatalogueTool): string | undefined {
+  const params = paramSentences(t).slice(0, 2);
+  const parts = [operationsSentence(t), readShape(t, params.length > 0), objectSentence(t), ...params, ...signalSentences(t)].filter((x): x is string => !!x);
+  if (!parts.length) return undefined;
+  return parts.slice(0, 4).join(' ');
 }
 
 /** As many whole sentences of our own text as fit in `max` characters (at least one), so an answer never stops mid-sentence. */
