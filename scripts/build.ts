@@ -1,9 +1,11 @@
 /**
  * npm run build [-- --data <dir>] [--out <catalogue dir>] [--dist <dir>] [--previous <dir>]
  *
- * The whole site: ingest, then `astro build` and the search bundles side by
- * side (the search records come from the catalogue JSON, not from the pages,
- * so they need not wait), then the API files. Prints the time of each step.
+ * The whole site: ingest, then `astro build`, the search bundles and the
+ * published files (API, sitemap, llms.txt, redirects) side by side (the
+ * last two come from the catalogue JSON, not from the pages, so they need
+ * not wait; they go to a staging folder, since astro empties dist/ when it
+ * starts), then postbuild moves them in. Prints the time of each step.
  */
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -50,8 +52,9 @@ try {
   await Promise.all([
     run('astro build', ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', dist, ...(values.silent ? ['--silent'] : [])]),
     run('search bundles', ['scripts/build-search.ts', '--data', dataDir, '--dist', staging]),
+    run('published files', ['scripts/publish-api.ts', '--dist', join(staging, 'site')]),
   ]);
-  await run('postbuild', ['scripts/postbuild.ts', '--data', dataDir, '--dist', dist, '--search-from', staging]);
+  await run('postbuild', ['scripts/postbuild.ts', '--data', dataDir, '--dist', dist, '--staged', staging]);
 } catch (err) {
   console.error((err as Error).message);
   process.exitCode = 1;
