@@ -200,6 +200,17 @@ describe('rationales name what the tool acts on in readable words', () => {
     expect(r).toContain('The code runs in a throwaway sandbox, away from the host’s files, keys and processes');
   });
 
+  it('says a message signature vouches for what the caller gives, not that a key "passes through the call"', () => {
+    const entry = toucan('io.github.goat-sdk/goat')!;
+    const tool = entry.tools.find((t) => t.name === 'sign_message')!;
+    const c = classify(rules, tool, { title: 'GOAT', prefixWords: new Set<string>() });
+    const r = writeRationale(c, { name: tool.name, server: 'GOAT', policyKind: 'approval', policyBecause: 'reasons', description: tool.description ?? '' });
+    expect(r).not.toContain('passes through the call');
+    expect(r).not.toContain('looks it up instead');
+    expect(r).toContain('the signature vouches for the text');
+    expect(r).toContain('a person reads and signs the text themselves');
+  });
+
   it('reads a verb word followed by "of" as a noun: "a partial update of an Object" is no "updates of an Object"', () => {
     const r = first(rationaleOf('io.github.blacksand-software/hubspot-mcp', 'products_update'));
     expect(r).not.toContain('updates of an Object');

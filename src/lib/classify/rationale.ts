@@ -447,6 +447,11 @@ function unwanted(object: string): string {
   return isPlural(words[words.length - 1]!) ? `unwanted ${object}` : `an unwanted ${object}`;
 }
 
+/** A read that signs what the caller gives with a wallet's key ("Sign a message with the wallet"). */
+function signsWithKey(c: Classification): boolean {
+  return c.action === 'sign' && c.signals.includes('key_material');
+}
+
 function costSentence(c: Classification, ctx: RationaleContext, act: Act | undefined): string {
   const kind = c.objectKind;
   const the = act?.object ? definite(act.object) : undefined;
@@ -457,6 +462,8 @@ function costSentence(c: Classification, ctx: RationaleContext, act: Act | undef
       const returnsSecrets = !keyInput && c.signals.includes('credentials') && c.evidence.some((e) => e.signals.includes('credentials') && e.source !== 'parameter');
       if (returnsSecrets) return 'What it hands back includes secrets or keys, and anything in the agent’s context can leak to whoever can steer the agent.';
       if (c.signals.includes('private_data') && !keyInput) return `What it hands back is private (${privateThing(c, ctx)}), and once it sits in the agent’s context it can leak to whoever can steer the agent, for example through the next message or link the agent writes.`;
+      // A message signature uses the key where it lives; what is at stake is what the signature vouches for.
+      if (signsWithKey(c) && !keyInput) return 'It signs whatever text the caller gives with the wallet’s own key. The key stays where it is, but the signature vouches for the text, so an injected message can become a login to a site, or an off-chain order or permit, in the wallet’s name.';
       if (c.signals.includes('key_material') || keyInput) return 'A private key or seed phrase passes through the call, so it sits in the agent’s context where a leak would expose the wallet.';
       if (c.signals.includes('server_side_fetch')) return 'It fetches whatever address it is given from the server’s own network, which can reach internal services, and brings untrusted page text back to the agent.';
       if (c.signals.includes('needs_credentials')) return 'It needs a credential to call the service; the risk lies in what it reveals and in the outside text it brings back.';
@@ -572,7 +579,10 @@ export function writeRationale(c: Classification, ctx: RationaleContext): string
   if (decided) sentences.push(decided);
   if (c.noDescription && !c.fallback) sentences.push('Its description is empty or a placeholder, so we judged it from the name and parameters alone.');
   // A read that needs a person (secrets, private data) changes nothing: the person looks it up instead.
-  const words = ctx.policyKind === 'approval' && c.category === 'Read' ? 'a person’s approval: the gateway refuses each call with a message and a person looks it up instead' : (POLICY_WORDS[ctx.policyKind] ?? ctx.policyKind);
+  const words =
+    ctx.policyKind === 'approval' && c.category === 'Read'
+      ? `a person’s approval: the gateway refuses each call with a message and a person ${signsWithKey(c) ? 'reads and signs the text themselves' : 'looks it up instead'}`
+      : (POLICY_WORDS[ctx.policyKind] ?? ctx.policyKind);
   sentences.push(`We recommend ${words}, because ${ctx.policyBecause}.`);
   if (ctx.benignFlags?.length) sentences.push('Its description gives the agent display directions; a reviewer judged them harmless, so the flag is shown but the tool keeps its judgement.');
   return sentences.join(' ');
