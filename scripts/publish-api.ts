@@ -6,7 +6,7 @@
  * a staging folder and postbuild moves them in.
  */
 import { loadConfig, parseArgsOrExit } from '../src/lib/config.ts';
-import { readBuildReport, readCatalogueServers, readCatalogueTools } from '../src/lib/site/read-catalogue.ts';
+import { eachCatalogueTool, readBuildReport, readCatalogueServers } from '../src/lib/site/read-catalogue.ts';
 import { publishApi } from '../src/lib/site/publish-api.ts';
 import { writeRedirects } from '../src/lib/site/redirects.ts';
 
@@ -21,9 +21,8 @@ Options:
 });
 const config = loadConfig(values);
 const started = performance.now();
-const tools = readCatalogueTools();
 const servers = readCatalogueServers();
-const { files } = publishApi({ dist: config.distDir, site: config.siteUrl, tools, servers, report: readBuildReport() });
+const { files } = publishApi({ dist: config.distDir, site: config.siteUrl, tools: eachCatalogueTool(), servers, report: readBuildReport() });
 // Former slugs of merged servers lead to the merged pages.
-const redirects = writeRedirects(config.distDir, config.siteUrl, servers, tools);
+const redirects = writeRedirects(config.distDir, config.siteUrl, servers, eachCatalogueTool());
 console.log(`publish-api: ${files + redirects} files in ${Math.round(performance.now() - started)} ms`);

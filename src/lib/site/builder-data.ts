@@ -46,23 +46,26 @@ export function builderServerList(servers: readonly CatalogueServer[]): BuilderS
  * else the policy rules' default limit for changes.
  */
 export function builderServer(server: CatalogueServer, tools: readonly CatalogueTool[], defaultRate: Rate): BuilderServer {
+  return withBuilderTools(server, tools.map((t) => builderTool(t, defaultRate)));
+}
+
+/** A server's builder file from tools already made into builder entries (publish-api.ts streams them). */
+export function withBuilderTools(server: CatalogueServer, tools: BuilderTool[]): BuilderServer {
+  return { slug: server.slug, title: server.title, url: `/servers/${server.slug}/`, tools };
+}
+
+/** One tool as the policy builder lists it: its recommendation, its rate and, when it has one, its conditional rule. */
+export function builderTool(t: CatalogueTool, defaultRate: Rate): BuilderTool {
+  const rated = t.policyChoice.rate ?? t.alternatives.find((a) => a.kind === 'rate')?.choice.rate;
+  // Only a recommendation is ever argument-conditioned (policy/build-policy.ts offers no conditional alternative).
+  const conditional = t.policyKind === 'conditional' ? t.policyChoice : undefined;
   return {
-    slug: server.slug,
-    title: server.title,
-    url: `/servers/${server.slug}/`,
-    tools: tools.map((t) => {
-      const rated = t.policyChoice.rate ?? t.alternatives.find((a) => a.kind === 'rate')?.choice.rate;
-      // Only a recommendation is ever argument-conditioned (policy/build-policy.ts offers no conditional alternative).
-      const conditional = t.policyKind === 'conditional' ? t.policyChoice : undefined;
-      return {
-        name: t.name,
-        url: t.url,
-        category: t.category,
-        severity: t.severity,
-        recommended: t.policyChoice,
-        rate: rated ?? defaultRate,
-        ...(conditional ? { conditional } : {}),
-      };
-    }),
+    name: t.name,
+    url: t.url,
+    category: t.category,
+    severity: t.severity,
+    recommended: t.policyChoice,
+    rate: rated ?? defaultRate,
+    ...(conditional ? { conditional } : {}),
   };
 }

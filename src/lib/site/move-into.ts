@@ -27,19 +27,20 @@ export function replaceWith(from: string, to: string): void {
 
 /**
  * Merges the tree at `from` into `to`: folders that exist on both sides are
- * merged, anything else is moved over (a file of the same name replaced).
- * Returns how many entries were moved.
+ * merged, anything else is moved over. A file that already exists in `to`
+ * is kept (an astro page is never replaced by a staged redirect of the same
+ * path) and the staged one dropped. Returns how many entries were moved.
  */
 export function mergeInto(from: string, to: string): number {
   let moved = 0;
   for (const name of readdirSync(from)) {
     const source = join(from, name);
     const target = join(to, name);
-    if (existsSync(target) && statSync(target).isDirectory() && statSync(source).isDirectory()) {
-      moved += mergeInto(source, target);
-    } else {
-      replaceWith(source, target);
+    if (!existsSync(target)) {
+      rename(source, target);
       moved++;
+    } else if (statSync(target).isDirectory() && statSync(source).isDirectory()) {
+      moved += mergeInto(source, target);
     }
   }
   return moved;

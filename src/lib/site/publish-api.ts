@@ -10,9 +10,8 @@ import type { BuildReport, CatalogueServer, CatalogueTool } from '../../schemas/
 import { CATEGORIES, SEVERITIES } from '../../schemas/rules.ts';
 import { CONTENT_SECURITY_POLICY_HEADER } from './http.ts';
 import { oneLine } from '../text/display.ts';
-import { builderServer, builderServerList } from './builder-data.ts';
+import { builderServerList, builderTool, withBuilderTools, type BuilderTool } from './builder-data.ts';
 import { loadRules } from '../rules/load-rules.ts';
-import { groupBy } from '../group.ts';
 
 function write(file: string, content: string): void {
   mkdirSync(dirname(file), { recursive: true });
@@ -22,7 +21,8 @@ function write(file: string, content: string): void {
 export interface PublishOptions {
   dist: string;
   site: string;
-  tools: CatalogueTool[];
+  /** Any iterable, read once: scripts/publish-api.ts streams them from the catalogue files, so at 100,000 tools only the small summaries stay in memory. */
+  tools: Iterable<CatalogueTool>;
   servers: CatalogueServer[];
   report: BuildReport;
 }
@@ -30,29 +30,44 @@ export interface PublishOptions {
 export function publishApi({ dist, site, tools, servers, report }: PublishOptions): { files: number } {
   let files = 0;
   const abs = (path: string) => new URL(path, site).href;
-  write(
-    join(dist, 'api', 'tools.json'),
-    JSON.stringify(
-      tools.map((t) => ({
-        server: t.server,
-        serverSlug: t.serverSlug,
-        name: t.name,
-        slug: t.slug,
-        url: t.url,
-        category: t.category,
-        severity: t.severity,
-        confidence: t.confidence,
-        ...(t.needsReview ? { needsReview: t.needsReview } : {}),
-        signals: t.signals.map((s) => s.id),
-        operations: t.operations.map((o) => ({ action: o.action, category: o.category, ...(o.param ? { param: o.param } : {}) })),
-        poisoning: t.poisoning.map((f) => f.id),
-        hidden: t.policyKind === 'hide',
-        policy: t.policy,
-        definitionHash: t.definitionHash,
-        api: `/api/tools/${t.serverSlug}/${t.slug}.json`,
-      })),
-    ),
-  );
+  // One pass over the tools: each tool's own file is written as it comes,
+  // and only what the lists below need is kept.
+  const summaries: unknown[] = [];
+  const builderTools = new Map<string, BuilderTool[]>();
+  const toolUrls: string[] = [];
+  const categoryCount = new Map<string, number>();
+  const severityCount = new Map<string, number>();
+  const defaultRate = loadRules().policy.alternatives.rate_for_writes;
+  for (const t of tools) {
+    summaries.push({
+      server: t.server,
+      serverSlug: t.serverSlug,
+      name: t.name,
+      slug: t.slug,
+      url: t.url,
+      category: t.category,
+      severity: t.severity,
+      confidence: t.confidence,
+      ...(t.needsReview ? { needsReview: t.needsReview } : {}),
+      signals: t.signals.map((s) => s.id),
+      operations: t.operations.map((o) => ({ action: o.action, category: o.category, ...(o.param ? { param: o.param } : {}) })),
+      poisoning: t.poisoning.map((f) => f.id),
+      hidden: t.policyKind === 'hide',
+      policy: t.policy,
+      definitionHash: t.definitionHash,
+      api: `/api/tools/${t.serverSlug}/${t.slug}.json`,
+    });
+    const { definition, ...rest } = t;
+    write(join(dist, 'api', 'tools', t.serverSlug, `${t.slug}.json`), JSON.stringify({ ...rest, definition: JSON.parse(definition) }, null, 1));
+    files++;
+    const list = builderTools.get(t.serverSlug);
+    if (list) list.push(builderTool(t, defaultRate));
+    else builderTools.set(t.serverSlug, [builderTool(t, defaultRate)]);
+    toolUrls.push(t.url);
+    categoryCount.set(t.category, (categoryCount.get(t.category) ?? 0) + 1);
+    severityCount.set(t.severity, (severityCount.get(t.severity) ?? 0) + 1);
+  }
+  write(join(dist, 'api', 'tools.json'), JSON.stringify(summaries));
   write(
     join(dist, 'api', 'servers.json'),
     JSON.stringify(
@@ -74,30 +89,23 @@ export function publishApi({ dist, site, tools, servers, report }: PublishOption
     ),
   );
   files += 2;
-  for (const t of tools) {
-    const { definition, ...rest } = t;
-    write(join(dist, 'api', 'tools', t.serverSlug, `${t.slug}.json`), JSON.stringify({ ...rest, definition: JSON.parse(definition) }, null, 1));
-    files++;
-  }
-  const toolsByServer = groupBy(tools, (t) => t.serverSlug);
-  const defaultRate = loadRules().policy.alternatives.rate_for_writes;
   write(join(dist, 'api', 'policy-builder', 'servers.json'), JSON.stringify(builderServerList(servers)));
   files++;
   for (const s of servers) {
     write(join(dist, 'api', 'servers', s.slug, 'policy.json'), JSON.stringify(s.policy, null, 2) + '\n');
     write(join(dist, 'api', 'servers', s.slug, 'intercept.yaml'), s.intercept);
-    write(join(dist, 'api', 'servers', s.slug, 'tools.json'), JSON.stringify(builderServer(s, toolsByServer.get(s.slug) ?? [], defaultRate)));
+    write(join(dist, 'api', 'servers', s.slug, 'tools.json'), JSON.stringify(withBuilderTools(s, builderTools.get(s.slug) ?? [])));
     files += 3;
   }
 
   // llms.txt: a plain summary for AI crawlers (https://llmstxt.org).
-  const byCat = CATEGORIES.map((c) => `${c}: ${tools.filter((t) => t.category === c).length}`).join(', ');
-  const bySev = SEVERITIES.map((v) => `${v}: ${tools.filter((t) => t.severity === v).length}`).join(', ');
+  const byCat = CATEGORIES.map((c) => `${c}: ${categoryCount.get(c) ?? 0}`).join(', ');
+  const bySev = SEVERITIES.map((v) => `${v}: ${severityCount.get(v) ?? 0}`).join(', ');
   const riskiest = [...servers].sort((a, b) => (b.severityCounts.critical ?? 0) - (a.severityCounts.critical ?? 0)).slice(0, 20);
   const llms = [
     '# toolrisk',
     '',
-    `> A risk catalogue of ${tools.length} tools on ${servers.length} MCP servers: for every tool, its category (Read, Write, Execute, Financial, Destructive), severity, the evidence from its definition and a gateway policy. The server index lists ${report.counts.indexServers} MCP servers.`,
+    `> A risk catalogue of ${toolUrls.length} tools on ${servers.length} MCP servers: for every tool, its category (Read, Write, Execute, Financial, Destructive), severity, the evidence from its definition and a gateway policy. The server index lists ${report.counts.indexServers} MCP servers.`,
     '',
     `Tools by category: ${byCat}. By severity: ${bySev}.`,
     '',
@@ -112,7 +120,7 @@ export function publishApi({ dist, site, tools, servers, report }: PublishOption
   ].join('\n');
   write(join(dist, 'llms.txt'), llms);
 
-  const urls = ['/', '/servers/', '/categories/', '/severity/', '/about/', '/search/', '/index-search/', ...servers.map((s) => `/servers/${s.slug}/`), ...tools.map((t) => t.url)];
+  const urls = ['/', '/servers/', '/categories/', '/severity/', '/about/', '/search/', '/index-search/', ...servers.map((s) => `/servers/${s.slug}/`), ...toolUrls];
   for (const c of CATEGORIES) urls.push(`/categories/${c.toLowerCase()}/`);
   for (const v of SEVERITIES) urls.push(`/severity/${v}/`);
   const xmlEscape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');

@@ -6,7 +6,6 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CatalogueServer, CatalogueTool } from '../../schemas/catalogue.ts';
-import { groupBy } from '../group.ts';
 
 function escapeAttr(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
@@ -19,8 +18,11 @@ export function redirectHtml(to: string, site: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Moved</title><meta name="robots" content="noindex"><link rel="canonical" href="${url}"><meta http-equiv="refresh" content="0; url=${path}"></head><body><p>This page moved to <a href="${path}">${path}</a>.</p></body></html>\n`;
 }
 
-export function writeRedirects(dist: string, site: string, servers: readonly CatalogueServer[], tools: readonly CatalogueTool[]): number {
-  const toolsByServer = groupBy(tools, (t) => t.serverSlug);
+export function writeRedirects(dist: string, site: string, servers: readonly CatalogueServer[], tools: Iterable<CatalogueTool>): number {
+  // Only the tools of servers that had other slugs are needed; the tools may be a stream.
+  const moved = new Set(servers.filter((s) => s.formerSlugs.length).map((s) => s.slug));
+  const toolsByServer = new Map<string, CatalogueTool[]>();
+  for (const t of tools) if (moved.has(t.serverSlug)) (toolsByServer.get(t.serverSlug) ?? toolsByServer.set(t.serverSlug, []).get(t.serverSlug)!).push(t);
   let written = 0;
   const write = (path: string, to: string) => {
     const dir = join(dist, path);
