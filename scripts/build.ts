@@ -50,7 +50,9 @@ const started = performance.now();
 try {
   await run('ingest', ['scripts/ingest.ts', '--data', dataDir, '--out', catalogue, ...(previous ? ['--previous', previous] : [])]);
   await Promise.all([
-    run('astro build', ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', dist, ...(values.silent ? ['--silent'] : [])]),
+    // V8 lets the heap grow less before it collects: at 100,000 tools astro's
+    // peak went from 2.09 to 1.83 GB in the same 211 s (measured alone).
+    run('astro build', ['--heap-growing-percent=50', 'node_modules/astro/bin/astro.mjs', 'build', '--outDir', dist, ...(values.silent ? ['--silent'] : [])]),
     // One lane beside astro, not two: astro renders on one core, and a
     // third process writing 30,000 files at the same time slowed astro by
     // more than it saved (measured: 61-66 s against 59-63 s in all).
