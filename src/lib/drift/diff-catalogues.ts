@@ -13,6 +13,7 @@
  * server listed it), so key order and list position never count as change.
  */
 import type { CatalogueTool } from '../../schemas/catalogue.ts';
+import { groupBy } from '../group.ts';
 
 /** The catalogue fields drift needs; tests and callers may pass just these. */
 export type DiffableTool = Pick<CatalogueTool, 'id' | 'server' | 'name' | 'definition' | 'definitionHash'>;
@@ -110,15 +111,10 @@ function keyOf(t: { server: string; name: string }): string {
  * server (a manifest folder and a toolsdk line, say).
  */
 function group(tools: readonly DiffableTool[]): Map<string, DiffableTool[]> {
-  const sorted = [...tools].sort((a, b) => byServerThenName(a, b) || cmp(a.id, b.id));
-  const map = new Map<string, DiffableTool[]>();
-  for (const t of sorted) {
-    const k = keyOf(t);
-    const list = map.get(k);
-    if (list) list.push(t);
-    else map.set(k, [t]);
-  }
-  return map;
+  return groupBy(
+    [...tools].sort((a, b) => byServerThenName(a, b) || cmp(a.id, b.id)),
+    keyOf,
+  );
 }
 
 /**

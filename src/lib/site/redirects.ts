@@ -5,6 +5,7 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { groupBy } from '../group.ts';
 import type { CatalogueServer, CatalogueTool } from '../../schemas/catalogue.ts';
 
 function escapeAttr(s: string): string {
@@ -19,10 +20,12 @@ export function redirectHtml(to: string, site: string): string {
 }
 
 export function writeRedirects(dist: string, site: string, servers: readonly CatalogueServer[], tools: Iterable<CatalogueTool>): number {
-  // Only the tools of servers that had other slugs are needed; the tools may be a stream.
+  // Only the tools of servers that had other slugs are kept; the tools may be a stream.
   const moved = new Set(servers.filter((s) => s.formerSlugs.length).map((s) => s.slug));
-  const toolsByServer = new Map<string, CatalogueTool[]>();
-  for (const t of tools) if (moved.has(t.serverSlug)) (toolsByServer.get(t.serverSlug) ?? toolsByServer.set(t.serverSlug, []).get(t.serverSlug)!).push(t);
+  function* ofMoved(): Generator<CatalogueTool> {
+    for (const t of tools) if (moved.has(t.serverSlug)) yield t;
+  }
+  const toolsByServer = groupBy(ofMoved(), (t) => t.serverSlug);
   let written = 0;
   const write = (path: string, to: string) => {
     const dir = join(dist, path);
