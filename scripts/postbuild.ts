@@ -16,6 +16,7 @@ import { minifyScripts } from '../src/lib/site/minify-scripts.ts';
 import { bundleClientScripts } from '../src/lib/site/bundle-client.ts';
 import { mergeInto, replaceWith } from '../src/lib/site/move-into.ts';
 import { buildSearchIndexes, INDEX_BUNDLE, TOOLS_BUNDLE } from '../src/lib/search/build-indexes.ts';
+import type { CatalogueServer, CatalogueTool } from '../src/schemas/catalogue.ts';
 
 const { values } = parseArgsOrExit({
   name: 'postbuild',
@@ -34,12 +35,14 @@ const dist = config.distDir;
 const site = config.siteUrl;
 const started = performance.now();
 const staged = values.staged;
+// Read only when something has to be made here, and then once.
+let catalogue: { tools: CatalogueTool[]; servers: CatalogueServer[] } | undefined;
+const read = () => (catalogue ??= { tools: readCatalogueTools(), servers: readCatalogueServers() });
 const parts: string[] = [];
 if (staged && existsSync(join(staged, 'site'))) {
   parts.push(`${mergeInto(join(staged, 'site'), dist)} published entries moved in`);
 } else {
-  const tools = readCatalogueTools();
-  const servers = readCatalogueServers();
+  const { tools, servers } = read();
   const { files } = publishApi({ dist, site, tools, servers, report: readBuildReport() });
   // Former slugs of merged servers lead to the merged pages.
   parts.push(`${files + writeRedirects(dist, site, servers, tools)} API files`);
@@ -49,6 +52,6 @@ if (staged && existsSync(join(staged, TOOLS_BUNDLE)) && existsSync(join(staged, 
   for (const bundle of [TOOLS_BUNDLE, INDEX_BUNDLE]) replaceWith(join(staged, bundle), join(dist, bundle));
   parts.push('search bundles moved in');
 } else {
-  parts.push((await buildSearchIndexes({ dist, dataDir: config.dataDir, tools: readCatalogueTools(), servers: readCatalogueServers() })).summary);
+  parts.push((await buildSearchIndexes({ dist, dataDir: config.dataDir, ...read() })).summary);
 }
 console.log(`postbuild: ${parts.join('; ')} in ${Math.round(performance.now() - started)} ms`);

@@ -27,9 +27,16 @@ export function readCatalogueTools(dir = catalogueDir()): CatalogueTool[] {
  * tool at once cost the search build about a gigabyte.
  */
 export function* eachCatalogueTool(dir = catalogueDir()): Generator<CatalogueTool> {
+  for (const { entries } of toolFiles(dir)) yield* entries as CatalogueTool[];
+}
+
+/** Each server's tools file, in file-name order, parsed but not checked. */
+function* toolFiles(dir: string): Generator<{ file: string; entries: unknown[] }> {
   const toolsDir = need(join(dir, 'tools'));
   for (const f of readdirSync(toolsDir).sort()) {
-    if (f.endsWith('.json')) yield* JSON.parse(readFileSync(join(toolsDir, f), 'utf8')) as CatalogueTool[];
+    if (!f.endsWith('.json')) continue;
+    const file = join(toolsDir, f);
+    yield { file, entries: JSON.parse(readFileSync(file, 'utf8')) as unknown[] };
   }
 }
 
@@ -50,11 +57,8 @@ export function readBuildReport(dir = catalogueDir()): BuildReport {
 export function readValidatedCatalogue(dir = catalogueDir()): { tools: CatalogueTool[]; servers: CatalogueServer[] } {
   const problems: string[] = [];
   const tools: CatalogueTool[] = [];
-  const toolsDir = need(join(dir, 'tools'));
-  for (const f of readdirSync(toolsDir).sort()) {
-    if (!f.endsWith('.json')) continue;
-    const file = join(toolsDir, f);
-    (JSON.parse(readFileSync(file, 'utf8')) as unknown[]).forEach((raw, i) => {
+  for (const { file, entries } of toolFiles(dir)) {
+    entries.forEach((raw, i) => {
       const parsed = catalogueToolSchema.safeParse(raw);
       if (parsed.success) tools.push(parsed.data);
       else problems.push(`${file}, tool ${i} ${JSON.stringify((raw as { id?: unknown })?.id ?? '?')}: ${formatZodError(parsed.error, 3)}`);
