@@ -10,7 +10,7 @@ import type { Category } from '../../schemas/rules.ts';
 import type { PoisoningFinding as Finding } from '../../schemas/catalogue.ts';
 import { isExtraOperation, isSelectableOperation, isStatedAction, NOTE_WRITES_FILE } from './findings.ts';
 import type { Classification, Evidence, ObjectInfo } from './types.ts';
-import { loadRules, type CompiledRules } from '../rules/load-rules.ts';
+import { loadRules } from '../rules/load-rules.ts';
 import { baseForms, splitIdentifier } from '../text/words.ts';
 
 export interface RationaleContext {
@@ -43,9 +43,6 @@ function clip(text: string, max = 70): string {
 function quote(e: Evidence): string {
   return e.gloss ? `“${clip(e.text)}” (${e.gloss})` : `“${clip(e.text)}”`;
 }
-
-let compiled: CompiledRules | undefined;
-const rules = (): CompiledRules => (compiled ??= loadRules());
 
 /** Third person of an English verb: "clone" → "clones", "search" → "searches", "copy" → "copies", "lookup" → "looks up". */
 function thirdPerson(verb: string): string {
@@ -91,7 +88,8 @@ const NOUN_LIKE = new Set(['screenshot', 'sql', 'python', 'docker', 'health', 'p
 /** True when a word of a would-be object acts as a verb ("remove" in "tags id remove profiles"). */
 function actsAsVerb(word: string): boolean {
   const w = word.toLowerCase();
-  return rules().verbCategory.has(w) && !rules().nounVerbs.has(w) && !NOUN_LIKE.has(w);
+  const { verbCategory, nounVerbs } = loadRules();
+  return verbCategory.has(w) && !nounVerbs.has(w) && !NOUN_LIKE.has(w);
 }
 
 /** The base form of a verb as the lexicon lists it ("Returns" → "return", "Retrieving" → "retrieve"). */
@@ -99,7 +97,8 @@ function lexiconVerb(word: string): string | undefined {
   const w = word.toLowerCase();
   // "returns" and "shows" are listed too, but the sentence conjugates the base form.
   const forms = baseForms(w);
-  const known = (f: string) => rules().verbCategory.has(f) || rules().combosByVerb.has(f);
+  const { verbCategory, combosByVerb } = loadRules();
+  const known = (f: string) => verbCategory.has(f) || combosByVerb.has(f);
   return forms.slice(1).find(known) ?? (known(w) ? w : undefined);
 }
 
@@ -352,7 +351,8 @@ function lookedUp(c: Classification, name: string): string | undefined {
   const object = cleanObject(words.length ? words : c.object.split(' ').filter(Boolean), '', 4);
   // "search", "think", "site_match": a verb alone is not what is looked up.
   const head = object?.split(' ')[0]!.toLowerCase();
-  if (!object || !head || (rules().verbCategory.has(head) && !rules().nounVerbs.has(head) && !LOOKED_UP_NOUNS.has(head))) return undefined;
+  const { verbCategory, nounVerbs } = loadRules();
+  if (!object || !head || (verbCategory.has(head) && !nounVerbs.has(head) && !LOOKED_UP_NOUNS.has(head))) return undefined;
   return object;
 }
 

@@ -6,20 +6,17 @@
  */
 import type { CatalogueTool } from '../../schemas/catalogue.ts';
 import { oneLine, summaryLine } from '../text/display.ts';
-import { loadRules, type CompiledRules } from '../rules/load-rules.ts';
+import { loadRules } from '../rules/load-rules.ts';
 import { isPlaceholder } from '../classify/description-stage.ts';
 
 const has = (t: CatalogueTool, id: string) => t.signals.some((s) => s.id === id);
-
-let compiled: CompiledRules | undefined;
-const rules = (): CompiledRules => (compiled ??= loadRules());
 
 export function whatItDoes(t: CatalogueTool): string[] {
   const server = t.serverTitle;
   const name = t.name;
   const summary = summaryLine(t.description, 180);
   // A scrape placeholder ("Description not available") is no description at all.
-  const said = summary && !isPlaceholder(rules(), t.description) ? ` The server describes it as “${summary}”.` : ' The server gives it no description.';
+  const said = summary && !isPlaceholder(loadRules(), t.description) ? ` The server describes it as “${summary}”.` : ' The server gives it no description.';
   const params = t.params.length
     ? ` A call takes ${t.params.length} parameter${t.params.length === 1 ? '' : 's'}${t.requiredParams.length ? `, of which ${t.requiredParams.slice(0, 4).join(', ')}${t.requiredParams.length > 4 ? '…' : ''} ${t.requiredParams.length === 1 ? 'is' : 'are'} required` : ''}.`
     : '';
@@ -166,7 +163,11 @@ function operationsSentence(t: CatalogueTool): string | undefined {
   if (t.operations.some((o) => o.param)) return undefined;
   const seen = new Map<string, string>();
   // Only actions the verb lexicon knows: an operation read from "This is a tool" or "Resume" is no action to list.
-  for (const o of t.operations) if (/^[a-z]{2,20}$/i.test(o.action) && rules().verbCategory.has(o.action.toLowerCase()) && !rules().nounVerbs.has(o.action.toLowerCase()) && !seen.has(o.action.toLowerCase())) seen.set(o.action.toLowerCase(), o.category);
+  const { verbCategory, nounVerbs } = loadRules();
+  for (const o of t.operations) {
+    const action = o.action.toLowerCase();
+    if (/^[a-z]{2,20}$/i.test(o.action) && verbCategory.has(action) && !nounVerbs.has(action) && !seen.has(action)) seen.set(action, o.category);
+  }
   if (seen.size < 2 || new Set(seen.values()).size < 2) return undefined;
   const list = [...seen].slice(0, 4).map(([a, c]) => `${a} (${c})`);
   return `Its definition names more than one operation: ${list.join(', ')}; it is judged by the most dangerous.`;
