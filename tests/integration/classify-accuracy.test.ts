@@ -19,6 +19,8 @@ interface Label {
   /** Set on labels made since the set grew past 357: the tool exposes several operations. */
   multiOp?: boolean;
   nonEnglish?: boolean;
+  /** Why and when a label was changed after it was first made (a blind second labelling that disagreed with it). */
+  revised?: string;
 }
 
 const labels: Label[] = readFileSync(`${REPO_ROOT}/catalogue/labels/labelled-tools.jsonl`, 'utf8')
