@@ -84,6 +84,11 @@ export const classifierRulesSchema = z.object({
   combo_window: z.number().int().min(1).max(6).describe('words between a verb and its object in a name'),
   lead_combo_window: z.number().int().min(1).max(8).describe('words between a verb and its object in the description'),
   noun_verbs: words,
+  /**
+   * Action words the verb lexicon knows that WordNet does not list as verbs,
+   * grouped by why they are actions anyway. Only the lexicon test reads it.
+   */
+  non_wordnet_actions: z.record(z.string(), words).default({}),
   umbrella_verbs: words,
   lead_coordinators: words,
   object_barriers: words,
