@@ -588,5 +588,22 @@ describe('classes of mistake, each on real tool definitions from the shared data
     expect(judge({ name: 'create_user_profile', description: 'Create a user profile page' }).severity).toBe('medium');
     expect(judge({ name: 'create_account', description: 'Create a new account in Frontapp' }).severity).toBe('medium');
   });
+  it('queries an engine runs in its language; a running query stopped, a branch reset, a webhook unsubscribed or a currency sent are no plain changes (issue 9)', () => {
+    // A SQL or logic engine takes the caller's query, which can change data.
+    expect(judge({ name: 'db_query', description: 'Query a SQLite database' }).category).toBe('Execute');
+    expect(judge({ name: 'ask', description: 'Query the Prolog engine', inputSchema: { properties: { query: { type: 'string' } } } }).category).toBe('Execute');
+    // A Notion-style database is filtered, not programmed.
+    expect(judge({ name: 'query_database', description: 'Query a Notion database with filters' }).category).toBe('Read');
+    // A running query stopped is lost, but easily run again.
+    const stop = judge({ name: 'query_stop', description: 'Stop a running query.\n\nArgs:\n  client_id: the query to stop' });
+    expect([stop.category, stop.severity]).toEqual(['Destructive', 'medium']);
+    // Setting a branch back to its parent discards its own changes; git revert adds a commit.
+    expect(judge({ name: 'reset_from_parent', description: 'Set the branch back to its parent state' }).category).toBe('Destructive');
+    expect(judge({ name: 'git_revert', description: 'Revert the current branch to a commit', inputSchema: { properties: { commit: { type: 'string' } } } }).category).toBe('Write');
+    // Unsubscribing a webhook deletes its subscription, which one call makes again.
+    const hook = judge({ name: 'webhooks', description: 'Subscribe, find, or unsubscribe webhooks' });
+    expect([hook.category, hook.severity]).toEqual(['Destructive', 'medium']);
+    // A platform currency sent to other users is money.
+    expect(judge({ name: 'send_mana', description: 'Send mana to another user' }).category).toBe('Financial');
+  });
 });
-
