@@ -606,4 +606,9 @@ describe('classes of mistake, each on real tool definitions from the shared data
     // A platform currency sent to other users is money.
     expect(judge({ name: 'send_mana', description: 'Send mana to another user' }).category).toBe('Financial');
   });
+  it('a list of verb phrases joined by commas counts its worst phrase; a bare word after a comma is a noun', () => {
+    expect(judge({ name: 'offboard_user', description: 'Offboard people by disabling logins, revoking access, and moving their files' }).category).toBe('Destructive');
+    expect(judge({ name: 'offboard_user', description: 'Offboards people: disables logins, revokes access, moves their files' }).category).toBe('Destructive');
+    expect(judge({ name: 'get_activity', description: 'Get orders, cancels and fills for a pair' }).category).toBe('Read');
+  });
 });
