@@ -204,6 +204,26 @@ export function findActionLists(
       if (!worst || precedenceRank(rules, b.category) < precedenceRank(rules, worst.category)) worst = { category: b.category, text: quote };
     }
   }
+  // A word that stands for a list ("with CRUD operations") lists its actions,
+  // unless it only names a kind of what a reading or running lead handles.
+  const abbreviations = rules.raw.action_lists.abbreviations;
+  for (let k = 0; k < tokens.length; k++) {
+    const expanded = abbreviations[words[k]!];
+    const t = tokens[k]!;
+    if (!expanded || inIdentifier(text, t) || negatedAt(rules, words, k)) continue;
+    if (readingLead !== undefined && t.start >= readingLead.start && t.start < readingLead.end) continue;
+    const quote = text.slice(t.start, t.end);
+    for (const a of expanded) {
+      const verb = verbOf(rules, a);
+      if (!verb) continue;
+      const key = `${verb.form}|${verb.category}`;
+      if (!seen.has(key)) {
+        seen.add(key);
+        actions.push({ action: a, category: verb.category, text: quote });
+      }
+      if (!worst || precedenceRank(rules, verb.category) < precedenceRank(rules, worst.category)) worst = { category: verb.category, text: quote };
+    }
+  }
   // A list of reads raises nothing; the actions are still shown.
   if (!worst || worst.category === 'Read') return { actions };
   return {

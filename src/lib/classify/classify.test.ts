@@ -611,4 +611,10 @@ describe('classes of mistake, each on real tool definitions from the shared data
     expect(judge({ name: 'offboard_user', description: 'Offboards people: disables logins, revokes access, moves their files' }).category).toBe('Destructive');
     expect(judge({ name: 'get_activity', description: 'Get orders, cancels and fills for a pair' }).category).toBe('Read');
   });
+  it('"CRUD operations" lists create, read, update and delete; CRUD counts that are read list nothing', () => {
+    const crud = judge({ name: 'manage_asset_types', description: 'Manage asset types with CRUD operations' });
+    expect(crud.category).toBe('Destructive');
+    expect(crud.operations.map((o) => o.action)).toContain('delete');
+    expect(judge({ name: 'get_usage', description: 'Get usage analytics showing CRUD operation counts per feature' }).category).toBe('Read');
+  });
 });
