@@ -617,4 +617,19 @@ describe('classes of mistake, each on real tool definitions from the shared data
     expect(crud.operations.map((o) => o.action)).toContain('delete');
     expect(judge({ name: 'get_usage', description: 'Get usage analytics showing CRUD operation counts per feature' }).category).toBe('Read');
   });
+  it('an operations array whose items pick their own operation counts its worst value', () => {
+    const schema = {
+      properties: {
+        operation: { type: 'string', enum: ['get_info', 'create_table', 'alter_table'] },
+        operations: { type: 'array', items: { type: 'object', properties: { type: { type: 'string', enum: ['add', 'alter', 'drop'] }, columnName: { type: 'string' } } } },
+      },
+      required: ['operation'],
+    };
+    const c = judge({ name: 'manage_schema', description: 'Manage the database schema: get info, create or alter tables', inputSchema: schema });
+    expect(c.category).toBe('Destructive');
+    // No policy condition on a value inside an array of objects.
+    expect(c.operationParams.find((p) => p.name === 'operations[].type')?.documented).toBe(true);
+    // An array of items without an operation field is no operation.
+    expect(judge({ name: 'add_rows', description: 'Add rows to a sheet', inputSchema: { properties: { operations: { type: 'array', items: { type: 'object', properties: { sort: { type: 'string', enum: ['asc', 'desc'] } } } } } } }).category).toBe('Write');
+  });
 });
