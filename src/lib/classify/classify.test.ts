@@ -632,4 +632,11 @@ describe('classes of mistake, each on real tool definitions from the shared data
     // An array of items without an operation field is no operation.
     expect(judge({ name: 'add_rows', description: 'Add rows to a sheet', inputSchema: { properties: { operations: { type: 'array', items: { type: 'object', properties: { sort: { type: 'string', enum: ['asc', 'desc'] } } } } } } }).category).toBe('Write');
   });
+  it('handling the payment step moves money; creating a code sandbox runs code in it (sandboxed)', () => {
+    expect(judge({ name: 'handle_payment_flow', description: 'Handle the payment flow for an order. Args: name: the customer name' }).category).toBe('Financial');
+    const box = judge({ name: 'createSandbox', description: 'Create a Linux sandbox that can run commands and code' });
+    expect([box.category, box.severity]).toEqual(['Execute', 'medium']);
+    // Handling a request or an error moves no money.
+    expect(judge({ name: 'handle_request', description: 'Handle an incoming support request' }).category).toBe('Write');
+  });
 });
