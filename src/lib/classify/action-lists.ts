@@ -206,13 +206,15 @@ export function findActionLists(
   }
   // A word that stands for a list ("with CRUD operations") lists its actions,
   // unless it only names a kind of what a reading or running lead handles.
-  const abbreviations = rules.raw.action_lists.abbreviations;
+  // A key of several words ("remote actions") matches those words in a row.
+  const abbreviations = Object.entries(rules.raw.action_lists.abbreviations).map(([key, actions]) => ({ words: key.toLowerCase().split(/\s+/), actions }));
   for (let k = 0; k < tokens.length; k++) {
-    const expanded = abbreviations[words[k]!];
+    const hit = abbreviations.find((a) => a.words.every((w, m) => words[k + m] === w));
     const t = tokens[k]!;
-    if (!expanded || inIdentifier(text, t) || negatedAt(rules, words, k)) continue;
+    if (!hit || inIdentifier(text, t) || negatedAt(rules, words, k)) continue;
+    const expanded = hit.actions;
     if (readingLead !== undefined && t.start >= readingLead.start && t.start < readingLead.end) continue;
-    const quote = text.slice(t.start, t.end);
+    const quote = text.slice(t.start, tokens[k + hit.words.length - 1]!.end);
     for (const a of expanded) {
       const verb = verbOf(rules, a);
       if (!verb) continue;

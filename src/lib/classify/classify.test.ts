@@ -639,4 +639,9 @@ describe('classes of mistake, each on real tool definitions from the shared data
     // Handling a request or an error moves no money.
     expect(judge({ name: 'handle_request', description: 'Handle an incoming support request' }).category).toBe('Write');
   });
+  it("a device manager's remote actions include wiping the device", () => {
+    const c = judge({ name: 'manage_laptops', description: 'Manage enrolled laptops including compliance, configuration, and remote actions' });
+    expect(c.category).toBe('Destructive');
+    expect(c.operations.map((o) => o.action)).toContain('wipe');
+  });
 });
