@@ -644,4 +644,8 @@ describe('classes of mistake, each on real tool definitions from the shared data
     expect(c.category).toBe('Destructive');
     expect(c.operations.map((o) => o.action)).toContain('wipe');
   });
+  it('managing a CI/CD pipeline runs it; managing a log pipeline configures it', () => {
+    expect(judge({ name: 'manage_pipeline', description: 'Manages a CI/CD pipeline of a project' }).category).toBe('Execute');
+    expect(judge({ name: 'manage_pipeline', description: 'Manages a log ingest pipeline' }).category).toBe('Write');
+  });
 });
