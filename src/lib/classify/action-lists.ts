@@ -124,7 +124,8 @@ export function findActionLists(
   const minRun = rules.raw.action_lists.min_unintroduced;
   const actions: ListedAction[] = [];
   const seen = new Set<string>();
-  let worst: { category: Category; text: string } | undefined;
+  /** gloss: the actions an abbreviation stands for ("CRUD": create, read, update, delete), shown beside the quote. */
+  let worst: { category: Category; text: string; gloss?: string } | undefined;
   for (let i = 0; i < tokens.length; ) {
     if (!actionAt(i)) {
       i++;
@@ -223,13 +224,13 @@ export function findActionLists(
         seen.add(key);
         actions.push({ action: a, category: verb.category, text: quote });
       }
-      if (!worst || precedenceRank(rules, verb.category) < precedenceRank(rules, worst.category)) worst = { category: verb.category, text: quote };
+      if (!worst || precedenceRank(rules, verb.category) < precedenceRank(rules, worst.category)) worst = { category: verb.category, text: quote, gloss: expanded.join(', ') };
     }
   }
   // A list of reads raises nothing; the actions are still shown.
   if (!worst || worst.category === 'Read') return { actions };
   return {
-    evidence: { source: 'description', text: worst.text, supports: worst.category, signals: [], weight: rules.raw.action_lists.weight, note: NOTE_LISTED },
+    evidence: { source: 'description', text: worst.text, ...(worst.gloss ? { gloss: worst.gloss } : {}), supports: worst.category, signals: [], weight: rules.raw.action_lists.weight, note: NOTE_LISTED },
     actions,
   };
 }

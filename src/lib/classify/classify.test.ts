@@ -615,6 +615,8 @@ describe('classes of mistake, each on real tool definitions from the shared data
     const crud = judge({ name: 'manage_asset_types', description: 'Manage asset types with CRUD operations' });
     expect(crud.category).toBe('Destructive');
     expect(crud.operations.map((o) => o.action)).toContain('delete');
+    // The rationale quotes the word with the actions it stands for.
+    expect(crud.evidence.find((e) => e.text === 'CRUD')?.gloss).toBe('create, read, update, delete');
     expect(judge({ name: 'get_usage', description: 'Get usage analytics showing CRUD operation counts per feature' }).category).toBe('Read');
   });
   it('an operations array whose items pick their own operation counts its worst value', () => {
