@@ -186,8 +186,10 @@ export const classifierRulesSchema = z.object({
       min_unintroduced: z.number().int().min(2).default(3).describe('actions in a row that count as a list even when nothing introduces it'),
       /** Weight of the worst listed action in the scores. */
       weight: z.number().default(4).describe('the worst action of a list in the description'),
+      /** Words that stand for a list of actions ("CRUD operations": create, read, update, delete). */
+      abbreviations: z.record(z.string(), z.array(z.string()).min(2)).default({}).describe('a word that names several actions at once'),
     })
-    .default({ intro_marks: [], intro_words: [], quotes: [], min_unintroduced: 3, weight: 4 }),
+    .default({ intro_marks: [], intro_words: [], quotes: [], min_unintroduced: 3, weight: 4, abbreviations: {} }),
   /**
    * Words joining a further action to the lead ("Analyse the items and
    * transfer USDC"): the action after one of these counts like the lead's own.

@@ -124,7 +124,8 @@ export function findActionLists(
   const minRun = rules.raw.action_lists.min_unintroduced;
   const actions: ListedAction[] = [];
   const seen = new Set<string>();
-  let worst: { category: Category; text: string } | undefined;
+  /** gloss: the actions an abbreviation stands for ("CRUD": create, read, update, delete), shown beside the quote. */
+  let worst: { category: Category; text: string; gloss?: string } | undefined;
   for (let i = 0; i < tokens.length; ) {
     if (!actionAt(i)) {
       i++;
@@ -204,10 +205,32 @@ export function findActionLists(
       if (!worst || precedenceRank(rules, b.category) < precedenceRank(rules, worst.category)) worst = { category: b.category, text: quote };
     }
   }
+  // A word that stands for a list ("with CRUD operations") lists its actions,
+  // unless it only names a kind of what a reading or running lead handles.
+  // A key of several words ("remote actions") matches those words in a row.
+  const abbreviations = Object.entries(rules.raw.action_lists.abbreviations).map(([key, actions]) => ({ words: key.toLowerCase().split(/\s+/), actions }));
+  for (let k = 0; k < tokens.length; k++) {
+    const hit = abbreviations.find((a) => a.words.every((w, m) => words[k + m] === w));
+    const t = tokens[k]!;
+    if (!hit || inIdentifier(text, t) || negatedAt(rules, words, k)) continue;
+    const expanded = hit.actions;
+    if (readingLead !== undefined && t.start >= readingLead.start && t.start < readingLead.end) continue;
+    const quote = text.slice(t.start, tokens[k + hit.words.length - 1]!.end);
+    for (const a of expanded) {
+      const verb = verbOf(rules, a);
+      if (!verb) continue;
+      const key = `${verb.form}|${verb.category}`;
+      if (!seen.has(key)) {
+        seen.add(key);
+        actions.push({ action: a, category: verb.category, text: quote });
+      }
+      if (!worst || precedenceRank(rules, verb.category) < precedenceRank(rules, worst.category)) worst = { category: verb.category, text: quote, gloss: expanded.join(', ') };
+    }
+  }
   // A list of reads raises nothing; the actions are still shown.
   if (!worst || worst.category === 'Read') return { actions };
   return {
-    evidence: { source: 'description', text: worst.text, supports: worst.category, signals: [], weight: rules.raw.action_lists.weight, note: NOTE_LISTED },
+    evidence: { source: 'description', text: worst.text, ...(worst.gloss ? { gloss: worst.gloss } : {}), supports: worst.category, signals: [], weight: rules.raw.action_lists.weight, note: NOTE_LISTED },
     actions,
   };
 }

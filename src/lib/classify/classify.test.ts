@@ -588,5 +588,66 @@ describe('classes of mistake, each on real tool definitions from the shared data
     expect(judge({ name: 'create_user_profile', description: 'Create a user profile page' }).severity).toBe('medium');
     expect(judge({ name: 'create_account', description: 'Create a new account in Frontapp' }).severity).toBe('medium');
   });
+  it('queries an engine runs in its language; a running query stopped, a branch reset, a webhook unsubscribed or a currency sent are no plain changes (issue 9)', () => {
+    // A SQL or logic engine takes the caller's query, which can change data.
+    expect(judge({ name: 'db_query', description: 'Query a SQLite database' }).category).toBe('Execute');
+    expect(judge({ name: 'ask', description: 'Query the Prolog engine', inputSchema: { properties: { query: { type: 'string' } } } }).category).toBe('Execute');
+    // A Notion-style database is filtered, not programmed.
+    expect(judge({ name: 'query_database', description: 'Query a Notion database with filters' }).category).toBe('Read');
+    // A running query stopped is lost, but easily run again.
+    const stop = judge({ name: 'query_stop', description: 'Stop a running query.\n\nArgs:\n  client_id: the query to stop' });
+    expect([stop.category, stop.severity]).toEqual(['Destructive', 'medium']);
+    // Setting a branch back to its parent discards its own changes; git revert adds a commit.
+    expect(judge({ name: 'reset_from_parent', description: 'Set the branch back to its parent state' }).category).toBe('Destructive');
+    expect(judge({ name: 'git_revert', description: 'Revert the current branch to a commit', inputSchema: { properties: { commit: { type: 'string' } } } }).category).toBe('Write');
+    // Unsubscribing a webhook deletes its subscription, which one call makes again.
+    const hook = judge({ name: 'webhooks', description: 'Subscribe, find, or unsubscribe webhooks' });
+    expect([hook.category, hook.severity]).toEqual(['Destructive', 'medium']);
+    // A platform currency sent to other users is money.
+    expect(judge({ name: 'send_mana', description: 'Send mana to another user' }).category).toBe('Financial');
+  });
+  it('a list of verb phrases joined by commas counts its worst phrase; a bare word after a comma is a noun', () => {
+    expect(judge({ name: 'offboard_user', description: 'Offboard people by disabling logins, revoking access, and moving their files' }).category).toBe('Destructive');
+    expect(judge({ name: 'offboard_user', description: 'Offboards people: disables logins, revokes access, moves their files' }).category).toBe('Destructive');
+    expect(judge({ name: 'get_activity', description: 'Get orders, cancels and fills for a pair' }).category).toBe('Read');
+  });
+  it('"CRUD operations" lists create, read, update and delete; CRUD counts that are read list nothing', () => {
+    const crud = judge({ name: 'manage_asset_types', description: 'Manage asset types with CRUD operations' });
+    expect(crud.category).toBe('Destructive');
+    expect(crud.operations.map((o) => o.action)).toContain('delete');
+    // The rationale quotes the word with the actions it stands for.
+    expect(crud.evidence.find((e) => e.text === 'CRUD')?.gloss).toBe('create, read, update, delete');
+    expect(judge({ name: 'get_usage', description: 'Get usage analytics showing CRUD operation counts per feature' }).category).toBe('Read');
+  });
+  it('an operations array whose items pick their own operation counts its worst value', () => {
+    const schema = {
+      properties: {
+        operation: { type: 'string', enum: ['get_info', 'create_table', 'alter_table'] },
+        operations: { type: 'array', items: { type: 'object', properties: { type: { type: 'string', enum: ['add', 'alter', 'drop'] }, columnName: { type: 'string' } } } },
+      },
+      required: ['operation'],
+    };
+    const c = judge({ name: 'manage_schema', description: 'Manage the database schema: get info, create or alter tables', inputSchema: schema });
+    expect(c.category).toBe('Destructive');
+    // No policy condition on a value inside an array of objects.
+    expect(c.operationParams.find((p) => p.name === 'operations[].type')?.documented).toBe(true);
+    // An array of items without an operation field is no operation.
+    expect(judge({ name: 'add_rows', description: 'Add rows to a sheet', inputSchema: { properties: { operations: { type: 'array', items: { type: 'object', properties: { sort: { type: 'string', enum: ['asc', 'desc'] } } } } } } }).category).toBe('Write');
+  });
+  it('handling the payment step moves money; creating a code sandbox runs code in it (sandboxed)', () => {
+    expect(judge({ name: 'handle_payment_flow', description: 'Handle the payment flow for an order. Args: name: the customer name' }).category).toBe('Financial');
+    const box = judge({ name: 'createSandbox', description: 'Create a Linux sandbox that can run commands and code' });
+    expect([box.category, box.severity]).toEqual(['Execute', 'medium']);
+    // Handling a request or an error moves no money.
+    expect(judge({ name: 'handle_request', description: 'Handle an incoming support request' }).category).toBe('Write');
+  });
+  it("a device manager's remote actions include wiping the device", () => {
+    const c = judge({ name: 'manage_laptops', description: 'Manage enrolled laptops including compliance, configuration, and remote actions' });
+    expect(c.category).toBe('Destructive');
+    expect(c.operations.map((o) => o.action)).toContain('wipe');
+  });
+  it('managing a CI/CD pipeline runs it; managing a log pipeline configures it', () => {
+    expect(judge({ name: 'manage_pipeline', description: 'Manages a CI/CD pipeline of a project' }).category).toBe('Execute');
+    expect(judge({ name: 'manage_pipeline', description: 'Manages a log ingest pipeline' }).category).toBe('Write');
+  });
 });
-

@@ -71,6 +71,13 @@ const DETERMINER_BEFORE = /\b(?:a|an|the|this|that|these|those|each|every|its|th
 /** Words after which a verb stands: "to call", "can post", "must send". */
 const VERB_MARKER = /\b(?:to|can|will|must|may|should|also|then)\s+$/i;
 
+/** Two verbs in the same inflected form that marks a list of verb phrases: both -ing ("disabling", "revoking") or both -s ("disables", "revokes"). */
+function sameListForm(rules: CompiledRules, a: string, b: string): boolean {
+  const gerund = (w: string) => w.endsWith('ing') && verbOf(rules, w) !== undefined && verbForm(rules, w) === 'other';
+  if (gerund(a) && gerund(b)) return true;
+  return verbForm(rules, a) === 'third' && verbForm(rules, b) === 'third';
+}
+
 export function scanDescription(rules: CompiledRules, description: string): DescriptionFindings {
   const scan: DescriptionFindings = { evidence: [], signals: new Set(), action: '', objectWords: [], listedActions: [], leadOtherWords: [] };
   // Offsets in `text` where the lead's own list of actions starts (read there, not again as a list).
@@ -202,7 +209,11 @@ export function scanDescription(rules: CompiledRules, description: string): Desc
       const gap = lead.text.slice(leadTokens[k - 1]!.end, leadTokens[k]!.start);
       if (/[.!?;]/.test(gap)) break;
       if (inIdentifier(lead.text, leadTokens[k]!)) continue;
-      if (!/^[\s,]*[A-Za-z]+(\s+[A-Za-z]+)?[\s,]*$/.test(gap) || !rules.thenWords.has(gap.replace(/[\s,]+/g, ' ').trim().toLowerCase())) continue;
+      // "by disabling accounts, revoking access, and …": a comma alone joins
+      // verb phrases of one list, when both verbs are -ing or -s forms (a bare
+      // word after a comma is as often a noun: "Get orders, trades").
+      const commaOnly = /^\s*,\s*$/.test(gap);
+      if (commaOnly ? !rules.thenWords.has(',') || !sameListForm(rules, leadWords[chosen.at]!, leadWords[k]!) : !/^[\s,]*[A-Za-z]+(\s+[A-Za-z]+)?[\s,]*$/.test(gap) || !rules.thenWords.has(gap.replace(/[\s,]+/g, ' ').trim().toLowerCase())) continue;
       const c3 = findCombo(rules, leadWords, k, false, window, clause);
       // A word as often a noun ("transfer") acts here only with its own object ("transfer USDC").
       if (nouns.has(k) || (rules.nounVerbs.has(leadWords[k]!) && !c3) || negatedAt(rules, leadWords, k)) continue;

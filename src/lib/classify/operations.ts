@@ -74,6 +74,32 @@ function enumOf(schema: unknown): { values: string[]; isArray: boolean } | undef
 }
 
 /**
+ * An operation-named array of objects whose items pick their own operation
+ * ("operations": [{ "type": add | alter | drop, "columnName": … }]): each item
+ * is one operation, so the enum of its first field whose values read as
+ * actions lists what the call can do. Marked documented: a policy does not
+ * condition on a value inside an array of objects.
+ */
+function nestedOperationParam(rules: CompiledRules, name: string, schema: unknown): OperationParam | undefined {
+  const items = (schema as { type?: unknown; items?: { properties?: unknown } } | null)?.items?.properties;
+  if (!items || typeof items !== 'object') return undefined;
+  for (const [field, child] of Object.entries(items as Record<string, unknown>)) {
+    const e = enumOf(child);
+    if (!e || e.values.length < 2) continue;
+    const operations: SelectableOperation[] = [];
+    const unread: string[] = [];
+    for (const value of e.values.slice(0, MAX_VALUES)) {
+      const op = readValue(rules, value);
+      if (op) operations.push(op);
+      else unread.push(value);
+    }
+    if (operations.length < 2) continue;
+    return { name: `${name}[].${field}`, required: false, isArray: true, operations, unread, documented: true };
+  }
+  return undefined;
+}
+
+/**
  * Parameters that select an operation: a name from `operations.params`
  * (action, method, operation…) with an enum of at least two values, of
  * which at least two read as actions. Other enums (a `side` of buy/sell, a
@@ -86,6 +112,8 @@ export function findOperationParams(rules: CompiledRules, input: ClassifyInput):
   const out: OperationParam[] = [];
   for (const [name, schema] of Object.entries(props)) {
     if (!rules.operationParams.has(normaliseParamName(name))) continue;
+    const nested = nestedOperationParam(rules, name, schema);
+    if (nested) out.push(nested);
     const e = enumOf(schema);
     if (!e || e.values.length < 2) continue;
     const operations: SelectableOperation[] = [];
