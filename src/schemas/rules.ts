@@ -274,6 +274,14 @@ export const objectKindsSchema = z.object({
    * when its kind is one of `replaces`.
    */
   throwaway_contexts: z.array(z.object({ kind: z.string(), words: words, replaces: words.optional() })).default([]),
+  /**
+   * Kind words that name their kind only in some company (a "key" is a secret
+   * next to "API", a keyboard's next to "press"): the word counts only when
+   * the tool's name, its description's first sentence or its server's name
+   * holds one of `with` and none of `not_with`; otherwise it is passed over
+   * and the next object word decides.
+   */
+  word_senses: z.array(z.object({ words: words, with: words, not_with: words.default([]) })).default([]),
 });
 export type ObjectKinds = z.infer<typeof objectKindsSchema>;
 export type ObjectKind = ObjectKinds['kinds'][number];

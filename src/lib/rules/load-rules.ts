@@ -79,8 +79,12 @@ export interface CompiledRules {
   umbrellaVerbs: Set<string>;
   leadCoordinators: Set<string>;
   objectBarriers: Set<string>;
-  /** Object kinds (objects.yaml) by each word that names them. */
+  /** Object kinds (objects.yaml) by each word or phrase (words joined by a space) that names them. */
   objectKinds: Map<string, ObjectKind>;
+  /** Words in the longest object phrase (1 when every kind is named by single words). */
+  objectPhraseLength: number;
+  /** objects.yaml word_senses: kind words that need a context word (`with`) and none of `notWith` to name their kind. */
+  objectSenses: Map<string, { with: Set<string>; notWith: Set<string> }>;
   reversiblePhrases: string[];
   /** objects.yaml throwaway_contexts: words that make an object throwaway or local, the kind it then has, and which kinds they replace (all when absent). */
   throwawayContexts: { words: Set<string>; kind: ObjectKind; replaces?: Set<string> }[];
@@ -199,7 +203,19 @@ function throwawayContexts(objects: ObjectKinds): { throwawayContexts: { words: 
   };
 }
 
-const NO_OBJECTS: ObjectKinds = { kinds: [], reversible_phrases: [], throwaway_contexts: [] };
+function objectSenses(objects: ObjectKinds): Map<string, { with: Set<string>; notWith: Set<string> }> {
+  const out = new Map<string, { with: Set<string>; notWith: Set<string> }>();
+  for (const s of objects.word_senses) {
+    const sense = { with: new Set(s.with.map((w) => w.toLowerCase())), notWith: new Set(s.not_with.map((w) => w.toLowerCase())) };
+    for (const w of s.words) {
+      if (![...objects.kinds].some((k) => k.words.some((x) => x.toLowerCase() === w.toLowerCase()))) throw new Error(`objects.yaml: word_senses lists "${w}", which names no kind`);
+      out.set(w.toLowerCase(), sense);
+    }
+  }
+  return out;
+}
+
+const NO_OBJECTS: ObjectKinds = { kinds: [], reversible_phrases: [], throwaway_contexts: [], word_senses: [] };
 
 export function compileRules(raw: ClassifierRules, severity: SeverityRules, policy: PolicyRules, source = 'rules', objects: ObjectKinds = NO_OBJECTS): CompiledRules {
   const verbCategory = new Map<string, Category>();
@@ -301,7 +317,9 @@ export function compileRules(raw: ClassifierRules, severity: SeverityRules, poli
     umbrellaVerbs: new Set(raw.umbrella_verbs),
     leadCoordinators: new Set(raw.lead_coordinators),
     objectBarriers: new Set(raw.object_barriers),
-    objectKinds: new Map(objects.kinds.flatMap((k) => k.words.map((w) => [w.toLowerCase(), k] as const))),
+    objectKinds: new Map(objects.kinds.flatMap((k) => k.words.map((w) => [w.toLowerCase().split(/\s+/).join(' '), k] as const))),
+    objectPhraseLength: Math.max(1, ...objects.kinds.flatMap((k) => k.words.map((w) => w.trim().split(/\s+/).length))),
+    objectSenses: objectSenses(objects),
     reversiblePhrases: objects.reversible_phrases.map((p) => p.toLowerCase()),
     ...throwawayContexts(objects),
     operationParams: new Set(raw.operations.params.map(normaliseParamName)),
