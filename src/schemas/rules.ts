@@ -196,7 +196,21 @@ export const classifierRulesSchema = z.object({
    * `personal_words`), and none of `not_with` (console messages, chat completions).
    */
   private_reads: z
-    .object({ verbs: words, words: words, personal: words.default([]), personal_words: words.default([]), not_with: words.default([]), whole_store_verbs: words.default([]) })
+    .object({
+      verbs: words,
+      words: words,
+      personal: words.default([]),
+      personal_words: words.default([]),
+      not_with: words.default([]),
+      whole_store_verbs: words.default([]),
+      /**
+       * What the rationale says a private read hands back: the first entry one
+       * of whose words is in the tool's name or the start of its description
+       * ("an inbox" → the user's own mail); `otherwise` when none is.
+       */
+      says: z.array(z.object({ words: words, says: z.string().min(1) })).default([]),
+      otherwise: z.string().min(1).default('private records'),
+    })
     .optional(),
   /**
    * A description that says the tool saves its result to a file: a verb (or

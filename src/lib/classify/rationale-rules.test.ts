@@ -21,3 +21,28 @@ describe('the rationale reads the rules the tool was classified with', () => {
     expect(writeRationale(c, { rules: other, name: tool.name, server: 'Test', policyKind: 'rate', policyBecause: 'reasons', description: tool.description })).not.toContain('frobnicates a widget');
   });
 });
+
+describe('what a private read hands back, said for what it reads', () => {
+  const rules = loadRules();
+  const ctx = { title: 'Test', prefixWords: new Set<string>() };
+  const said = (name: string, description: string) => {
+    const c = classify(rules, { name, description }, ctx);
+    expect(c.signals).toContain('private_data');
+    return writeRationale(c, { rules, name, server: 'Test', policyKind: 'approval', policyBecause: 'reasons', description });
+  };
+
+  it('an inbox is mail, a channel is what members wrote, a chat is messages; none is called all of them', () => {
+    expect(said('list_inbox_messages', 'List messages in the inbox')).toContain('(the user’s own mail)');
+    expect(said('get_channel_history', 'Get recent messages from a public channel')).toContain('what people wrote in the workspace’s channels');
+    expect(said('get_chat_messages', 'Retrieve all messages from a specific chat')).toContain('(people’s chats and messages)');
+    for (const r of [said('get_channel_history', 'Get recent messages from a public channel'), said('get_chat_messages', 'Retrieve all messages from a specific chat')]) expect(r).not.toContain('or mail');
+  });
+
+  it('the table is the rules’: a custom entry names what it reads', () => {
+    const custom = structuredClone(rules.raw);
+    custom.private_reads!.says.unshift({ words: ['inbox'], says: 'the postbox' });
+    const mine = compileRules(custom, rules.severity, rules.policy, 'test');
+    const c = classify(mine, { name: 'list_inbox_messages', description: 'List messages in the inbox' }, ctx);
+    expect(writeRationale(c, { rules: mine, name: 'list_inbox_messages', server: 'Test', policyKind: 'approval', policyBecause: 'reasons', description: 'List messages in the inbox' })).toContain('(the postbox)');
+  });
+});

@@ -30,8 +30,8 @@ export interface RationaleContext {
   description?: string;
 }
 
-/** What the sentences read of the rules: which words are verbs, and which of those are nouns too. */
-export type Lexicon = Pick<CompiledRules, 'verbCategory' | 'nounVerbs' | 'combosByVerb'>;
+/** What the sentences read of the rules: which words are verbs (and which of those are nouns too), and how a private read is named. */
+export type Lexicon = Pick<CompiledRules, 'verbCategory' | 'nounVerbs' | 'combosByVerb' | 'privateReads'>;
 
 const AUDIENCE: Record<ObjectInfo['audience'], string> = {
   user: 'the user',
@@ -439,11 +439,16 @@ function nameVerbObject(lex: Lexicon, c: Classification, name: string): Act | un
   return object ? { verb, object: withArticle(object) } : undefined;
 }
 
-/** What a private read hands back: the account's own trades, or people's messages. */
-function privateThing(c: Classification, ctx: RationaleContext): string {
-  const words = `${splitIdentifier(ctx.name).map((t) => t.word).join(' ')} ${(ctx.description ?? '').slice(0, 200)}`.toLowerCase();
-  if (/\b(trades?|orders?|fills?|positions?|transactions?)\b/.test(words) && !/\b(messages?|e-?mails?|mail|inbox|chats?|conversations?|sms)\b/.test(words)) return 'the account’s own trades and orders';
-  return 'people’s private messages or mail';
+/**
+ * What a private read hands back, in the words of classifier.yaml
+ * private_reads.says: the user's own mail for an inbox, what people wrote in a
+ * channel or a forum, the account's own trades, patients' records.
+ */
+export function privateThing(rules: Pick<CompiledRules, 'privateReads'>, name: string, description: string | undefined): string {
+  const p = rules.privateReads;
+  if (!p) return 'private records';
+  const words = new Set([...splitIdentifier(name).map((t) => t.word.toLowerCase()), ...(description ?? '').slice(0, 200).toLowerCase().split(/[^\p{L}\p{N}]+/u)]);
+  return p.says.find((e) => [...e.words].some((w) => words.has(w)))?.says ?? p.otherwise;
 }
 
 /** "an unwanted label", but "unwanted relations": a plural takes no article. */
@@ -466,7 +471,7 @@ function costSentence(c: Classification, ctx: RationaleContext, act: Act | undef
       const keyInput = c.evidence.some((e) => e.source === 'parameter' && e.signals.includes('key_material'));
       const returnsSecrets = !keyInput && c.signals.includes('credentials') && c.evidence.some((e) => e.signals.includes('credentials') && e.source !== 'parameter');
       if (returnsSecrets) return 'What it hands back includes secrets or keys, and anything in the agent’s context can leak to whoever can steer the agent.';
-      if (c.signals.includes('private_data') && !keyInput) return `What it hands back is private (${privateThing(c, ctx)}), and once it sits in the agent’s context it can leak to whoever can steer the agent, for example through the next message or link the agent writes.`;
+      if (c.signals.includes('private_data') && !keyInput) return `What it hands back is private (${privateThing(ctx.rules, ctx.name, ctx.description)}), and once it sits in the agent’s context it can leak to whoever can steer the agent, for example through the next message or link the agent writes.`;
       // A message signature uses the key where it lives; what is at stake is what the signature vouches for.
       if (signsWithKey(c) && !keyInput) return 'It signs whatever text the caller gives with the wallet’s own key. The key stays where it is, but the signature vouches for the text, so an injected message can become a login to a site, or an off-chain order or permit, in the wallet’s name.';
       if (c.signals.includes('key_material') || keyInput) return 'A private key or seed phrase passes through the call, so it sits in the agent’s context where a leak would expose the wallet.';

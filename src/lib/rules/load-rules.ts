@@ -109,7 +109,17 @@ export interface CompiledRules {
   accountCreation?: { verbs: Set<string>; between: Set<string>; objects: Set<string>; then: Set<string> };
   /** classifier.yaml saves_file, compiled: where a description says it saves a file. */
   savesFile?: { pattern: RegExp; notWith: RegExp | undefined };
-  privateReads?: { verbs: Set<string>; words: Set<string>; personal: Set<string>; personalWords: Set<string>; notWith: Set<string>; wholeStoreVerbs: Set<string> };
+  privateReads?: {
+    verbs: Set<string>;
+    words: Set<string>;
+    personal: Set<string>;
+    personalWords: Set<string>;
+    notWith: Set<string>;
+    wholeStoreVerbs: Set<string>;
+    /** What a private read hands back, as sentences say it: the first entry with a word in the name or the description's start. */
+    says: { words: Set<string>; says: string }[];
+    otherwise: string;
+  };
   ambiguousCode: Set<string>;
   codeHints: Set<string>;
   ambiguousSecret: Set<string>;
@@ -339,7 +349,7 @@ export function compileRules(raw: ClassifierRules, severity: SeverityRules, poli
     ...(raw.money_context ? { moneyContext: { verbs: new Set(raw.money_context.verbs), words: new Set(raw.money_context.words.map((w) => w.toLowerCase())) } } : {}),
     ...(raw.saves_file ? { savesFile: { pattern: savesFilePattern(raw.saves_file), notWith: raw.saves_file.not_with.length ? new RegExp(`\\b(?:${raw.saves_file.not_with.map(escapeRe).join('|')})\\b`, 'i') : undefined } } : {}),
     ...(raw.private_reads
-      ? { privateReads: { verbs: new Set(raw.private_reads.verbs), words: new Set(raw.private_reads.words), personal: new Set(raw.private_reads.personal), personalWords: new Set(raw.private_reads.personal_words), notWith: new Set(raw.private_reads.not_with), wholeStoreVerbs: new Set(raw.private_reads.whole_store_verbs) } }
+      ? { privateReads: { verbs: new Set(raw.private_reads.verbs), words: new Set(raw.private_reads.words), personal: new Set(raw.private_reads.personal), personalWords: new Set(raw.private_reads.personal_words), notWith: new Set(raw.private_reads.not_with), wholeStoreVerbs: new Set(raw.private_reads.whole_store_verbs), says: raw.private_reads.says.map((e) => ({ words: new Set(e.words.map((w) => w.toLowerCase())), says: e.says })), otherwise: raw.private_reads.otherwise } }
       : {}),
     ambiguousCode: new Set(raw.params.ambiguous_code.map(normaliseParamName)),
     codeHints: new Set(raw.params.code_hints),

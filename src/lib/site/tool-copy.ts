@@ -8,11 +8,12 @@ import type { CatalogueTool } from '../../schemas/catalogue.ts';
 import { oneLine, summaryLine } from '../text/display.ts';
 import type { CompiledRules } from '../rules/load-rules.ts';
 import { isPlaceholder } from '../classify/description-stage.ts';
+import { privateThing } from '../classify/rationale.ts';
 
 const has = (t: CatalogueTool, id: string) => t.signals.some((s) => s.id === id);
 
 /** What the copy reads of the rules the catalogue was classified with: placeholder descriptions and the verb lexicon. */
-export type CopyRules = Pick<CompiledRules, 'placeholders' | 'verbCategory' | 'nounVerbs'>;
+export type CopyRules = Pick<CompiledRules, 'placeholders' | 'verbCategory' | 'nounVerbs' | 'privateReads'>;
 
 export function whatItDoes(t: CatalogueTool, rules: CopyRules): string[] {
   const server = t.serverTitle;
@@ -138,11 +139,11 @@ function paramSentences(t: CatalogueTool): string[] {
 }
 
 /** What the severity signals add, in a sentence each, for those not said already. */
-function signalSentences(t: CatalogueTool): string[] {
+function signalSentences(t: CatalogueTool, rules: CopyRules): string[] {
   const out: string[] = [];
   const add = (id: string, text: string) => has(t, id) && out.push(text);
   add('forwards_data', 'A webhook or forward keeps carrying data after the call, until someone removes it.');
-  add('private_data', 'What it returns is private: people’s messages or the account’s own trades.');
+  add('private_data', `What it returns is private: ${privateThing(rules, t.name, t.description)}.`);
   // As in the rationale: a credential the call takes as input is not one it hands back.
   if (t.category === 'Read' && t.evidence.some((e) => e.source !== 'parameter' && e.signals.includes('credentials')) && !t.evidence.some((e) => e.source === 'parameter' && e.signals.includes('key_material'))) add('credentials', 'What it returns can include secrets or keys.');
   add('external_messaging', 'What it sends reaches people outside the conversation, and cannot be unsent once read.');
@@ -179,7 +180,7 @@ function operationsSentence(t: CatalogueTool, rules: CopyRules): string | undefi
 /** The second paragraph from what the catalogue knows about this tool; undefined when it knows nothing specific. */
 export function specificParagraph(t: CatalogueTool, rules: CopyRules): string | undefined {
   const params = paramSentences(t).slice(0, 2);
-  const parts = [operationsSentence(t, rules), readShape(t, params.length > 0), objectSentence(t), ...params, ...signalSentences(t)].filter((x): x is string => !!x);
+  const parts = [operationsSentence(t, rules), readShape(t, params.length > 0), objectSentence(t), ...params, ...signalSentences(t, rules)].filter((x): x is string => !!x);
   if (!parts.length) return undefined;
   return parts.slice(0, 4).join(' ');
 }
