@@ -188,9 +188,9 @@ describe('rationales name what the tool acts on in readable words', () => {
     expect(first(many)).toBe('browser_file_upload takes files from the machine it runs on, by path, and sends them out on Server');
   });
 
-  it('says what a private read reveals: messages, or the account’s own trades', () => {
+  it('says what a private read reveals: a channel’s messages, not mail', () => {
     const slack = rationaleOf('io.github.lars-hagen/slack-user-mcp', 'slack_get_channel_history');
-    expect(slack).toContain('What it hands back is private (people’s private messages or mail)');
+    expect(slack).toContain('What it hands back is private (what people wrote in the workspace’s channels, which only its members see)');
     expect(slack).not.toContain('The risk lies in what it reveals');
   });
 
