@@ -242,6 +242,12 @@ export const classifierRulesSchema = z.object({
   /** Creating a user account grants access: verb, optional filler, object that ends the phrase. */
   account_creation: z.object({ verbs: words, between: words.default([]), objects: words, then: words.default([]) }).optional(),
   local_file_reads: z.object({ verbs: words, phrases: words.default([]), not_with: words.default([]) }).optional(),
+  /**
+   * Query languages that can only read (LogsQL, PromQL, JSONPath): a tool
+   * that runs one reads, whatever its verb says ("Executes LogsQL query"), and
+   * one over logs (`private`) reads the private records the logs hold.
+   */
+  read_only_languages: z.array(z.object({ words: words, private: z.boolean().default(false) })).default([]),
   /** Verbs that only introduce the real action ("start following", "try to fetch"). */
   aux_verbs: words.default([]),
   /** Descriptions that say nothing (scrape placeholders); the tool is judged without them. */

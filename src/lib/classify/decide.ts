@@ -205,6 +205,19 @@ function hasReversiblePhrase(rules: CompiledRules, description: string): boolean
   return false;
 }
 
+/** Whether the name or description names a read-only query language: undefined if none, else whether it reads private logs. */
+function readOnlyLanguage(rules: CompiledRules, input: ClassifyInput): boolean | undefined {
+  if (!rules.readOnlyLanguages.size) return undefined;
+  let found: boolean | undefined;
+  const text = `${input.name} ${(input.description ?? '').slice(0, rules.raw.limits.lead_chars)}`;
+  // Whole words as written: "LogQL" is one word, not "Log" and "QL".
+  for (const w of text.toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
+    const p = rules.readOnlyLanguages.get(w);
+    if (p !== undefined) found = (found ?? false) || p;
+  }
+  return found;
+}
+
 /** Every operation the evidence shows, one per action and category, most dangerous first. */
 function listOperations(
   rules: CompiledRules,
@@ -357,6 +370,17 @@ export function decide(rules: CompiledRules, input: ClassifyInput, found: StageF
   // business ("Supports INSERT, UPDATE and DELETE" still runs SQL).
   if (category !== 'Execute') for (const e of scan.evidence) if (isExtraOperation(e) && precedenceRank(rules, e.supports!) < precedenceRank(rules, category)) category = e.supports!;
 
+  // "Executes LogsQL query expression to search log entries": a language that
+  // can only read runs no change, so the tool reads (and a log query reads
+  // what the logs hold).
+  const language = readOnlyLanguage(rules, input);
+  if (language !== undefined && (category === 'Execute' || category === 'Read') && !scan.operationParams.some((p) => p.operations.some((o) => o.category !== 'Read'))) {
+    // The caller still writes the query: what comes back is its input's business.
+    if (scan.evidence.some((e) => e.signals.includes('freeform_code'))) scan.signals.add('freeform_code');
+    category = 'Read';
+    scan.signals.add('read_only');
+    if (language) scan.signals.add('private_data');
+  }
   for (const e of scan.evidence) for (const s of e.signals) if (e.supports === undefined || e.supports === category) scan.signals.add(s);
   if (category === 'Destructive') scan.signals.add('irreversible');
   if (category === 'Financial') scan.signals.add('moves_money');

@@ -61,3 +61,21 @@ describe('object kinds read in context', () => {
     expect(() => compileRules(base, rules.severity, rules.policy, 'test', bad)).toThrow(/names no kind/);
   });
 });
+
+describe('reads that run a query language or send a stored token', () => {
+  it('a query in a language that can only read is Read; over logs it reveals private records', () => {
+    const logs = judge('query', 'Executes LogsQL query expression to search log entries.');
+    expect([logs.category, logs.severity]).toEqual(['Read', 'medium']);
+    expect(logs.signals).toEqual(expect.arrayContaining(['read_only', 'private_data']));
+    const metrics = judge('query_metrics', 'Execute PromQL against Prometheus');
+    expect([metrics.category, metrics.severity]).toEqual(['Read', 'low']);
+    // SQL is no read-only language.
+    expect(judge('query', 'Executes an SQL query against the database').category).toBe('Execute');
+  });
+
+  it('a fetch of a caller-given URL with the server’s stored token is no low read', () => {
+    const c = judge('describe_image', "Given an image URL, generate a description of the image. The tool will fetch the image using the Slack bot token before sending it on.");
+    expect(c.signals).toContain('sends_secrets');
+    expect(c.severity).not.toBe('low');
+  });
+});

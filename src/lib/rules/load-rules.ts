@@ -125,6 +125,8 @@ export interface CompiledRules {
   ambiguousSecret: Set<string>;
   secretHints: Set<string>;
   placeholders: Set<string>;
+  /** classifier.yaml read_only_languages: each language word, and whether it reads private logs. */
+  readOnlyLanguages: Map<string, boolean>;
 }
 
 /** Single words in a set, multi-word phrases (and CJK strings) in a list. */
@@ -356,6 +358,7 @@ export function compileRules(raw: ClassifierRules, severity: SeverityRules, poli
     ambiguousSecret: new Set(raw.params.ambiguous_secret.map(normaliseParamName)),
     secretHints: new Set(raw.params.secret_hints),
     placeholders: new Set(raw.placeholder_descriptions.map((p) => p.toLowerCase())),
+    readOnlyLanguages: new Map(raw.read_only_languages.flatMap((l) => l.words.map((w) => [w.toLowerCase(), l.private] as const))),
   };
 }
 
