@@ -46,3 +46,18 @@ describe('what a private read hands back, said for what it reads', () => {
     expect(writeRationale(c, { rules: mine, name: 'list_inbox_messages', server: 'Test', policyKind: 'approval', policyBecause: 'reasons', description: 'List messages in the inbox' })).toContain('(the postbox)');
   });
 });
+
+describe('objects read from names and descriptions stay whole noun phrases', () => {
+  const rules = loadRules();
+  const ctx = { title: 'Test', prefixWords: new Set<string>() };
+  const first = (name: string, description: string) => writeRationale(classify(rules, { name, description }, ctx), { rules, name, server: 'Test', policyKind: 'rate', policyBecause: 'reasons', description }).split('. ')[0];
+
+  it('a letter-digit-letter run is one word ("C2C", "p2p"), not "c2" and a stray letter', () => {
+    expect(first('GetC2CTradeHistory', '')).toContain('gets C2C trade history');
+    expect(first('get_p2p_orders', '')).toContain('p2p orders');
+  });
+
+  it('"create operations" names no thing: the name’s own object does', () => {
+    expect(first('create_widget', 'Admin API tool for widgets - create operations')).toBe('create_widget creates a widget on Test');
+  });
+});

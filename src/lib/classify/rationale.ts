@@ -252,16 +252,23 @@ function namedAction(lex: Lexicon, c: Classification, name: string): Act | undef
   return object === undefined ? undefined : { verb: c.action, object: withArticle(object) };
 }
 
-/** A name's words with letter-digit runs whole again ("erc20", "base64", not "erc 20"). */
+/** A name's words with letter-digit runs whole again ("erc20", "base64", "C2C", "p2p", not "erc 20" or "c 2 c"). */
 function nameWordsGlued(name: string): string[] {
   const out: string[] = [];
+  const starts: number[] = [];
   let prevEnd = -1;
   for (const t of splitIdentifier(name)) {
-    if (t.start === prevEnd && /^\d/.test(t.word) && out.length && /[a-z]$/.test(out[out.length - 1]!)) out[out.length - 1] += t.word;
-    else out.push(t.word);
+    const prev = out[out.length - 1];
+    // A run touching a digit on either side goes on: "c"+"2"+"c", "p"+"2p".
+    if (t.start === prevEnd && prev !== undefined && (/^\d/.test(t.word) ? /[a-z0-9]$/.test(prev) : /\d$/.test(prev) && t.word.length === 1)) out[out.length - 1] += t.word;
+    else (out.push(t.word), starts.push(t.start));
     prevEnd = t.end;
   }
-  return out;
+  // As the name writes it when it mixes capitals and digits ("C2C", not "c2c").
+  return out.map((w, i) => {
+    const raw = name.slice(starts[i], starts[i]! + w.length);
+    return /\d/.test(w) && /^[A-Z0-9]+$/.test(raw) && raw.toLowerCase() === w ? raw : w;
+  });
 }
 
 /**
@@ -329,6 +336,9 @@ function describedAction(lex: Lexicon, c: Classification, description: string | 
   if (object === undefined) return undefined;
   // Verbs with a particle first ("Look up the price"), or objects that are only words like "all".
   if (/^(up|out|back|down|off|over|all|every|each|some|any|it|them|this|that|one|two|one or more)$/i.test(object)) return undefined;
+  // "Kong Admin API tool for plugins - create operations": a word for any
+  // action names no thing; the name's own object ("create_plugin") does.
+  if (/^(operations?|actions?|functionality|things?|stuff)$/i.test(object)) return { verb, object: '' };
   return { verb, object: withArticle(object) };
 }
 
@@ -380,6 +390,8 @@ function whatItDoes(c: Classification, ctx: RationaleContext, act: Act | undefin
     case 'Read': {
       // No action we know: the Read is a guess, and the sentence must not state it as fact ("reactivate_vehicle looks up reactivate vehicle").
       if (c.fallback) return `We could not tell from its definition what ${ctx.name} does ${on}; we guess it only returns information.`;
+      // "Executes LogsQL query": the caller writes the query, in a language that can only read.
+      if (c.signals.includes('freeform_code') && c.signals.includes('read_only')) return `${ctx.name} runs a query the caller writes ${on}, in a query language that can only read, so it changes nothing there.`;
       if (does) return `${does} ${on} and changes nothing there.`;
       // "order_history", "stock_basic": the name is the thing looked up.
       const thing = lookedUp(ctx.rules, c, ctx.name);
