@@ -487,6 +487,7 @@ function costSentence(c: Classification, ctx: RationaleContext, act: Act | undef
       // A message signature uses the key where it lives; what is at stake is what the signature vouches for.
       if (signsWithKey(c) && !keyInput) return 'It signs whatever text the caller gives with the wallet’s own key. The key stays where it is, but the signature vouches for the text, so an injected message can become a login to a site, or an off-chain order or permit, in the wallet’s name.';
       if (c.signals.includes('key_material') || keyInput) return 'A private key or seed phrase passes through the call, so it sits in the agent’s context where a leak would expose the wallet.';
+      if (c.signals.includes('sends_secrets')) return 'The server sends its own stored token or secrets with a request to the address the caller gives, so one injected address can carry them to anyone.';
       if (c.signals.includes('server_side_fetch')) return 'It fetches whatever address it is given from the server’s own network, which can reach internal services, and brings untrusted page text back to the agent.';
       if (c.signals.includes('needs_credentials')) return 'It needs a credential to call the service; the risk lies in what it reveals and in the outside text it brings back.';
       // Search and open-world reads bring back text others wrote; other reads bring back the account's own data.
