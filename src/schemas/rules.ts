@@ -203,7 +203,21 @@ export const classifierRulesSchema = z.object({
    * `personal_words`), and none of `not_with` (console messages, chat completions).
    */
   private_reads: z
-    .object({ verbs: words, words: words, personal: words.default([]), personal_words: words.default([]), not_with: words.default([]), whole_store_verbs: words.default([]) })
+    .object({
+      verbs: words,
+      words: words,
+      personal: words.default([]),
+      personal_words: words.default([]),
+      not_with: words.default([]),
+      whole_store_verbs: words.default([]),
+      /**
+       * What the rationale says a private read hands back: the first entry one
+       * of whose words is in the tool's name or the start of its description
+       * ("an inbox" → the user's own mail); `otherwise` when none is.
+       */
+      says: z.array(z.object({ words: words, says: z.string().min(1) })).default([]),
+      otherwise: z.string().min(1).default('private records'),
+    })
     .optional(),
   /**
    * A description that says the tool saves its result to a file: a verb (or
@@ -235,6 +249,12 @@ export const classifierRulesSchema = z.object({
   /** Creating a user account grants access: verb, optional filler, object that ends the phrase. */
   account_creation: z.object({ verbs: words, between: words.default([]), objects: words, then: words.default([]) }).optional(),
   local_file_reads: z.object({ verbs: words, phrases: words.default([]), not_with: words.default([]) }).optional(),
+  /**
+   * Query languages that can only read (LogsQL, PromQL, JSONPath): a tool
+   * that runs one reads, whatever its verb says ("Executes LogsQL query"), and
+   * one over logs (`private`) reads the private records the logs hold.
+   */
+  read_only_languages: z.array(z.object({ words: words, private: z.boolean().default(false) })).default([]),
   /** Verbs that only introduce the real action ("start following", "try to fetch"). */
   aux_verbs: words.default([]),
   /** Descriptions that say nothing (scrape placeholders); the tool is judged without them. */
@@ -281,6 +301,14 @@ export const objectKindsSchema = z.object({
    * when its kind is one of `replaces`.
    */
   throwaway_contexts: z.array(z.object({ kind: z.string(), words: words, replaces: words.optional() })).default([]),
+  /**
+   * Kind words that name their kind only in some company (a "key" is a secret
+   * next to "API", a keyboard's next to "press"): the word counts only when
+   * the tool's name, its description's first sentence or its server's name
+   * holds one of `with` and none of `not_with`; otherwise it is passed over
+   * and the next object word decides.
+   */
+  word_senses: z.array(z.object({ words: words, with: words, not_with: words.default([]) })).default([]),
 });
 export type ObjectKinds = z.infer<typeof objectKindsSchema>;
 export type ObjectKind = ObjectKinds['kinds'][number];

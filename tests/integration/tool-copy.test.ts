@@ -9,6 +9,9 @@ import type { CatalogueTool } from '../../src/schemas/catalogue.ts';
 import { DEFAULT_DATA_DIR } from '../../src/lib/config.ts';
 import { runIngest } from '../../src/lib/ingest/run-ingest.ts';
 import { whatItDoes } from '../../src/lib/site/tool-copy.ts';
+import { loadRules } from '../../src/lib/rules/load-rules.ts';
+
+const rules = loadRules();
 
 let tools: CatalogueTool[];
 beforeAll(() => {
@@ -18,7 +21,7 @@ beforeAll(() => {
 const second = (server: string, name: string): string => {
   const t = tools.find((x) => x.server === server && x.name === name);
   if (!t) throw new Error(`no tool ${server} ${name}`);
-  return whatItDoes(t)[1]!;
+  return whatItDoes(t, rules)[1]!;
 };
 
 describe('"What it does", second paragraph', () => {
@@ -82,8 +85,8 @@ describe('"What it does", second paragraph', () => {
   it('never reads a one-letter parameter as a word ("depends on the q the caller writes")', () => {
     const withQ = tools.filter((t) => t.category === 'Read' && t.params.some((p) => p.name === 'q'));
     expect(withQ.length).toBeGreaterThan(0);
-    for (const t of withQ) expect(whatItDoes(t)[1]).not.toMatch(/\bthe q\b/);
-    expect(whatItDoes(withQ[0]!)[1]).toContain('what the caller writes in its q parameter');
+    for (const t of withQ) expect(whatItDoes(t, rules)[1]).not.toMatch(/\bthe q\b/);
+    expect(whatItDoes(withQ[0]!, rules)[1]).toContain('what the caller writes in its q parameter');
   });
 
   it('says a removed scratch item is small and one call makes it again, once', () => {
@@ -94,7 +97,14 @@ describe('"What it does", second paragraph', () => {
   it('says which inputs a read depends on, once, and calls no keyboard key a shared secret', () => {
     expect(second('io.github.sperax/sperax-crypto-mcp', 'portfolio_get_value')).toBe('What one call returns depends on its address parameter, and it changes nothing on Sperax Ecosystem Crypto & DeFI MCP Server.');
     const search = tools.find((t) => t.name === 'search_docs' && t.serverTitle === 'OpenAI Agent Library')!;
-    expect(whatItDoes(search)[1]).not.toContain('depends on its query parameter, and');
+    expect(whatItDoes(search, rules)[1]).not.toContain('depends on its query parameter, and');
     expect(second('io.github.executeautomation/mcp-playwright', 'playwright_press_key')).not.toContain('a key that');
+  });
+
+  it('reads the placeholder descriptions of the rules it is given, not the default folder', () => {
+    const t = { ...tools.find((x) => x.name === 'playwright_press_key')!, description: 'Nothing to see here' };
+    expect(whatItDoes(t, rules)[0]).toContain('The server describes it as “Nothing to see here”');
+    const mine = { ...rules, placeholders: new Set([...rules.placeholders, 'nothing to see here']) };
+    expect(whatItDoes(t, mine)[0]).toContain('The server gives it no description.');
   });
 });

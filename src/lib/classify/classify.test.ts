@@ -160,7 +160,7 @@ describe('rationales name what the tool acts on in readable words', () => {
     if (!entry) throw new Error(`no tool ${server} ${name}`);
     const tool = entry.tools.find((t) => t.name === name)!;
     const c = classify(rules, tool, { title: 'Server', prefixWords: serverPrefixWords([server.split('/').pop()!], entry.tools.map((t) => t.name), (w) => rules.verbCategory.has(w)) });
-    return writeRationale(c, { name, server: 'Server', policyKind: 'rate', policyBecause: 'reasons', description: tool.description ?? '' });
+    return writeRationale(c, { rules, name, server: 'Server', policyKind: 'rate', policyBecause: 'reasons', description: tool.description ?? '' });
   };
   const first = (r: string) => r.split('. ')[0]!;
 
@@ -188,9 +188,9 @@ describe('rationales name what the tool acts on in readable words', () => {
     expect(first(many)).toBe('browser_file_upload takes files from the machine it runs on, by path, and sends them out on Server');
   });
 
-  it('says what a private read reveals: messages, or the account’s own trades', () => {
+  it('says what a private read reveals: a channel’s messages, not mail', () => {
     const slack = rationaleOf('io.github.lars-hagen/slack-user-mcp', 'slack_get_channel_history');
-    expect(slack).toContain('What it hands back is private (people’s private messages or mail)');
+    expect(slack).toContain('What it hands back is private (what people wrote in the workspace’s channels, which only its members see)');
     expect(slack).not.toContain('The risk lies in what it reveals');
   });
 
@@ -204,7 +204,7 @@ describe('rationales name what the tool acts on in readable words', () => {
     const entry = toucan('io.github.goat-sdk/goat')!;
     const tool = entry.tools.find((t) => t.name === 'sign_message')!;
     const c = classify(rules, tool, { title: 'GOAT', prefixWords: new Set<string>() });
-    const r = writeRationale(c, { name: tool.name, server: 'GOAT', policyKind: 'approval', policyBecause: 'reasons', description: tool.description ?? '' });
+    const r = writeRationale(c, { rules, name: tool.name, server: 'GOAT', policyKind: 'approval', policyBecause: 'reasons', description: tool.description ?? '' });
     expect(r).not.toContain('passes through the call');
     expect(r).not.toContain('looks it up instead');
     expect(r).toContain('the signature vouches for the text');
@@ -288,7 +288,7 @@ describe('rationales read a description verb only where it acts', () => {
     if (!entry) throw new Error('no tool ref_search_documentation');
     const tool = entry.tools.find((t) => t.name === 'ref_search_documentation')!;
     const c = classify(rules, tool, { title: 'Ref', prefixWords: serverPrefixWords(['ref'], entry.tools.map((t) => t.name), (w) => rules.verbCategory.has(w)) });
-    const r = writeRationale(c, { name: tool.name, server: 'Ref', policyKind: 'allow', policyBecause: 'reasons', description: tool.description ?? '' });
+    const r = writeRationale(c, { rules, name: tool.name, server: 'Ref', policyKind: 'allow', policyBecause: 'reasons', description: tool.description ?? '' });
     expect(r).not.toContain('searches a tool');
   });
 });

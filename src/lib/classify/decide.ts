@@ -9,6 +9,7 @@ import type { ListedAction } from './action-lists.ts';
 import { isExtraOperation, isStatedAction, NOTE_LISTED, NOTE_READ_TAIL, NOTE_SELECTABLE, NOTE_THEN, OVERRULED, type DescriptionFindings, type Findings, type NameFindings, type ParamFindings } from './findings.ts';
 import { negatedBefore, precedenceRank } from './lexicon.ts';
 import type { OperationParam } from './operations.ts';
+import { objectContext, objectKindOf } from './object-kind.ts';
 import { applySeverity } from './severity.ts';
 import type { Classification, ClassifyInput, Evidence, ObjectInfo, Operation } from './types.ts';
 
@@ -189,16 +190,6 @@ function createsAccount(p: NonNullable<CompiledRules['accountCreation']>, input:
   return false;
 }
 
-/** The kind of object the action applies to, from objects.yaml: the first object word that names one. */
-function objectKindOf(rules: CompiledRules, words: readonly string[]): ObjectInfo | undefined {
-  for (const raw of words) {
-    const word = raw.toLowerCase();
-    const kind = rules.objectKinds.get(word) ?? baseForms(word).map((f) => rules.objectKinds.get(f)).find(Boolean);
-    if (kind) return { id: kind.id, word: raw, phrase: kind.phrase, loss: kind.loss, undo: kind.undo, audience: kind.audience };
-  }
-  return undefined;
-}
-
 function hasReversiblePhrase(rules: CompiledRules, description: string): boolean {
   const text = description.slice(0, rules.raw.limits.body_scan_chars).toLowerCase();
   // A whole word or phrase only: "bin" is no recycle bin inside "Binance",
@@ -212,6 +203,19 @@ function hasReversiblePhrase(rules: CompiledRules, description: string): boolean
     }
   }
   return false;
+}
+
+/** Whether the name or description names a read-only query language: undefined if none, else whether it reads private logs. */
+function readOnlyLanguage(rules: CompiledRules, input: ClassifyInput): boolean | undefined {
+  if (!rules.readOnlyLanguages.size) return undefined;
+  let found: boolean | undefined;
+  const text = `${input.name} ${(input.description ?? '').slice(0, rules.raw.limits.lead_chars)}`;
+  // Whole words as written: "LogQL" is one word, not "Log" and "QL".
+  for (const w of text.toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
+    const p = rules.readOnlyLanguages.get(w);
+    if (p !== undefined) found = (found ?? false) || p;
+  }
+  return found;
 }
 
 /** Every operation the evidence shows, one per action and category, most dangerous first. */
@@ -366,23 +370,25 @@ export function decide(rules: CompiledRules, input: ClassifyInput, found: StageF
   // business ("Supports INSERT, UPDATE and DELETE" still runs SQL).
   if (category !== 'Execute') for (const e of scan.evidence) if (isExtraOperation(e) && precedenceRank(rules, e.supports!) < precedenceRank(rules, category)) category = e.supports!;
 
+  // "Executes LogsQL query expression to search log entries": a language that
+  // can only read runs no change, so the tool reads (and a log query reads
+  // what the logs hold).
+  const language = readOnlyLanguage(rules, input);
+  if (language !== undefined && (category === 'Execute' || category === 'Read') && !scan.operationParams.some((p) => p.operations.some((o) => o.category !== 'Read'))) {
+    // The caller still writes the query: what comes back is its input's business.
+    if (scan.evidence.some((e) => e.signals.includes('freeform_code'))) scan.signals.add('freeform_code');
+    category = 'Read';
+    scan.signals.add('read_only');
+    if (language) scan.signals.add('private_data');
+  }
   for (const e of scan.evidence) for (const s of e.signals) if (e.supports === undefined || e.supports === category) scan.signals.add(s);
   if (category === 'Destructive') scan.signals.add('irreversible');
   if (category === 'Financial') scan.signals.add('moves_money');
 
   // What the action applies to, and what losing it costs (objects.yaml).
   const nameObject = scan.object.split(' ').filter(Boolean);
-  let objectKind = objectKindOf(rules, [...nameObject, ...scan.objectWords]);
-  // "close_sandbox": "Close and clean up a sandbox environment" is no running
-  // infrastructure, and an app in a simulator reaches no customers.
-  const context = [...found.name.words, ...scan.objectWords, ...(found.description?.leadOtherWords ?? [])].map((w) => w.toLowerCase());
-  for (const throwaway of rules.throwawayContexts) {
-    if (!objectKind || objectKind.id === throwaway.kind.id || (throwaway.replaces && !throwaway.replaces.has(objectKind.id))) continue;
-    const word = context.find((w) => throwaway.words.has(w));
-    if (!word) continue;
-    const k = throwaway.kind;
-    objectKind = { id: k.id, word, phrase: k.phrase, loss: k.loss, undo: k.undo, audience: k.audience };
-  }
+  const place = [...found.name.words, ...scan.objectWords, ...(found.description?.leadOtherWords ?? [])].map((w) => w.toLowerCase());
+  const objectKind = objectKindOf(rules, [...nameObject, ...scan.objectWords], objectContext(rules, input, serverWords, place), place);
   if (objectKind) {
     if (objectKind.loss === 'high') scan.signals.add('high_loss_object');
     if (objectKind.undo === 'recreate' || objectKind.loss === 'low') scan.signals.add('recreatable');

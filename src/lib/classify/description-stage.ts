@@ -45,7 +45,7 @@ function hasTwoLettersOrDigits(text: string): boolean {
 }
 
 /** A description that says nothing: empty, or a scrape placeholder ("Description not available"). */
-export function isPlaceholder(rules: CompiledRules, description: string | undefined): boolean {
+export function isPlaceholder(rules: Pick<CompiledRules, 'placeholders'>, description: string | undefined): boolean {
   const d = (description ?? '').trim();
   if (!d) return true;
   if (d.length > 80) return false;

@@ -10,10 +10,12 @@ import type { Category } from '../../schemas/rules.ts';
 import type { PoisoningFinding as Finding } from '../../schemas/catalogue.ts';
 import { isExtraOperation, isSelectableOperation, isStatedAction, NOTE_WRITES_FILE } from './findings.ts';
 import type { Classification, Evidence, ObjectInfo } from './types.ts';
-import { loadRules } from '../rules/load-rules.ts';
+import type { CompiledRules } from '../rules/load-rules.ts';
 import { baseForms, splitIdentifier } from '../text/words.ts';
 
 export interface RationaleContext {
+  /** The rules the tool was classified with: the verb lexicon that tells a verb from a noun. */
+  rules: Lexicon;
   name: string;
   server: string;
   policyKind: string;
@@ -27,6 +29,9 @@ export interface RationaleContext {
   /** The tool's description, whose own words name the object when the name's do not read as English. */
   description?: string;
 }
+
+/** What the sentences read of the rules: which words are verbs (and which of those are nouns too), and how a private read is named. */
+export type Lexicon = Pick<CompiledRules, 'verbCategory' | 'nounVerbs' | 'combosByVerb' | 'privateReads'>;
 
 const AUDIENCE: Record<ObjectInfo['audience'], string> = {
   user: 'the user',
@@ -86,18 +91,18 @@ const ID_WORDS = new Set(['id', 'ids', 'uuid', 'uuids', 'uid', 'guid', 'wid', 'p
 const NOUN_LIKE = new Set(['screenshot', 'sql', 'python', 'docker', 'health', 'plan', 'diff', 'terminal', 'js', 'javascript', 'ssh', 'shell', 'bash', 'cmd', 'sh', 'preview', 'research', 'store', 'rank', 'archive', 'login', 'trash', 'rollback', 'graphql', 'cypher', 'sparql', 'gremlin', 'poll', 'trigger', 'sum', 'stat', 'debug', 'compose', 'compound', 'me', 'setup', 'checkout', 'cleanup', 'view', 'search', 'list', 'update', 'change', 'return', 'backup', 'show', 'echo', 'format', 'track', 'plot', 'invite', 'measure', 'monitor', 'repl', 'terraform', 'kubectl', 'file', 'order', 'like', 'mention', 'display', 'spend', 'estimate', 'upgrade', 'increase', 'decrease', 'swipe', 'tap', 'click', 'scroll', 'print', 'download', 'upload', 'import', 'install', 'event', 'watch', 'wait', 'sign', 'switch', 'work', 'play', 'test', 'contact', 'ping', 'summary', 'resume', 'merge', 'lint', 'status', 'start', 'finish', 'read', 'write', 'text', 'find', 'whoami', 'capture', 'crawl', 'scrape', 'sync', 'redo', 'undo', 'hover', 'focus', 'highlight', 'handle', 'press', 'sleep', 'spawn', 'ask', 'ban', 'kick', 'mute', 'chat', 'input', 'output', 'subscribe', 'enter', 'move', 'drag', 'fill', 'select', 'open', 'close', 'reset', 'refresh', 'save', 'report', 'load', 'dump', 'log', 'attach', 'pay', 'run', 'rerun', 'retry', 'review', 'encoding']);
 
 /** True when a word of a would-be object acts as a verb ("remove" in "tags id remove profiles"). */
-function actsAsVerb(word: string): boolean {
+function actsAsVerb(lex: Lexicon, word: string): boolean {
   const w = word.toLowerCase();
-  const { verbCategory, nounVerbs } = loadRules();
+  const { verbCategory, nounVerbs } = lex;
   return verbCategory.has(w) && !nounVerbs.has(w) && !NOUN_LIKE.has(w);
 }
 
 /** The base form of a verb as the lexicon lists it ("Returns" → "return", "Retrieving" → "retrieve"). */
-function lexiconVerb(word: string): string | undefined {
+function lexiconVerb(lex: Lexicon, word: string): string | undefined {
   const w = word.toLowerCase();
   // "returns" and "shows" are listed too, but the sentence conjugates the base form.
   const forms = baseForms(w);
-  const { verbCategory, combosByVerb } = loadRules();
+  const { verbCategory, combosByVerb } = lex;
   const known = (f: string) => verbCategory.has(f) || combosByVerb.has(f);
   return forms.slice(1).find(known) ?? (known(w) ? w : undefined);
 }
@@ -186,7 +191,7 @@ function isApiPath(name: string, verb: string): boolean {
  * up (undefined) when what is left is not a noun phrase: a verb among the
  * words, a leading preposition, the verb itself again, or too many words.
  */
-function cleanObject(words: string[], verb: string, max: number, fromName = true): string | undefined {
+function cleanObject(lex: Lexicon, words: string[], verb: string, max: number, fromName = true): string | undefined {
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
@@ -209,7 +214,7 @@ function cleanObject(words: string[], verb: string, max: number, fromName = true
   // "end codegen session". One before a noun is a modifier ("rebase params").
   if (fromName) {
     for (let i = 0; i < out.length; i++) {
-      if (!actsAsVerb(out[i]!)) continue;
+      if (!actsAsVerb(lex, out[i]!)) continue;
       const next = out[i + 1]?.toLowerCase();
       if (i === 0 || next === undefined || PREPOSITIONS.has(next) || next === 'and' || next === 'or') return undefined;
     }
@@ -228,7 +233,7 @@ function cleanObject(words: string[], verb: string, max: number, fromName = true
  * action of that category, or its object does not read as English (API
  * paths: "delete_tags__id__removeFromProfiles", "post_profile_quick").
  */
-function namedAction(c: Classification, name: string): Act | undefined {
+function namedAction(lex: Lexicon, c: Classification, name: string): Act | undefined {
   if (!c.action || !/^[a-z]+$/.test(c.action)) return undefined;
   const e = c.evidence.find((x) => x.source === 'name' && x.supports === c.category && isStatedAction(x));
   if (!e || e.text.toLowerCase().replace(/[^a-z]/g, '') !== c.action) return undefined;
@@ -243,20 +248,27 @@ function namedAction(c: Classification, name: string): Act | undefined {
   if (at < 0) return undefined;
   const rest = tokens.slice(at + 1).filter((w) => !/^(the|a|an|this|that|these|those|your|my|our|their|its|specified|specific|given|existing|current|selected|user's|s)$/.test(w));
   if (!rest.length) return { verb: c.action, object: '' };
-  const object = cleanObject(rest, c.action, 4);
+  const object = cleanObject(lex, rest, c.action, 4);
   return object === undefined ? undefined : { verb: c.action, object: withArticle(object) };
 }
 
-/** A name's words with letter-digit runs whole again ("erc20", "base64", not "erc 20"). */
+/** A name's words with letter-digit runs whole again ("erc20", "base64", "C2C", "p2p", not "erc 20" or "c 2 c"). */
 function nameWordsGlued(name: string): string[] {
   const out: string[] = [];
+  const starts: number[] = [];
   let prevEnd = -1;
   for (const t of splitIdentifier(name)) {
-    if (t.start === prevEnd && /^\d/.test(t.word) && out.length && /[a-z]$/.test(out[out.length - 1]!)) out[out.length - 1] += t.word;
-    else out.push(t.word);
+    const prev = out[out.length - 1];
+    // A run touching a digit on either side goes on: "c"+"2"+"c", "p"+"2p".
+    if (t.start === prevEnd && prev !== undefined && (/^\d/.test(t.word) ? /[a-z0-9]$/.test(prev) : /\d$/.test(prev) && t.word.length === 1)) out[out.length - 1] += t.word;
+    else (out.push(t.word), starts.push(t.start));
     prevEnd = t.end;
   }
-  return out;
+  // As the name writes it when it mixes capitals and digits ("C2C", not "c2c").
+  return out.map((w, i) => {
+    const raw = name.slice(starts[i], starts[i]! + w.length);
+    return /\d/.test(w) && /^[A-Z0-9]+$/.test(raw) && raw.toLowerCase() === w ? raw : w;
+  });
 }
 
 /**
@@ -264,14 +276,14 @@ function nameWordsGlued(name: string): string[] {
  * update, "cookies for a profile"), from the phrase that decided the
  * category, read on in the description to the end of its clause.
  */
-function describedAction(c: Classification, description: string | undefined): Act | undefined {
+function describedAction(lex: Lexicon, c: Classification, description: string | undefined): Act | undefined {
   if (!description) return undefined;
   const e = c.evidence.find((x) => x.source === 'description' && x.supports === c.category && isStatedAction(x) && !x.gloss);
   if (!e || /[^\x20-\x7e]/.test(e.text)) return undefined;
   const at = description.indexOf(e.text);
   if (at < 0) return undefined;
   const first = /^[A-Za-z]+/.exec(e.text)?.[0];
-  const verb = first && lexiconVerb(first);
+  const verb = first && lexiconVerb(lex, first);
   if (!first || !verb || /^(is|are|has|have|can|will|should|must|may)$/.test(verb)) return undefined;
   // "A powerful search tool": a verb word after an article, or before "tool", is a noun.
   const before = /([A-Za-z]+)\W*$/.exec(description.slice(0, at))?.[1]?.toLowerCase();
@@ -296,7 +308,7 @@ function describedAction(c: Classification, description: string | undefined): Ac
       // "to compare content" is a purpose, not a place.
       // An object that is itself a place ("from English to Braille") keeps its capitalised end.
       const placeOnly = PREPOSITIONS.has(kept[0]!.toLowerCase());
-      if (!/^(to|from|in|on|into|at|with)$/.test(l) || !next || !(/^[a-z]/.test(next) || placeOnly) || lexiconVerb(next) === next.toLowerCase()) {
+      if (!/^(to|from|in|on|into|at|with)$/.test(l) || !next || !(/^[a-z]/.test(next) || placeOnly) || lexiconVerb(lex, next) === next.toLowerCase()) {
         ended = true;
         break;
       }
@@ -320,17 +332,20 @@ function describedAction(c: Classification, description: string | undefined): Ac
   }
   if (kept.some((w) => /[^A-Za-z0-9'’+-]/.test(w) || /[a-z][A-Z]/.test(w) || /^[A-Z][a-z]+[A-Z]/.test(w))) return undefined;
   if (!kept.length) return { verb, object: '' };
-  const object = cleanObject(kept, verb, 7, false);
+  const object = cleanObject(lex, kept, verb, 7, false);
   if (object === undefined) return undefined;
   // Verbs with a particle first ("Look up the price"), or objects that are only words like "all".
   if (/^(up|out|back|down|off|over|all|every|each|some|any|it|them|this|that|one|two|one or more)$/i.test(object)) return undefined;
+  // "Kong Admin API tool for plugins - create operations": a word for any
+  // action names no thing; the name's own object ("create_plugin") does.
+  if (/^(operations?|actions?|functionality|things?|stuff)$/i.test(object)) return { verb, object: '' };
   return { verb, object: withArticle(object) };
 }
 
 /** What the tool does in verb and object, from its name when that reads well, else from its description. */
 function actionOf(c: Classification, ctx: RationaleContext): Act | undefined {
-  const named = namedAction(c, ctx.name);
-  const described = describedAction(c, ctx.description);
+  const named = namedAction(ctx.rules, c, ctx.name);
+  const described = describedAction(ctx.rules, c, ctx.description);
   // The description in its author's words, when it says the same action
   // ("delete_dns": "deletes a DNS record", not "deletes dns").
   if (named && described?.object && baseForms(named.verb).some((f) => baseForms(described.verb).includes(f))) return described;
@@ -345,13 +360,13 @@ function actionOf(c: Classification, ctx: RationaleContext): Act | undefined {
 const LOOKED_UP_NOUNS = new Set(['order', 'file', 'event', 'status', 'text', 'health', 'chat', 'view', 'plan', 'diff', 'screenshot', 'sql', 'store', 'trash', 'archive', 'preview', 'research', 'rank', 'login', 'stat', 'sum', 'poll', 'trigger', 'monitor', 'track', 'contact', 'summary', 'input', 'output', 'log', 'report', 'display']);
 
 /** What a name without an action looks up ("order_history" → "order history"), if it reads as a noun phrase. */
-function lookedUp(c: Classification, name: string): string | undefined {
+function lookedUp(lex: Lexicon, c: Classification, name: string): string | undefined {
   if (/[A-Za-z0-9]__|__[A-Za-z0-9]/.test(name)) return undefined;
   const words = (c.nameWords ?? []).filter((w) => !/^\d+$/.test(w));
-  const object = cleanObject(words.length ? words : c.object.split(' ').filter(Boolean), '', 4);
+  const object = cleanObject(lex, words.length ? words : c.object.split(' ').filter(Boolean), '', 4);
   // "search", "think", "site_match": a verb alone is not what is looked up.
   const head = object?.split(' ')[0]!.toLowerCase();
-  const { verbCategory, nounVerbs } = loadRules();
+  const { verbCategory, nounVerbs } = lex;
   if (!object || !head || (verbCategory.has(head) && !nounVerbs.has(head) && !LOOKED_UP_NOUNS.has(head))) return undefined;
   return object;
 }
@@ -375,9 +390,11 @@ function whatItDoes(c: Classification, ctx: RationaleContext, act: Act | undefin
     case 'Read': {
       // No action we know: the Read is a guess, and the sentence must not state it as fact ("reactivate_vehicle looks up reactivate vehicle").
       if (c.fallback) return `We could not tell from its definition what ${ctx.name} does ${on}; we guess it only returns information.`;
+      // "Executes LogsQL query": the caller writes the query, in a language that can only read.
+      if (c.signals.includes('freeform_code') && c.signals.includes('read_only')) return `${ctx.name} runs a query the caller writes ${on}, in a query language that can only read, so it changes nothing there.`;
       if (does) return `${does} ${on} and changes nothing there.`;
       // "order_history", "stock_basic": the name is the thing looked up.
-      const thing = lookedUp(c, ctx.name);
+      const thing = lookedUp(ctx.rules, c, ctx.name);
       if (thing) return `${ctx.name} looks up ${thing} ${on} and changes nothing there.`;
       return `${ctx.name} only returns information or a result and changes nothing ${on}.`;
     }
@@ -398,7 +415,7 @@ function whatItDoes(c: Classification, ctx: RationaleContext, act: Act | undefin
       // A budget, bid or spend cap: the tool's own action is a change, and one parameter decides the money.
       const spend = spendParam(c);
       if (spend && !c.signals.includes('signs_transactions')) {
-        const own = actionOf({ ...c, category: 'Write' }, ctx) ?? nameVerbObject(c, ctx.name);
+        const own = actionOf({ ...c, category: 'Write' }, ctx) ?? nameVerbObject(ctx.rules, c, ctx.name);
         const lead = own?.object ? `${ctx.name} ${thirdPerson(own.verb)} ${own.object} ${on}` : `${ctx.name} makes a change ${on}`;
         return `${lead}, and its ${spend} argument sets how much money that spends.`;
       }
@@ -426,19 +443,24 @@ function spendParam(c: Classification): string | undefined {
 }
 
 /** A name read as verb and object when no evidence of the category names it ("update_campaign" → updates a campaign). */
-function nameVerbObject(c: Classification, name: string): Act | undefined {
+function nameVerbObject(lex: Lexicon, c: Classification, name: string): Act | undefined {
   const words = c.nameWords ?? [];
-  const verb = words[0] && lexiconVerb(words[0]);
+  const verb = words[0] && lexiconVerb(lex, words[0]);
   if (!verb || words.length < 2 || isApiPath(name, verb)) return undefined;
-  const object = cleanObject(words.slice(1), verb, 4);
+  const object = cleanObject(lex, words.slice(1), verb, 4);
   return object ? { verb, object: withArticle(object) } : undefined;
 }
 
-/** What a private read hands back: the account's own trades, or people's messages. */
-function privateThing(c: Classification, ctx: RationaleContext): string {
-  const words = `${splitIdentifier(ctx.name).map((t) => t.word).join(' ')} ${(ctx.description ?? '').slice(0, 200)}`.toLowerCase();
-  if (/\b(trades?|orders?|fills?|positions?|transactions?)\b/.test(words) && !/\b(messages?|e-?mails?|mail|inbox|chats?|conversations?|sms)\b/.test(words)) return 'the account’s own trades and orders';
-  return 'people’s private messages or mail';
+/**
+ * What a private read hands back, in the words of classifier.yaml
+ * private_reads.says: the user's own mail for an inbox, what people wrote in a
+ * channel or a forum, the account's own trades, patients' records.
+ */
+export function privateThing(rules: Pick<CompiledRules, 'privateReads'>, name: string, description: string | undefined): string {
+  const p = rules.privateReads;
+  if (!p) return 'private records';
+  const words = new Set([...splitIdentifier(name).map((t) => t.word.toLowerCase()), ...(description ?? '').slice(0, 200).toLowerCase().split(/[^\p{L}\p{N}]+/u)]);
+  return p.says.find((e) => [...e.words].some((w) => words.has(w)))?.says ?? p.otherwise;
 }
 
 /** "an unwanted label", but "unwanted relations": a plural takes no article. */
@@ -461,10 +483,11 @@ function costSentence(c: Classification, ctx: RationaleContext, act: Act | undef
       const keyInput = c.evidence.some((e) => e.source === 'parameter' && e.signals.includes('key_material'));
       const returnsSecrets = !keyInput && c.signals.includes('credentials') && c.evidence.some((e) => e.signals.includes('credentials') && e.source !== 'parameter');
       if (returnsSecrets) return 'What it hands back includes secrets or keys, and anything in the agent’s context can leak to whoever can steer the agent.';
-      if (c.signals.includes('private_data') && !keyInput) return `What it hands back is private (${privateThing(c, ctx)}), and once it sits in the agent’s context it can leak to whoever can steer the agent, for example through the next message or link the agent writes.`;
+      if (c.signals.includes('private_data') && !keyInput) return `What it hands back is private (${privateThing(ctx.rules, ctx.name, ctx.description)}), and once it sits in the agent’s context it can leak to whoever can steer the agent, for example through the next message or link the agent writes.`;
       // A message signature uses the key where it lives; what is at stake is what the signature vouches for.
       if (signsWithKey(c) && !keyInput) return 'It signs whatever text the caller gives with the wallet’s own key. The key stays where it is, but the signature vouches for the text, so an injected message can become a login to a site, or an off-chain order or permit, in the wallet’s name.';
       if (c.signals.includes('key_material') || keyInput) return 'A private key or seed phrase passes through the call, so it sits in the agent’s context where a leak would expose the wallet.';
+      if (c.signals.includes('sends_secrets')) return 'The server sends its own stored token or secrets with a request to the address the caller gives, so one injected address can carry them to anyone.';
       if (c.signals.includes('server_side_fetch')) return 'It fetches whatever address it is given from the server’s own network, which can reach internal services, and brings untrusted page text back to the agent.';
       if (c.signals.includes('needs_credentials')) return 'It needs a credential to call the service; the risk lies in what it reveals and in the outside text it brings back.';
       // Search and open-world reads bring back text others wrote; other reads bring back the account's own data.

@@ -187,7 +187,7 @@ function buildServerTools(rules: CompiledRules, raw: MergedServer, title: string
       severitySteps: c.severitySteps,
       confidence: override ? 1 : c.confidence,
       signals: c.signals.map((id) => ({ id, label: RISK_SIGNALS[id] })),
-      rationale: writeRationale(c, { name: tool.name, server: title, policyKind: rec.recommended.kind, policyBecause: rec.because, params: params.map((p) => p.name), steering, benignFlags: benign ? poisoning : [], description: tool.description }),
+      rationale: writeRationale(c, { rules, name: tool.name, server: title, policyKind: rec.recommended.kind, policyBecause: rec.because, params: params.map((p) => p.name), steering, benignFlags: benign ? poisoning : [], description: tool.description }),
       operations: c.operations.slice(0, 16),
       ...(c.objectKind ? { object: c.objectKind } : {}),
       ...(c.needsReview && !override ? { needsReview: c.needsReview } : {}),

@@ -79,8 +79,12 @@ export interface CompiledRules {
   umbrellaVerbs: Set<string>;
   leadCoordinators: Set<string>;
   objectBarriers: Set<string>;
-  /** Object kinds (objects.yaml) by each word that names them. */
+  /** Object kinds (objects.yaml) by each word or phrase (words joined by a space) that names them. */
   objectKinds: Map<string, ObjectKind>;
+  /** Words in the longest object phrase (1 when every kind is named by single words). */
+  objectPhraseLength: number;
+  /** objects.yaml word_senses: kind words that need a context word (`with`) and none of `notWith` to name their kind. */
+  objectSenses: Map<string, { with: Set<string>; notWith: Set<string> }>;
   reversiblePhrases: string[];
   /** objects.yaml throwaway_contexts: words that make an object throwaway or local, the kind it then has, and which kinds they replace (all when absent). */
   throwawayContexts: { words: Set<string>; kind: ObjectKind; replaces?: Set<string> }[];
@@ -105,12 +109,24 @@ export interface CompiledRules {
   accountCreation?: { verbs: Set<string>; between: Set<string>; objects: Set<string>; then: Set<string> };
   /** classifier.yaml saves_file, compiled: where a description says it saves a file. */
   savesFile?: { pattern: RegExp; notWith: RegExp | undefined };
-  privateReads?: { verbs: Set<string>; words: Set<string>; personal: Set<string>; personalWords: Set<string>; notWith: Set<string>; wholeStoreVerbs: Set<string> };
+  privateReads?: {
+    verbs: Set<string>;
+    words: Set<string>;
+    personal: Set<string>;
+    personalWords: Set<string>;
+    notWith: Set<string>;
+    wholeStoreVerbs: Set<string>;
+    /** What a private read hands back, as sentences say it: the first entry with a word in the name or the description's start. */
+    says: { words: Set<string>; says: string }[];
+    otherwise: string;
+  };
   ambiguousCode: Set<string>;
   codeHints: Set<string>;
   ambiguousSecret: Set<string>;
   secretHints: Set<string>;
   placeholders: Set<string>;
+  /** classifier.yaml read_only_languages: each language word, and whether it reads private logs. */
+  readOnlyLanguages: Map<string, boolean>;
 }
 
 /** Single words in a set, multi-word phrases (and CJK strings) in a list. */
@@ -199,7 +215,19 @@ function throwawayContexts(objects: ObjectKinds): { throwawayContexts: { words: 
   };
 }
 
-const NO_OBJECTS: ObjectKinds = { kinds: [], reversible_phrases: [], throwaway_contexts: [] };
+function objectSenses(objects: ObjectKinds): Map<string, { with: Set<string>; notWith: Set<string> }> {
+  const out = new Map<string, { with: Set<string>; notWith: Set<string> }>();
+  for (const s of objects.word_senses) {
+    const sense = { with: new Set(s.with.map((w) => w.toLowerCase())), notWith: new Set(s.not_with.map((w) => w.toLowerCase())) };
+    for (const w of s.words) {
+      if (![...objects.kinds].some((k) => k.words.some((x) => x.toLowerCase() === w.toLowerCase()))) throw new Error(`objects.yaml: word_senses lists "${w}", which names no kind`);
+      out.set(w.toLowerCase(), sense);
+    }
+  }
+  return out;
+}
+
+const NO_OBJECTS: ObjectKinds = { kinds: [], reversible_phrases: [], throwaway_contexts: [], word_senses: [] };
 
 export function compileRules(raw: ClassifierRules, severity: SeverityRules, policy: PolicyRules, source = 'rules', objects: ObjectKinds = NO_OBJECTS): CompiledRules {
   const verbCategory = new Map<string, Category>();
@@ -301,7 +329,9 @@ export function compileRules(raw: ClassifierRules, severity: SeverityRules, poli
     umbrellaVerbs: new Set(raw.umbrella_verbs),
     leadCoordinators: new Set(raw.lead_coordinators),
     objectBarriers: new Set(raw.object_barriers),
-    objectKinds: new Map(objects.kinds.flatMap((k) => k.words.map((w) => [w.toLowerCase(), k] as const))),
+    objectKinds: new Map(objects.kinds.flatMap((k) => k.words.map((w) => [w.toLowerCase().split(/\s+/).join(' '), k] as const))),
+    objectPhraseLength: Math.max(1, ...objects.kinds.flatMap((k) => k.words.map((w) => w.trim().split(/\s+/).length))),
+    objectSenses: objectSenses(objects),
     reversiblePhrases: objects.reversible_phrases.map((p) => p.toLowerCase()),
     ...throwawayContexts(objects),
     operationParams: new Set(raw.operations.params.map(normaliseParamName)),
@@ -321,13 +351,14 @@ export function compileRules(raw: ClassifierRules, severity: SeverityRules, poli
     ...(raw.money_context ? { moneyContext: { verbs: new Set(raw.money_context.verbs), words: new Set(raw.money_context.words.map((w) => w.toLowerCase())) } } : {}),
     ...(raw.saves_file ? { savesFile: { pattern: savesFilePattern(raw.saves_file), notWith: raw.saves_file.not_with.length ? new RegExp(`\\b(?:${raw.saves_file.not_with.map(escapeRe).join('|')})\\b`, 'i') : undefined } } : {}),
     ...(raw.private_reads
-      ? { privateReads: { verbs: new Set(raw.private_reads.verbs), words: new Set(raw.private_reads.words), personal: new Set(raw.private_reads.personal), personalWords: new Set(raw.private_reads.personal_words), notWith: new Set(raw.private_reads.not_with), wholeStoreVerbs: new Set(raw.private_reads.whole_store_verbs) } }
+      ? { privateReads: { verbs: new Set(raw.private_reads.verbs), words: new Set(raw.private_reads.words), personal: new Set(raw.private_reads.personal), personalWords: new Set(raw.private_reads.personal_words), notWith: new Set(raw.private_reads.not_with), wholeStoreVerbs: new Set(raw.private_reads.whole_store_verbs), says: raw.private_reads.says.map((e) => ({ words: new Set(e.words.map((w) => w.toLowerCase())), says: e.says })), otherwise: raw.private_reads.otherwise } }
       : {}),
     ambiguousCode: new Set(raw.params.ambiguous_code.map(normaliseParamName)),
     codeHints: new Set(raw.params.code_hints),
     ambiguousSecret: new Set(raw.params.ambiguous_secret.map(normaliseParamName)),
     secretHints: new Set(raw.params.secret_hints),
     placeholders: new Set(raw.placeholder_descriptions.map((p) => p.toLowerCase())),
+    readOnlyLanguages: new Map(raw.read_only_languages.flatMap((l) => l.words.map((w) => [w.toLowerCase(), l.private] as const))),
   };
 }
 

@@ -6,17 +6,21 @@
  */
 import type { CatalogueTool } from '../../schemas/catalogue.ts';
 import { oneLine, summaryLine } from '../text/display.ts';
-import { loadRules } from '../rules/load-rules.ts';
+import type { CompiledRules } from '../rules/load-rules.ts';
 import { isPlaceholder } from '../classify/description-stage.ts';
+import { privateThing } from '../classify/rationale.ts';
 
 const has = (t: CatalogueTool, id: string) => t.signals.some((s) => s.id === id);
 
-export function whatItDoes(t: CatalogueTool): string[] {
+/** What the copy reads of the rules the catalogue was classified with: placeholder descriptions and the verb lexicon. */
+export type CopyRules = Pick<CompiledRules, 'placeholders' | 'verbCategory' | 'nounVerbs' | 'privateReads'>;
+
+export function whatItDoes(t: CatalogueTool, rules: CopyRules): string[] {
   const server = t.serverTitle;
   const name = t.name;
   const summary = summaryLine(t.description, 180);
   // A scrape placeholder ("Description not available") is no description at all.
-  const said = summary && !isPlaceholder(loadRules(), t.description) ? ` The server describes it as “${summary}”.` : ' The server gives it no description.';
+  const said = summary && !isPlaceholder(rules, t.description) ? ` The server describes it as “${summary}”.` : ' The server gives it no description.';
   const params = t.params.length
     ? ` A call takes ${t.params.length} parameter${t.params.length === 1 ? '' : 's'}${t.requiredParams.length ? `, of which ${t.requiredParams.slice(0, 4).join(', ')}${t.requiredParams.length > 4 ? '…' : ''} ${t.requiredParams.length === 1 ? 'is' : 'are'} required` : ''}.`
     : '';
@@ -26,7 +30,7 @@ export function whatItDoes(t: CatalogueTool): string[] {
       ? ` Its ${selectable[0]!.param} parameter picks what a call does: ${selectable.slice(0, 8).map((o) => `${o.action} (${o.category})`).join(', ')}${selectable.length > 8 ? ' and more' : ''}.`
       : '';
   const p1 = `${name} is one of the tools ${serverPhrase(server)} offers to an agent.${said}${params}${ops}`;
-  return [p1, specificParagraph(t) ?? generalParagraph(t)];
+  return [p1, specificParagraph(t, rules) ?? generalParagraph(t)];
 }
 
 /** The general paragraph for a category: only when nothing specific to the tool is known. */
@@ -135,11 +139,11 @@ function paramSentences(t: CatalogueTool): string[] {
 }
 
 /** What the severity signals add, in a sentence each, for those not said already. */
-function signalSentences(t: CatalogueTool): string[] {
+function signalSentences(t: CatalogueTool, rules: CopyRules): string[] {
   const out: string[] = [];
   const add = (id: string, text: string) => has(t, id) && out.push(text);
   add('forwards_data', 'A webhook or forward keeps carrying data after the call, until someone removes it.');
-  add('private_data', 'What it returns is private: people’s messages or the account’s own trades.');
+  add('private_data', `What it returns is private: ${privateThing(rules, t.name, t.description)}.`);
   // As in the rationale: a credential the call takes as input is not one it hands back.
   if (t.category === 'Read' && t.evidence.some((e) => e.source !== 'parameter' && e.signals.includes('credentials')) && !t.evidence.some((e) => e.source === 'parameter' && e.signals.includes('key_material'))) add('credentials', 'What it returns can include secrets or keys.');
   add('external_messaging', 'What it sends reaches people outside the conversation, and cannot be unsent once read.');
@@ -159,11 +163,11 @@ function signalSentences(t: CatalogueTool): string[] {
 }
 
 /** More than one operation named outside an argument (the argument's are in the first paragraph). */
-function operationsSentence(t: CatalogueTool): string | undefined {
+function operationsSentence(t: CatalogueTool, rules: CopyRules): string | undefined {
   if (t.operations.some((o) => o.param)) return undefined;
   const seen = new Map<string, string>();
   // Only actions the verb lexicon knows: an operation read from "This is a tool" or "Resume" is no action to list.
-  const { verbCategory, nounVerbs } = loadRules();
+  const { verbCategory, nounVerbs } = rules;
   for (const o of t.operations) {
     const action = o.action.toLowerCase();
     if (/^[a-z]{2,20}$/i.test(o.action) && verbCategory.has(action) && !nounVerbs.has(action) && !seen.has(action)) seen.set(action, o.category);
@@ -174,9 +178,9 @@ function operationsSentence(t: CatalogueTool): string | undefined {
 }
 
 /** The second paragraph from what the catalogue knows about this tool; undefined when it knows nothing specific. */
-export function specificParagraph(t: CatalogueTool): string | undefined {
+export function specificParagraph(t: CatalogueTool, rules: CopyRules): string | undefined {
   const params = paramSentences(t).slice(0, 2);
-  const parts = [operationsSentence(t), readShape(t, params.length > 0), objectSentence(t), ...params, ...signalSentences(t)].filter((x): x is string => !!x);
+  const parts = [operationsSentence(t, rules), readShape(t, params.length > 0), objectSentence(t), ...params, ...signalSentences(t, rules)].filter((x): x is string => !!x);
   if (!parts.length) return undefined;
   return parts.slice(0, 4).join(' ');
 }
@@ -225,14 +229,14 @@ const KIND_WORDS: Record<CatalogueTool['policyKind'], string> = {
   conditional: 'let its safe operations through and refuse the dangerous ones, leaving those to a person',
 };
 
-export function faq(t: CatalogueTool, serverToolCount: number): FaqEntry[] {
+export function faq(t: CatalogueTool, serverToolCount: number, rules: CopyRules): FaqEntry[] {
   const rateChoice = t.policyKind === 'rate' ? t.policyChoice : t.alternatives.find((a) => a.kind === 'rate')?.choice;
   const rate = rateChoice?.rate;
   const steps = t.severitySteps.map((s) => `${s.step > 0 ? 'raised' : 'lowered'} because ${s.because}`).join('; ');
   return [
     {
       q: `What does ${t.name} do?`,
-      a: `${whatItDoes(t)[0]} We classify it as ${t.category}: ${wholeSentences(t.rationale, 320)}`,
+      a: `${whatItDoes(t, rules)[0]} We classify it as ${t.category}: ${wholeSentences(t.rationale, 320)}`,
     },
     {
       q: `How do I enforce a policy on ${t.name}?`,

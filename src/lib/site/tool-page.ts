@@ -12,7 +12,7 @@ import { jsonLd } from './json-ld.ts';
 import type { ListItem } from './listing.ts';
 import type { RelatedIndex } from './related.ts';
 import { originsSentence } from './sources.ts';
-import { applySteps, faq, gatewayParagraph, metaDescription, whatItDoes, type FaqEntry } from './tool-copy.ts';
+import { applySteps, faq, gatewayParagraph, metaDescription, whatItDoes, type CopyRules, type FaqEntry } from './tool-copy.ts';
 
 export const SOURCE_LABELS = { name: 'Name', description: 'Description', parameter: 'Parameter', annotation: 'Annotation' } as const;
 
@@ -42,15 +42,16 @@ export interface ToolPageModel {
   serverLink: string;
 }
 
-export function toolPageModel(t: CatalogueTool, serverToolCount: number): ToolPageModel {
-  const questions = faq(t, serverToolCount);
+/** `rules`: the rules the catalogue was classified with (its placeholder descriptions and verb lexicon). */
+export function toolPageModel(t: CatalogueTool, serverToolCount: number, rules: CopyRules): ToolPageModel {
+  const questions = faq(t, serverToolCount, rules);
   const policyJson = JSON.stringify(t.policy, null, 2);
   const origins = originsSentence(t.origins);
   return {
     title: `${oneLine(t.name, 80)} on ${oneLine(t.serverTitle, 60)}`,
     metaDescription: metaDescription(t),
     description: displayText(t.description, 6000),
-    what: whatItDoes(t),
+    what: whatItDoes(t, rules),
     gateway: gatewayParagraph(t),
     questions,
     faqJsonLd: jsonLd({

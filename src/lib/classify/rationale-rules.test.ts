@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { compileRules, loadRules } from '../rules/load-rules.ts';
+import { classify } from './classify.ts';
+import { writeRationale } from './rationale.ts';
+
+describe('the rationale reads the rules the tool was classified with', () => {
+  it('a verb only a custom rules folder knows is a verb in the sentence too', () => {
+    const base = loadRules();
+    const raw = structuredClone(base.raw);
+    raw.verbs.Write.push('frobnicate');
+    const mine = compileRules(raw, base.severity, base.policy, 'test', { kinds: [], reversible_phrases: [], throwaway_contexts: [], word_senses: [] });
+    const tool = { name: 'frobnicate_widget', description: '' };
+    const ctx = { title: 'Test', prefixWords: new Set<string>() };
+    const c = classify(mine, tool, ctx);
+    expect(c.category).toBe('Write');
+    const r = writeRationale(c, { rules: mine, name: tool.name, server: 'Test', policyKind: 'rate', policyBecause: 'reasons', description: tool.description });
+    expect(r).toContain('frobnicate_widget frobnicates a widget on Test');
+    // Rules in which "widget" is a verb too read no object from the name: the sentence follows the rules it is given.
+    raw.verbs.Write.push('widget');
+    const other = compileRules(raw, base.severity, base.policy, 'test', { kinds: [], reversible_phrases: [], throwaway_contexts: [], word_senses: [] });
+    expect(writeRationale(c, { rules: other, name: tool.name, server: 'Test', policyKind: 'rate', policyBecause: 'reasons', description: tool.description })).not.toContain('frobnicates a widget');
+  });
+});
+
+describe('what a private read hands back, said for what it reads', () => {
+  const rules = loadRules();
+  const ctx = { title: 'Test', prefixWords: new Set<string>() };
+  const said = (name: string, description: string) => {
+    const c = classify(rules, { name, description }, ctx);
+    expect(c.signals).toContain('private_data');
+    return writeRationale(c, { rules, name, server: 'Test', policyKind: 'approval', policyBecause: 'reasons', description });
+  };
+
+  it('an inbox is mail, a channel is what members wrote, a chat is messages; none is called all of them', () => {
+    expect(said('list_inbox_messages', 'List messages in the inbox')).toContain('(the user’s own mail)');
+    expect(said('get_channel_history', 'Get recent messages from a public channel')).toContain('what people wrote in the workspace’s channels');
+    expect(said('get_chat_messages', 'Retrieve all messages from a specific chat')).toContain('(people’s chats and messages)');
+    for (const r of [said('get_channel_history', 'Get recent messages from a public channel'), said('get_chat_messages', 'Retrieve all messages from a specific chat')]) expect(r).not.toContain('or mail');
+  });
+
+  it('the table is the rules’: a custom entry names what it reads', () => {
+    const custom = structuredClone(rules.raw);
+    custom.private_reads!.says.unshift({ words: ['inbox'], says: 'the postbox' });
+    const mine = compileRules(custom, rules.severity, rules.policy, 'test');
+    const c = classify(mine, { name: 'list_inbox_messages', description: 'List messages in the inbox' }, ctx);
+    expect(writeRationale(c, { rules: mine, name: 'list_inbox_messages', server: 'Test', policyKind: 'approval', policyBecause: 'reasons', description: 'List messages in the inbox' })).toContain('(the postbox)');
+  });
+});
+
+describe('objects read from names and descriptions stay whole noun phrases', () => {
+  const rules = loadRules();
+  const ctx = { title: 'Test', prefixWords: new Set<string>() };
+  const first = (name: string, description: string) => writeRationale(classify(rules, { name, description }, ctx), { rules, name, server: 'Test', policyKind: 'rate', policyBecause: 'reasons', description }).split('. ')[0];
+
+  it('a letter-digit-letter run is one word ("C2C", "p2p"), not "c2" and a stray letter', () => {
+    expect(first('GetC2CTradeHistory', '')).toContain('gets C2C trade history');
+    expect(first('get_p2p_orders', '')).toContain('p2p orders');
+  });
+
+  it('"create operations" names no thing: the name’s own object does', () => {
+    expect(first('create_widget', 'Admin API tool for widgets - create operations')).toBe('create_widget creates a widget on Test');
+  });
+});
