@@ -18,4 +18,24 @@ describe('overstated and wrong-kind classes', () => {
     expect([cancel.category, cancel.severity]).toEqual(['Destructive', 'critical']);
     expect(judge({ name: 'update_subscription', description: 'Update a subscription', inputSchema: { properties: { subscription_id: { type: 'string' } } } }).category).toBe('Financial');
   });
+
+  it('guidance, a price quote, a stored search, a speed test or a read-only query language only read, whatever verb starts them', () => {
+    const cases: [string, string][] = [
+      ['write_custom_rule', 'Provide guidance for creating lint rules'],
+      ['otc_quote', 'Request a quote for an OTC trade'],
+      ['run_stored_search', 'Run a stored search by its ID'],
+      ['run_speed_test', 'Run a complete speed test returning all metrics'],
+      ['run_query', 'Run a tree-sitter query on project files'],
+      ['Run-Frequency-Query', 'Run a frequency query on user actions'],
+    ];
+    for (const [name, description] of cases) expect(judge({ name, description, inputSchema: { properties: { query: { type: 'string' } } } }).category, name).toBe('Read');
+    // A query in a language that can write still runs.
+    expect(judge({ name: 'run_query', description: 'Run a SQL query on the database', inputSchema: { properties: { query: { type: 'string' } } } }).category).toBe('Execute');
+  });
+
+  it('search-and-replace and moving through browser history change state (Write); a block trade is market data', () => {
+    expect(judge({ name: 'search_and_replace', description: '' }).category).toBe('Write');
+    expect(judge({ name: 'browser_go_back', description: 'Go back to the previous page' }).category).toBe('Write');
+    expect(judge({ name: 'block_trade', description: '', inputSchema: { properties: { start_date: { type: 'string' } } } }).category).toBe('Read');
+  });
 });
