@@ -191,6 +191,12 @@ export const classifierRulesSchema = z.object({
   /** Verbs of tools that work out what would happen; their operation parameters name scenarios. */
   hypothetical_verbs: words.default([]),
   /**
+   * Verbs of scratch reasoning tools ("A tool for visual thinking"): their
+   * operation parameters (create, update, delete a diagram element) edit the
+   * tool's own in-memory model, which nothing outside the call keeps.
+   */
+  scratch_verbs: words.default([]),
+  /**
    * Reads that reveal people's private messages or the account's own trades:
    * a retrieval verb, a word in `words` (or a `personal` marker with a word in
    * `personal_words`), and none of `not_with` (console messages, chat completions).

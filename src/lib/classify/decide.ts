@@ -305,6 +305,17 @@ export function decide(rules: CompiledRules, input: ClassifyInput, found: StageF
   const routeParts = input.name.includes('__') || scan.object.split(' ').some((w) => rules.verbCategory.has(w));
   const shownObject = httpMethodLeads(rules, input.name) && routeParts && found.description?.action && scan.objectWords.length ? scan.objectWords.join(' ') : scan.object;
 
+  // A tool that works out what would happen ("calculate_health_factor" with
+  // an action of repay or withdraw) only names scenarios with its parameter.
+  // So does a scratch reasoning tool ("A tool for visual thinking" with an
+  // operation of create, update or delete): it edits its own in-memory model.
+  const scratch = (action: string) => baseForms(action.toLowerCase().split(/\s+/)[0] ?? '').some((f) => rules.scratchVerbs.has(f));
+  if (rules.hypotheticalVerbs.has(found.name.action) || (!found.name.action && rules.hypotheticalVerbs.has(found.description?.action ?? '')) || scratch(found.name.action) || (!found.name.action && scratch(found.description?.action ?? ''))) {
+    const dropped = new Set(scan.operationParams.map((p) => NOTE_SELECTABLE(p.name)));
+    scan.operationParams = [];
+    scan.evidence = scan.evidence.filter((e) => !(e.source === 'parameter' && dropped.has(e.note)));
+  }
+
   const scores = { Read: 0, Write: 0, Execute: 0, Financial: 0, Destructive: 0 } as Record<Category, number>;
   for (const e of scan.evidence) if (e.supports) scores[e.supports] += e.weight;
 
@@ -345,13 +356,6 @@ export function decide(rules: CompiledRules, input: ClassifyInput, found: StageF
   // with daily_budget): a wrong value spends real money.
   else if (category === 'Write' && found.params.setsSpend) category = 'Financial';
   // A tool is as dangerous as the worst operation a caller can select.
-  // A tool that works out what would happen ("calculate_health_factor" with
-  // an action of repay or withdraw) only names scenarios with its parameter.
-  if (rules.hypotheticalVerbs.has(found.name.action) || (!found.name.action && rules.hypotheticalVerbs.has(found.description?.action ?? ''))) {
-    const dropped = new Set(scan.operationParams.map((p) => NOTE_SELECTABLE(p.name)));
-    scan.operationParams = [];
-    scan.evidence = scan.evidence.filter((e) => !(e.source === 'parameter' && dropped.has(e.note)));
-  }
   // A parameter documented only in prose ("method: HTTP method (GET, …)")
   // of a tool that otherwise reads names what is looked up, not an operation
   // ("get_api_endpoint_details").

@@ -38,4 +38,11 @@ describe('overstated and wrong-kind classes', () => {
     expect(judge({ name: 'browser_go_back', description: 'Go back to the previous page' }).category).toBe('Write');
     expect(judge({ name: 'block_trade', description: '', inputSchema: { properties: { start_date: { type: 'string' } } } }).category).toBe('Read');
   });
+
+  it('a scratch reasoning tool whose operation parameter creates or deletes diagram elements only reasons (Read)', () => {
+    const inputSchema = { properties: { operation: { type: 'string', enum: ['create', 'update', 'delete', 'observe'] }, elementId: { type: 'string' } } };
+    expect(judge({ name: 'visual_reasoning', description: 'A tool for visual thinking and problem-solving with diagrams.', inputSchema }).category).toBe('Read');
+    // The same parameter on a tool that manages something kept still deletes.
+    expect(judge({ name: 'manage_diagram', description: 'Manage diagrams stored in the workspace.', inputSchema }).category).toBe('Destructive');
+  });
 });

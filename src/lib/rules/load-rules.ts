@@ -96,6 +96,7 @@ export interface CompiledRules {
   listQuotes: Set<string>;
   thenWords: Set<string>;
   hypotheticalVerbs: Set<string>;
+  scratchVerbs: Set<string>;
   outboundVerbs: Set<string>;
   /** classifier.yaml money_context: money verbs that need a money word in the definition to move money. */
   moneyContext?: { verbs: Set<string>; words: Set<string> };
@@ -314,6 +315,7 @@ export function compileRules(raw: ClassifierRules, severity: SeverityRules, poli
     listQuotes: new Set(raw.action_lists.quotes),
     thenWords: new Set(raw.then_words.map((w) => w.toLowerCase())),
     hypotheticalVerbs: new Set(raw.hypothetical_verbs),
+    scratchVerbs: new Set(raw.scratch_verbs),
     outboundVerbs: new Set(raw.outbound_verbs),
     publicPlaces: raw.public_places.map((w) => w.toLowerCase()),
     ...(raw.account_creation ? { accountCreation: { verbs: new Set(raw.account_creation.verbs), between: new Set(raw.account_creation.between), objects: new Set(raw.account_creation.objects), then: new Set(raw.account_creation.then) } } : {}),
