@@ -45,4 +45,12 @@ describe('overstated and wrong-kind classes', () => {
     // The same parameter on a tool that manages something kept still deletes.
     expect(judge({ name: 'manage_diagram', description: 'Manage diagrams stored in the workspace.', inputSchema }).category).toBe('Destructive');
   });
+
+  it('a "command" parameter with a closed set of values picks an operation; it takes no code', () => {
+    const closed = judge({ name: 'text_editor', description: 'View, create and edit files', inputSchema: { properties: { command: { type: 'string', enum: ['view', 'create', 'str_replace', 'insert', 'undo_edit'] }, path: { type: 'string' } } } });
+    expect(closed.category).toBe('Write');
+    expect(closed.signals).not.toContain('freeform_code');
+    const open = judge({ name: 'text_editor', description: 'View, create and edit files', inputSchema: { properties: { command: { type: 'string' }, path: { type: 'string' } } } });
+    expect(open.category).toBe('Execute');
+  });
 });
