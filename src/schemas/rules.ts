@@ -231,6 +231,12 @@ export const classifierRulesSchema = z.object({
    * lower-cased substrings, so phrases of any script work).
    */
   public_places: words.default([]),
+  /**
+   * Places where code or a command is kept as an entry, not run: a tool whose
+   * name or lead names one ("Add a command to the whitelist", "Create a new
+   * saved query") stores what its code parameter holds.
+   */
+  code_as_data: words.default([]),
   /** Creating a user account grants access: verb, optional filler, object that ends the phrase. */
   account_creation: z.object({ verbs: words, between: words.default([]), objects: words, then: words.default([]) }).optional(),
   local_file_reads: z.object({ verbs: words, phrases: words.default([]), not_with: words.default([]) }).optional(),

@@ -189,6 +189,14 @@ function createsAccount(p: NonNullable<CompiledRules['accountCreation']>, input:
   return false;
 }
 
+/** The name or the description's lead names a list or store that keeps code as an entry (classifier.yaml code_as_data). */
+function storesCode(rules: CompiledRules, input: ClassifyInput): boolean {
+  if (!rules.codeAsData.length) return false;
+  const lead = (input.description ?? '').trim().split(/[.\n!?]/)[0]!.slice(0, rules.raw.limits.lead_chars).toLowerCase();
+  const text = ` ${splitIdentifier(input.name).map((t) => t.word.toLowerCase()).join(' ')} ${lead.split(/[^a-z0-9]+/).join(' ')} `;
+  return rules.codeAsData.some((p) => text.includes(` ${p} `));
+}
+
 /** The kind of object the action applies to, from objects.yaml: the first object word that names one. */
 function objectKindOf(rules: CompiledRules, words: readonly string[]): ObjectInfo | undefined {
   for (const raw of words) {
@@ -340,9 +348,12 @@ export function decide(rules: CompiledRules, input: ClassifyInput, found: StageF
   }
   // Execute over Write when the input is code or a query; over Read too when
   // the name or description itself says it runs it ("by executing it").
-  if (category === 'Write' && scan.signals.has('freeform_code') && scores.Execute > 0) category = 'Execute';
+  // Not when the code is kept as an entry ("Add a command to the whitelist").
+  const keepsCode = storesCode(rules, input);
+  if (category === 'Write' && scan.signals.has('freeform_code') && scores.Execute > 0 && !keepsCode) category = 'Execute';
   else if (
     category === 'Read' &&
+    !keepsCode &&
     scan.signals.has('freeform_code') &&
     !scan.signals.has('read_only') &&
     scores.Execute >= rules.raw.weights.param &&

@@ -53,4 +53,14 @@ describe('overstated and wrong-kind classes', () => {
     const open = judge({ name: 'text_editor', description: 'View, create and edit files', inputSchema: { properties: { command: { type: 'string' }, path: { type: 'string' } } } });
     expect(open.category).toBe('Execute');
   });
+
+  it('a command or query kept as an entry (a whitelist, a blacklist, a saved query) is stored, not run', () => {
+    const command = { properties: { command: { type: 'string' } } };
+    const allow = judge({ name: 'add_to_whitelist', description: 'Add a command to the whitelist', inputSchema: command });
+    expect([allow.category, allow.severity]).toEqual(['Write', 'high']);
+    expect(judge({ name: 'block_command', description: 'Add a command to the blacklist. Once blocked, it cannot run until unblocked.', inputSchema: command }).category).toBe('Write');
+    expect(judge({ name: 'saved_query_create', description: 'Create a new saved query. Saves a SQL query for later reuse.', inputSchema: { properties: { query_data: { type: 'object' } } } }).category).toBe('Write');
+    // The same command parameter on a tool that runs it is Execute.
+    expect(judge({ name: 'run_command', description: 'Run a command in the terminal', inputSchema: command }).category).toBe('Execute');
+  });
 });
