@@ -63,4 +63,12 @@ describe('overstated and wrong-kind classes', () => {
     // The same command parameter on a tool that runs it is Execute.
     expect(judge({ name: 'run_command', description: 'Run a command in the terminal', inputSchema: command }).category).toBe('Execute');
   });
+
+  it('"add or remove" and "set or remove" take a member out of a set or clear a value the add puts back (Write)', () => {
+    expect(judge({ name: 'update_event_attendees', description: 'Add or remove attendees from a calendar event' }).category).toBe('Write');
+    expect(judge({ name: 'setLayerExpression', description: 'Set or remove an expression for a layer property.' }).category).toBe('Write');
+    // A remove on its own, or after a create, still deletes.
+    expect(judge({ name: 'remove_attendee', description: 'Remove an attendee from a calendar event' }).category).toBe('Destructive');
+    expect(judge({ name: 'manage_events', description: 'Create, update or remove calendar events' }).category).toBe('Destructive');
+  });
 });
