@@ -237,6 +237,12 @@ export const classifierRulesSchema = z.object({
    * saved query") stores what its code parameter holds.
    */
   code_as_data: words.default([]),
+  /**
+   * Name verbs that undo a removal (untrash, undelete): a lead that says
+   * "Remove a message from the trash" describes that undo, so it does not
+   * overrule the name.
+   */
+  undo_verbs: words.default([]),
   /** Creating a user account grants access: verb, optional filler, object that ends the phrase. */
   account_creation: z.object({ verbs: words, between: words.default([]), objects: words, then: words.default([]) }).optional(),
   local_file_reads: z.object({ verbs: words, phrases: words.default([]), not_with: words.default([]) }).optional(),

@@ -82,6 +82,8 @@ function descriptionOutranksName(rules: CompiledRules, evidence: Evidence[], lea
     // precisely ("start_scan": "Start a new vulnerability scan").
     const restated = nameCombo && lead.weight >= rules.raw.weights.lead_combo && restates(lead.text, e.text);
     if (e.source === 'name' && e.supports && e.supports !== lead.supports && e.weight > 0 && (!nameCombo || restated || httpLed)) {
+      // "untrash_message": "Remove a message from the trash" is the undo the name says.
+      if (lead.supports === 'Destructive' && rules.undoVerbs.has(e.text.toLowerCase())) continue;
       // "BinanceWalletWithdraw": "Submit a withdraw request" names the same
       // action further on, so the lead confirms the name instead of overruling it.
       // Only a more dangerous name action is kept this way: "search" in

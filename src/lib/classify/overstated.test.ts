@@ -71,4 +71,9 @@ describe('overstated and wrong-kind classes', () => {
     expect(judge({ name: 'remove_attendee', description: 'Remove an attendee from a calendar event' }).category).toBe('Destructive');
     expect(judge({ name: 'manage_events', description: 'Create, update or remove calendar events' }).category).toBe('Destructive');
   });
+
+  it('a name that undoes a removal keeps its word over a lead that says it "removes" from the trash', () => {
+    expect(judge({ name: 'untrash_thread', description: 'Remove a thread from the trash' }).category).toBe('Write');
+    expect(judge({ name: 'trash_thread', description: 'Remove a thread to the trash' }).category).toBe('Destructive');
+  });
 });

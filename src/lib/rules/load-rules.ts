@@ -104,6 +104,7 @@ export interface CompiledRules {
   localFileReads?: { verbs: Set<string>; phrases: string[]; notWith: string[] };
   publicPlaces: string[];
   codeAsData: string[];
+  undoVerbs: Set<string>;
   accountCreation?: { verbs: Set<string>; between: Set<string>; objects: Set<string>; then: Set<string> };
   /** classifier.yaml saves_file, compiled: where a description says it saves a file. */
   savesFile?: { pattern: RegExp; notWith: RegExp | undefined };
@@ -320,6 +321,7 @@ export function compileRules(raw: ClassifierRules, severity: SeverityRules, poli
     outboundVerbs: new Set(raw.outbound_verbs),
     publicPlaces: raw.public_places.map((w) => w.toLowerCase()),
     codeAsData: raw.code_as_data.map((w) => w.toLowerCase()),
+    undoVerbs: new Set(raw.undo_verbs.map((w) => w.toLowerCase())),
     ...(raw.account_creation ? { accountCreation: { verbs: new Set(raw.account_creation.verbs), between: new Set(raw.account_creation.between), objects: new Set(raw.account_creation.objects), then: new Set(raw.account_creation.then) } } : {}),
     ...(raw.local_file_reads ? { localFileReads: { verbs: new Set(raw.local_file_reads.verbs), phrases: raw.local_file_reads.phrases.map((w) => w.toLowerCase()), notWith: raw.local_file_reads.not_with.map((w) => w.toLowerCase()) } } : {}),
     ...(raw.money_context ? { moneyContext: { verbs: new Set(raw.money_context.verbs), words: new Set(raw.money_context.words.map((w) => w.toLowerCase())) } } : {}),
