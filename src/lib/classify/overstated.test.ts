@@ -76,4 +76,10 @@ describe('overstated and wrong-kind classes', () => {
     expect(judge({ name: 'untrash_thread', description: 'Remove a thread from the trash' }).category).toBe('Write');
     expect(judge({ name: 'trash_thread', description: 'Remove a thread to the trash' }).category).toBe('Destructive');
   });
+
+  it('closing the browser stops an app (Write); closing a tab or page of it is still Destructive', () => {
+    expect(judge({ name: 'playwright_close', description: 'Close the browser and release all resources' }).category).toBe('Write');
+    expect(judge({ name: 'close_browser_tabs', description: "Close tabs in the user's browser by tab IDs" }).category).toBe('Destructive');
+    expect(judge({ name: 'browser_tabs', description: 'List, create, close, or select a browser tab.' }).category).toBe('Destructive');
+  });
 });
