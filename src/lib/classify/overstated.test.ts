@@ -82,4 +82,10 @@ describe('overstated and wrong-kind classes', () => {
     expect(judge({ name: 'close_browser_tabs', description: "Close tabs in the user's browser by tab IDs" }).category).toBe('Destructive');
     expect(judge({ name: 'browser_tabs', description: 'List, create, close, or select a browser tab.' }).category).toBe('Destructive');
   });
+
+  it('cleaning up markup or text returns a tidied copy (Read; Write when it saves one); cleaning up a store still deletes', () => {
+    expect(judge({ name: 'minify_json', description: 'Minify JSON by removing whitespace and unnecessary characters.', inputSchema: { properties: { json: { type: 'string' } } } }).category).toBe('Read');
+    expect(judge({ name: 'html_cleaner', description: 'Clean HTML by removing unnecessary tags and attributes', inputSchema: { properties: { inputPath: { type: 'string' }, outputDir: { type: 'string' } } } }).category).toBe('Write');
+    expect(judge({ name: 'clean_logs', description: 'Clean old log files from the server' }).category).toBe('Destructive');
+  });
 });
