@@ -197,6 +197,12 @@ export const classifierRulesSchema = z.object({
    */
   scratch_verbs: words.default([]),
   /**
+   * Retrieval verbs: when both the name's action and the description lead's
+   * are one of these ("get_templates_for_task": "Get recommended templates"),
+   * an operation parameter's values name what is looked up, not operations.
+   */
+  retrieval_verbs: words.default([]),
+  /**
    * Reads that reveal people's private messages or the account's own trades:
    * a retrieval verb, a word in `words` (or a `personal` marker with a word in
    * `personal_words`), and none of `not_with` (console messages, chat completions).

@@ -320,7 +320,10 @@ export function decide(rules: CompiledRules, input: ClassifyInput, found: StageF
   // So does a scratch reasoning tool ("A tool for visual thinking" with an
   // operation of create, update or delete): it edits its own in-memory model.
   const scratch = (action: string) => baseForms(action.toLowerCase().split(/\s+/)[0] ?? '').some((f) => rules.scratchVerbs.has(f));
-  if (rules.hypotheticalVerbs.has(found.name.action) || (!found.name.action && rules.hypotheticalVerbs.has(found.description?.action ?? '')) || scratch(found.name.action) || (!found.name.action && scratch(found.description?.action ?? ''))) {
+  // And a tool whose name and lead both retrieve picks with it what is looked up.
+  const retrieves = (action: string) => baseForms(action.toLowerCase().split(/\s+/)[0] ?? '').some((f) => rules.retrievalVerbs.has(f));
+  const lookup = retrieves(found.name.action) && retrieves(found.description?.action ?? '');
+  if (lookup || rules.hypotheticalVerbs.has(found.name.action) || (!found.name.action && rules.hypotheticalVerbs.has(found.description?.action ?? '')) || scratch(found.name.action) || (!found.name.action && scratch(found.description?.action ?? ''))) {
     const dropped = new Set(scan.operationParams.map((p) => NOTE_SELECTABLE(p.name)));
     scan.operationParams = [];
     scan.evidence = scan.evidence.filter((e) => !(e.source === 'parameter' && dropped.has(e.note)));

@@ -88,4 +88,11 @@ describe('overstated and wrong-kind classes', () => {
     expect(judge({ name: 'html_cleaner', description: 'Clean HTML by removing unnecessary tags and attributes', inputSchema: { properties: { inputPath: { type: 'string' }, outputDir: { type: 'string' } } } }).category).toBe('Write');
     expect(judge({ name: 'clean_logs', description: 'Clean old log files from the server' }).category).toBe('Destructive');
   });
+
+  it('a tool whose name and lead both retrieve picks with its enum what is looked up, not an operation', () => {
+    const inputSchema = { properties: { task: { type: 'string', enum: ['data_sync', 'email_automation', 'scheduling', 'file_processing'] } } };
+    expect(judge({ name: 'get_templates_for_task', description: 'Get recommended templates for common automation tasks.', inputSchema }).category).toBe('Read');
+    // A tool that acts with the same enum still does what it selects.
+    expect(judge({ name: 'run_task', description: 'Run an automation task.', inputSchema }).category).not.toBe('Read');
+  });
 });

@@ -97,6 +97,7 @@ export interface CompiledRules {
   thenWords: Set<string>;
   hypotheticalVerbs: Set<string>;
   scratchVerbs: Set<string>;
+  retrievalVerbs: Set<string>;
   outboundVerbs: Set<string>;
   /** classifier.yaml money_context: money verbs that need a money word in the definition to move money. */
   moneyContext?: { verbs: Set<string>; words: Set<string> };
@@ -318,6 +319,7 @@ export function compileRules(raw: ClassifierRules, severity: SeverityRules, poli
     thenWords: new Set(raw.then_words.map((w) => w.toLowerCase())),
     hypotheticalVerbs: new Set(raw.hypothetical_verbs),
     scratchVerbs: new Set(raw.scratch_verbs),
+    retrievalVerbs: new Set(raw.retrieval_verbs),
     outboundVerbs: new Set(raw.outbound_verbs),
     publicPlaces: raw.public_places.map((w) => w.toLowerCase()),
     codeAsData: raw.code_as_data.map((w) => w.toLowerCase()),
