@@ -151,10 +151,16 @@ export const classifierRulesSchema = z.object({
       params: words,
       /** HTTP method values and the category each stands for. */
       http_methods: z.record(z.string(), categorySchema),
+      /**
+       * Methods a read sends its query with (POST to a search API): on a tool
+       * whose lead reads, a method enum that adds only these to the read
+       * methods says how the request is sent, not an operation.
+       */
+      query_methods: words.default([]),
       /** Weight of the most dangerous selectable operation in the scores. */
       weight: z.number().default(4).describe('the most dangerous value of a parameter that picks the operation'),
     })
-    .default({ params: [], http_methods: {}, weight: 4 }),
+    .default({ params: [], http_methods: {}, query_methods: [], weight: 4 }),
   /** Words that negate the action right after them ("does not delete", "不删除"). */
   negation: z
     .object({

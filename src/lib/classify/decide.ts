@@ -328,6 +328,15 @@ export function decide(rules: CompiledRules, input: ClassifyInput, found: StageF
     scan.operationParams = [];
     scan.evidence = scan.evidence.filter((e) => !(e.source === 'parameter' && dropped.has(e.note)));
   }
+  // A method enum of GET and POST on a tool whose lead reads says how the
+  // query is sent (classifier.yaml operations.query_methods).
+  const leadReads = baseForms((found.description?.action ?? '').toLowerCase().split(/\s+/)[0] ?? '').some((f) => rules.verbCategory.get(f) === 'Read');
+  const sendsQuery = (p: OperationParam) => p.operations.every((o) => rules.httpMethods.has(o.value.toUpperCase()) && (o.category === 'Read' || rules.queryMethods.has(o.value.toUpperCase())));
+  if (leadReads && scan.operationParams.some(sendsQuery)) {
+    const dropped = new Set(scan.operationParams.filter(sendsQuery).map((p) => NOTE_SELECTABLE(p.name)));
+    scan.operationParams = scan.operationParams.filter((p) => !sendsQuery(p));
+    scan.evidence = scan.evidence.filter((e) => !(e.source === 'parameter' && dropped.has(e.note)));
+  }
 
   const scores = { Read: 0, Write: 0, Execute: 0, Financial: 0, Destructive: 0 } as Record<Category, number>;
   for (const e of scan.evidence) if (e.supports) scores[e.supports] += e.weight;

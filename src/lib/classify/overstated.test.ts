@@ -95,4 +95,12 @@ describe('overstated and wrong-kind classes', () => {
     // A tool that acts with the same enum still does what it selects.
     expect(judge({ name: 'run_task', description: 'Run an automation task.', inputSchema }).category).not.toBe('Read');
   });
+
+  it('a GET/POST method enum on a tool whose lead reads says how the query is sent; PUT or DELETE still select changes', () => {
+    const schema = (methods: string[]) => ({ properties: { url: { type: 'string' }, method: { type: 'string', enum: methods } } });
+    const fetch = judge({ name: 'extract-html-fragment', description: 'Extract a specific HTML fragment from a webpage using CSS selectors', inputSchema: schema(['GET', 'POST']) });
+    expect(fetch.category).toBe('Read');
+    expect(fetch.signals).toContain('server_side_fetch');
+    expect(judge({ name: 'extract-html-fragment', description: 'Extract a specific HTML fragment from a webpage using CSS selectors', inputSchema: schema(['GET', 'POST', 'DELETE']) }).category).toBe('Destructive');
+  });
 });

@@ -87,6 +87,7 @@ export interface CompiledRules {
   /** Normalised names of parameters whose enum values select an operation. */
   operationParams: Set<string>;
   httpMethods: Map<string, Category>;
+  queryMethods: Set<string>;
   negationEn: Set<string>;
   negationZh: string[];
   auxVerbs: Set<string>;
@@ -310,6 +311,7 @@ export function compileRules(raw: ClassifierRules, severity: SeverityRules, poli
     ...throwawayContexts(objects),
     operationParams: new Set(raw.operations.params.map(normaliseParamName)),
     httpMethods: new Map(Object.entries(raw.operations.http_methods).map(([k, v]) => [k.toUpperCase(), v])),
+    queryMethods: new Set(raw.operations.query_methods.map((m) => m.toUpperCase())),
     negationEn: new Set(raw.negation.en.map((w) => w.toLowerCase())),
     negationZh: [...raw.negation.zh].sort((a, b) => b.length - a.length),
     auxVerbs: new Set(raw.aux_verbs),
