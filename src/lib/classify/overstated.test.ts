@@ -103,4 +103,10 @@ describe('overstated and wrong-kind classes', () => {
     expect(fetch.signals).toContain('server_side_fetch');
     expect(judge({ name: 'extract-html-fragment', description: 'Extract a specific HTML fragment from a webpage using CSS selectors', inputSchema: schema(['GET', 'POST', 'DELETE']) }).category).toBe('Destructive');
   });
+
+  it('a webhook, event or email subscription says who is notified (Write); a billing subscription stays Financial', () => {
+    expect(judge({ name: 'updateWebhookSubscriptions', description: 'Update webhook subscriptions' }).category).toBe('Write');
+    expect(judge({ name: 'communications_update_subscription_status', description: 'Update subscription status for multiple contacts' }).category).toBe('Write');
+    expect(judge({ name: 'upgrade_subscription', description: 'Upgrade the subscription to the pro plan' }).category).toBe('Financial');
+  });
 });
