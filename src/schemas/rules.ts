@@ -156,10 +156,16 @@ export const classifierRulesSchema = z.object({
       params: words,
       /** HTTP method values and the category each stands for. */
       http_methods: z.record(z.string(), categorySchema),
+      /**
+       * Methods a read sends its query with (POST to a search API): on a tool
+       * whose lead reads, a method enum that adds only these to the read
+       * methods says how the request is sent, not an operation.
+       */
+      query_methods: words.default([]),
       /** Weight of the most dangerous selectable operation in the scores. */
       weight: z.number().default(4).describe('the most dangerous value of a parameter that picks the operation'),
     })
-    .default({ params: [], http_methods: {}, weight: 4 }),
+    .default({ params: [], http_methods: {}, query_methods: [], weight: 4 }),
   /** Words that negate the action right after them ("does not delete", "不删除"). */
   negation: z
     .object({
@@ -197,6 +203,18 @@ export const classifierRulesSchema = z.object({
   then_words: words.default([]),
   /** Verbs of tools that work out what would happen; their operation parameters name scenarios. */
   hypothetical_verbs: words.default([]),
+  /**
+   * Verbs of scratch reasoning tools ("A tool for visual thinking"): their
+   * operation parameters (create, update, delete a diagram element) edit the
+   * tool's own in-memory model, which nothing outside the call keeps.
+   */
+  scratch_verbs: words.default([]),
+  /**
+   * Retrieval verbs: when both the name's action and the description lead's
+   * are one of these ("get_templates_for_task": "Get recommended templates"),
+   * an operation parameter's values name what is looked up, not operations.
+   */
+  retrieval_verbs: words.default([]),
   /**
    * Reads that reveal people's private messages or the account's own trades:
    * a retrieval verb, a word in `words` (or a `personal` marker with a word in
@@ -246,6 +264,18 @@ export const classifierRulesSchema = z.object({
    * lower-cased substrings, so phrases of any script work).
    */
   public_places: words.default([]),
+  /**
+   * Places where code or a command is kept as an entry, not run: a tool whose
+   * name or lead names one ("Add a command to the whitelist", "Create a new
+   * saved query") stores what its code parameter holds.
+   */
+  code_as_data: words.default([]),
+  /**
+   * Name verbs that undo a removal (untrash, undelete): a lead that says
+   * "Remove a message from the trash" describes that undo, so it does not
+   * overrule the name.
+   */
+  undo_verbs: words.default([]),
   /** Creating a user account grants access: verb, optional filler, object that ends the phrase. */
   account_creation: z.object({ verbs: words, between: words.default([]), objects: words, then: words.default([]) }).optional(),
   local_file_reads: z.object({ verbs: words, phrases: words.default([]), not_with: words.default([]) }).optional(),

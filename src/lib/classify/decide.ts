@@ -83,6 +83,8 @@ function descriptionOutranksName(rules: CompiledRules, evidence: Evidence[], lea
     // precisely ("start_scan": "Start a new vulnerability scan").
     const restated = nameCombo && lead.weight >= rules.raw.weights.lead_combo && restates(lead.text, e.text);
     if (e.source === 'name' && e.supports && e.supports !== lead.supports && e.weight > 0 && (!nameCombo || restated || httpLed)) {
+      // "untrash_message": "Remove a message from the trash" is the undo the name says.
+      if (lead.supports === 'Destructive' && rules.undoVerbs.has(e.text.toLowerCase())) continue;
       // "BinanceWalletWithdraw": "Submit a withdraw request" names the same
       // action further on, so the lead confirms the name instead of overruling it.
       // Only a more dangerous name action is kept this way: "search" in
@@ -188,6 +190,14 @@ function createsAccount(p: NonNullable<CompiledRules['accountCreation']>, input:
     }
   }
   return false;
+}
+
+/** The name or the description's lead names a list or store that keeps code as an entry (classifier.yaml code_as_data). */
+function storesCode(rules: CompiledRules, input: ClassifyInput): boolean {
+  if (!rules.codeAsData.length) return false;
+  const lead = (input.description ?? '').trim().split(/[.\n!?]/)[0]!.slice(0, rules.raw.limits.lead_chars).toLowerCase();
+  const text = ` ${splitIdentifier(input.name).map((t) => t.word.toLowerCase()).join(' ')} ${lead.split(/[^a-z0-9]+/).join(' ')} `;
+  return rules.codeAsData.some((p) => text.includes(` ${p} `));
 }
 
 function hasReversiblePhrase(rules: CompiledRules, description: string): boolean {
@@ -309,6 +319,29 @@ export function decide(rules: CompiledRules, input: ClassifyInput, found: StageF
   const routeParts = input.name.includes('__') || scan.object.split(' ').some((w) => rules.verbCategory.has(w));
   const shownObject = httpMethodLeads(rules, input.name) && routeParts && found.description?.action && scan.objectWords.length ? scan.objectWords.join(' ') : scan.object;
 
+  // A tool that works out what would happen ("calculate_health_factor" with
+  // an action of repay or withdraw) only names scenarios with its parameter.
+  // So does a scratch reasoning tool ("A tool for visual thinking" with an
+  // operation of create, update or delete): it edits its own in-memory model.
+  const scratch = (action: string) => baseForms(action.toLowerCase().split(/\s+/)[0] ?? '').some((f) => rules.scratchVerbs.has(f));
+  // And a tool whose name and lead both retrieve picks with it what is looked up.
+  const retrieves = (action: string) => baseForms(action.toLowerCase().split(/\s+/)[0] ?? '').some((f) => rules.retrievalVerbs.has(f));
+  const lookup = retrieves(found.name.action) && retrieves(found.description?.action ?? '');
+  if (lookup || rules.hypotheticalVerbs.has(found.name.action) || (!found.name.action && rules.hypotheticalVerbs.has(found.description?.action ?? '')) || scratch(found.name.action) || (!found.name.action && scratch(found.description?.action ?? ''))) {
+    const dropped = new Set(scan.operationParams.map((p) => NOTE_SELECTABLE(p.name)));
+    scan.operationParams = [];
+    scan.evidence = scan.evidence.filter((e) => !(e.source === 'parameter' && dropped.has(e.note)));
+  }
+  // A method enum of GET and POST on a tool whose lead reads says how the
+  // query is sent (classifier.yaml operations.query_methods).
+  const leadReads = baseForms((found.description?.action ?? '').toLowerCase().split(/\s+/)[0] ?? '').some((f) => rules.verbCategory.get(f) === 'Read');
+  const sendsQuery = (p: OperationParam) => p.operations.every((o) => rules.httpMethods.has(o.value.toUpperCase()) && (o.category === 'Read' || rules.queryMethods.has(o.value.toUpperCase())));
+  if (leadReads && scan.operationParams.some(sendsQuery)) {
+    const dropped = new Set(scan.operationParams.filter(sendsQuery).map((p) => NOTE_SELECTABLE(p.name)));
+    scan.operationParams = scan.operationParams.filter((p) => !sendsQuery(p));
+    scan.evidence = scan.evidence.filter((e) => !(e.source === 'parameter' && dropped.has(e.note)));
+  }
+
   const scores = { Read: 0, Write: 0, Execute: 0, Financial: 0, Destructive: 0 } as Record<Category, number>;
   for (const e of scan.evidence) if (e.supports) scores[e.supports] += e.weight;
 
@@ -333,9 +366,12 @@ export function decide(rules: CompiledRules, input: ClassifyInput, found: StageF
   }
   // Execute over Write when the input is code or a query; over Read too when
   // the name or description itself says it runs it ("by executing it").
-  if (category === 'Write' && scan.signals.has('freeform_code') && scores.Execute > 0) category = 'Execute';
+  // Not when the code is kept as an entry ("Add a command to the whitelist").
+  const keepsCode = storesCode(rules, input);
+  if (category === 'Write' && scan.signals.has('freeform_code') && scores.Execute > 0 && !keepsCode) category = 'Execute';
   else if (
     category === 'Read' &&
+    !keepsCode &&
     scan.signals.has('freeform_code') &&
     !scan.signals.has('read_only') &&
     scores.Execute >= rules.raw.weights.param &&
@@ -349,13 +385,6 @@ export function decide(rules: CompiledRules, input: ClassifyInput, found: StageF
   // with daily_budget): a wrong value spends real money.
   else if (category === 'Write' && found.params.setsSpend) category = 'Financial';
   // A tool is as dangerous as the worst operation a caller can select.
-  // A tool that works out what would happen ("calculate_health_factor" with
-  // an action of repay or withdraw) only names scenarios with its parameter.
-  if (rules.hypotheticalVerbs.has(found.name.action) || (!found.name.action && rules.hypotheticalVerbs.has(found.description?.action ?? ''))) {
-    const dropped = new Set(scan.operationParams.map((p) => NOTE_SELECTABLE(p.name)));
-    scan.operationParams = [];
-    scan.evidence = scan.evidence.filter((e) => !(e.source === 'parameter' && dropped.has(e.note)));
-  }
   // A parameter documented only in prose ("method: HTTP method (GET, …)")
   // of a tool that otherwise reads names what is looked up, not an operation
   // ("get_api_endpoint_details").

@@ -181,6 +181,9 @@ export function scanDescription(rules: CompiledRules, description: string): Desc
       for (let k = listEnd + 1; k < leadWords.length && k <= listEnd + window && clause[k] === clause[listEnd]; k++) shared.push(leadWords[k]!);
       for (let k = i; shared.length && k < listEnd; k++) {
         if (nouns.has(k) || !verbOf(rules, leadWords[k]!)) continue;
+        // A first action that found its own object ("Close the browser and
+        // release all resources") does not share the last one's.
+        if (k === i && combo) continue;
         const c4 = findCombo(rules, [leadWords[k]!, ...shared], 0, false, window);
         if (!c4 || rank(c4.combo.category) >= rank(chosen.category)) continue;
         chosen = { at: k, to: listEnd + (c4.to - 0), isCombo: true, category: c4.combo.category, signals: c4.combo.signals, note: `the description ${c4.combo.label}` };

@@ -25,8 +25,11 @@ function listParams(input: ClassifyInput): ParamInfo[] {
  * their own description, or in the tool's when they have none.
  */
 function takesCode(rules: CompiledRules, input: ClassifyInput, name: string): boolean {
+  const schema = input.inputSchema?.properties?.[name] as { description?: unknown; enum?: unknown } | undefined;
+  // A closed set of values ("command": view, create, str_replace, undo_edit)
+  // picks one of the tool's own operations; no caller-written code gets in.
+  if (Array.isArray(schema?.enum) && schema.enum.length > 0) return false;
   if (!rules.ambiguousCode.has(normaliseParamName(name))) return true;
-  const schema = input.inputSchema?.properties?.[name] as { description?: unknown } | undefined;
   const own = typeof schema?.description === 'string' ? schema.description : '';
   const text = (own || (input.description ?? '')).toLowerCase();
   for (const word of text.match(/[a-z]+/g) ?? []) if (rules.codeHints.has(word)) return true;

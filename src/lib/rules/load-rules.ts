@@ -91,6 +91,7 @@ export interface CompiledRules {
   /** Normalised names of parameters whose enum values select an operation. */
   operationParams: Set<string>;
   httpMethods: Map<string, Category>;
+  queryMethods: Set<string>;
   negationEn: Set<string>;
   negationZh: string[];
   auxVerbs: Set<string>;
@@ -100,12 +101,16 @@ export interface CompiledRules {
   listQuotes: Set<string>;
   thenWords: Set<string>;
   hypotheticalVerbs: Set<string>;
+  scratchVerbs: Set<string>;
+  retrievalVerbs: Set<string>;
   outboundVerbs: Set<string>;
   /** classifier.yaml money_context: money verbs that need a money word in the definition to move money. */
   moneyContext?: { verbs: Set<string>; words: Set<string> };
   /** classifier.yaml local_file_reads: reads of whatever local file a path names. */
   localFileReads?: { verbs: Set<string>; phrases: string[]; notWith: string[] };
   publicPlaces: string[];
+  codeAsData: string[];
+  undoVerbs: Set<string>;
   accountCreation?: { verbs: Set<string>; between: Set<string>; objects: Set<string>; then: Set<string> };
   /** classifier.yaml saves_file, compiled: where a description says it saves a file. */
   savesFile?: { pattern: RegExp; notWith: RegExp | undefined };
@@ -336,6 +341,7 @@ export function compileRules(raw: ClassifierRules, severity: SeverityRules, poli
     ...throwawayContexts(objects),
     operationParams: new Set(raw.operations.params.map(normaliseParamName)),
     httpMethods: new Map(Object.entries(raw.operations.http_methods).map(([k, v]) => [k.toUpperCase(), v])),
+    queryMethods: new Set(raw.operations.query_methods.map((m) => m.toUpperCase())),
     negationEn: new Set(raw.negation.en.map((w) => w.toLowerCase())),
     negationZh: [...raw.negation.zh].sort((a, b) => b.length - a.length),
     auxVerbs: new Set(raw.aux_verbs),
@@ -344,8 +350,12 @@ export function compileRules(raw: ClassifierRules, severity: SeverityRules, poli
     listQuotes: new Set(raw.action_lists.quotes),
     thenWords: new Set(raw.then_words.map((w) => w.toLowerCase())),
     hypotheticalVerbs: new Set(raw.hypothetical_verbs),
+    scratchVerbs: new Set(raw.scratch_verbs),
+    retrievalVerbs: new Set(raw.retrieval_verbs),
     outboundVerbs: new Set(raw.outbound_verbs),
     publicPlaces: raw.public_places.map((w) => w.toLowerCase()),
+    codeAsData: raw.code_as_data.map((w) => w.toLowerCase()),
+    undoVerbs: new Set(raw.undo_verbs.map((w) => w.toLowerCase())),
     ...(raw.account_creation ? { accountCreation: { verbs: new Set(raw.account_creation.verbs), between: new Set(raw.account_creation.between), objects: new Set(raw.account_creation.objects), then: new Set(raw.account_creation.then) } } : {}),
     ...(raw.local_file_reads ? { localFileReads: { verbs: new Set(raw.local_file_reads.verbs), phrases: raw.local_file_reads.phrases.map((w) => w.toLowerCase()), notWith: raw.local_file_reads.not_with.map((w) => w.toLowerCase()) } } : {}),
     ...(raw.money_context ? { moneyContext: { verbs: new Set(raw.money_context.verbs), words: new Set(raw.money_context.words.map((w) => w.toLowerCase())) } } : {}),
