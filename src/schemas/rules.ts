@@ -250,6 +250,24 @@ export const classifierRulesSchema = z.object({
   account_creation: z.object({ verbs: words, between: words.default([]), objects: words, then: words.default([]) }).optional(),
   local_file_reads: z.object({ verbs: words, phrases: words.default([]), not_with: words.default([]) }).optional(),
   /**
+   * A thin umbrella tool ("Manage EKS CloudFormation stacks", no parameters,
+   * no operation list) over an object whose loss is high is read as covering
+   * that object's worst plausible operation, `category`, with at most
+   * `confidence` and a needs-review mark. `phrases`: lead openings that name no
+   * action of their own, besides `umbrella_verbs` ("work with"); `objects`:
+   * the object words that warrant the cautious reading; `max_description_chars`:
+   * a longer description is no thin one.
+   */
+  umbrella_worst_case: z
+    .object({
+      phrases: words.default([]),
+      objects: words,
+      category: z.enum(CATEGORIES).default('Destructive'),
+      confidence: z.number().min(0).max(1).default(0.3),
+      max_description_chars: z.number().int().min(1).default(120),
+    })
+    .optional(),
+  /**
    * Query languages that can only read (LogsQL, PromQL, JSONPath): a tool
    * that runs one reads, whatever its verb says ("Executes LogsQL query"), and
    * one over logs (`private`) reads the private records the logs hold.

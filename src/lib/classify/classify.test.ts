@@ -650,4 +650,17 @@ describe('classes of mistake, each on real tool definitions from the shared data
     expect(judge({ name: 'manage_pipeline', description: 'Manages a CI/CD pipeline of a project' }).category).toBe('Execute');
     expect(judge({ name: 'manage_pipeline', description: 'Manages a log ingest pipeline' }).category).toBe('Write');
   });
+  it('a thin umbrella tool over stacks or databases is read as deleting them, low confidence and for review', () => {
+    const stacks = judge({ name: 'manage_app_stacks', description: 'Manage the app CloudFormation stacks', inputSchema: { type: 'object' } });
+    expect(stacks.category).toBe('Destructive');
+    expect(stacks.confidence).toBeLessThanOrEqual(0.3);
+    expect(stacks.needsReview).toMatch(/umbrella/);
+    const dbs = judge({ name: 'graphdb', description: 'Work with graph database clusters, databases and indexes' });
+    expect([dbs.category, dbs.needsReview !== undefined]).toEqual(['Destructive', true]);
+    // Settings, a qualifier, parameters or a list of operations: no cautious reading.
+    expect(judge({ name: 'manage_dns', description: 'Manage the DNS configuration of the network' }).category).toBe('Write');
+    expect(judge({ name: 'manage_repo_subscription', description: 'Manage repository notification subscription' }).category).toBe('Write');
+    expect(judge({ name: 'manage_stacks', description: 'Manage CloudFormation stacks', inputSchema: { properties: { stackName: { type: 'string' } } } }).category).toBe('Write');
+    expect(judge({ name: 'manage_db', description: 'Manage databases: list and create' }).category).not.toBe('Destructive');
+  });
 });

@@ -18,6 +18,7 @@ export const NOTE_LISTED = 'the worst of the actions the description lists';
 export const NOTE_THEN = 'a further action the description joins to the first';
 export const NOTE_WRITES_FILE = 'a parameter that says where to save the result, so it writes a file';
 export const NOTE_SAVES_FILE = 'the description says it saves a file';
+export const NOTE_WORST_CASE = 'an umbrella action with no parameters and no list of operations, over something whose loss is high: read as its worst plausible operation';
 
 /**
  * Operations stated outside the lead and the name: a list of actions, an

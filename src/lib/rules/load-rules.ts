@@ -105,6 +105,8 @@ export interface CompiledRules {
   moneyContext?: { verbs: Set<string>; words: Set<string> };
   /** classifier.yaml local_file_reads: reads of whatever local file a path names. */
   localFileReads?: { verbs: Set<string>; phrases: string[]; notWith: string[] };
+  /** classifier.yaml umbrella_worst_case: thin umbrella tools over high-loss objects. */
+  umbrellaWorstCase?: { phrases: string[][]; objects: Set<string>; category: Category; confidence: number; maxDescriptionChars: number };
   publicPlaces: string[];
   accountCreation?: { verbs: Set<string>; between: Set<string>; objects: Set<string>; then: Set<string> };
   /** classifier.yaml saves_file, compiled: where a description says it saves a file. */
@@ -346,6 +348,9 @@ export function compileRules(raw: ClassifierRules, severity: SeverityRules, poli
     hypotheticalVerbs: new Set(raw.hypothetical_verbs),
     outboundVerbs: new Set(raw.outbound_verbs),
     publicPlaces: raw.public_places.map((w) => w.toLowerCase()),
+    ...(raw.umbrella_worst_case
+      ? { umbrellaWorstCase: { phrases: raw.umbrella_worst_case.phrases.map((p) => p.toLowerCase().split(/\s+/)), objects: new Set(raw.umbrella_worst_case.objects.map((w) => w.toLowerCase())), category: raw.umbrella_worst_case.category, confidence: raw.umbrella_worst_case.confidence, maxDescriptionChars: raw.umbrella_worst_case.max_description_chars } }
+      : {}),
     ...(raw.account_creation ? { accountCreation: { verbs: new Set(raw.account_creation.verbs), between: new Set(raw.account_creation.between), objects: new Set(raw.account_creation.objects), then: new Set(raw.account_creation.then) } } : {}),
     ...(raw.local_file_reads ? { localFileReads: { verbs: new Set(raw.local_file_reads.verbs), phrases: raw.local_file_reads.phrases.map((w) => w.toLowerCase()), notWith: raw.local_file_reads.not_with.map((w) => w.toLowerCase()) } } : {}),
     ...(raw.money_context ? { moneyContext: { verbs: new Set(raw.money_context.verbs), words: new Set(raw.money_context.words.map((w) => w.toLowerCase())) } } : {}),
