@@ -133,6 +133,15 @@ export const classifierRulesSchema = z.object({
     spend: words.default([]),
     /** freeform_code names that are as often something else ("code" of a stock): code only with a hint. */
     ambiguous_code: words.default([]),
+    /**
+     * Last words of a longer parameter name that make it take code like the
+     * freeform_code names ("testScript", "init_sql", "userJavascript"), when
+     * one of `code_tail_runs` in the parameter's description, the tool's first
+     * sentence or another parameter ("runImmediately") says the code is run;
+     * an ambiguous_code word still needs a hint too.
+     */
+    code_tails: words.default([]),
+    code_tail_runs: words.default([]),
     /** Words in a parameter's description that say it takes code. */
     code_hints: words.default([]),
     /** Credential or signing-key names that are as often something else ("seed" of a random generator): a secret only with a hint. */

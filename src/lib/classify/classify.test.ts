@@ -663,4 +663,12 @@ describe('classes of mistake, each on real tool definitions from the shared data
     expect(judge({ name: 'manage_stacks', description: 'Manage CloudFormation stacks', inputSchema: { properties: { stackName: { type: 'string' } } } }).category).toBe('Write');
     expect(judge({ name: 'manage_db', description: 'Manage databases: list and create' }).category).not.toBe('Destructive');
   });
+  it('a parameter whose last word takes code runs it when the definition says it runs; kept example code does not', () => {
+    const run = judge({ name: 'save_check', description: 'Create or update a browser check', inputSchema: { properties: { checkScript: { type: 'string', description: 'JavaScript steps of the check' }, runNow: { type: 'boolean', description: 'Run the check right after saving it' } } } });
+    expect(run.category).toBe('Execute');
+    expect(run.signals).toContain('freeform_code');
+    expect(judge({ name: 'add_note', description: 'Add a note to the notebook', inputSchema: { properties: { exampleScript: { type: 'string', description: 'Example script for the reader' } } } }).category).toBe('Write');
+    // "postal_code" is no code, even beside a run word.
+    expect(judge({ name: 'update_address', description: "Update a customer's address", inputSchema: { properties: { postal_code: { type: 'string', description: 'Postal code' }, runValidation: { type: 'boolean', description: 'Run validation after the update' } } } }).category).toBe('Write');
+  });
 });
