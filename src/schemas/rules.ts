@@ -142,6 +142,15 @@ export const classifierRulesSchema = z.object({
      */
     code_tails: words.default([]),
     code_tail_runs: words.default([]),
+    /**
+     * Names of a parameter that picks the container image a change starts
+     * ("containerImage: Optional container image to use"): whatever the image
+     * holds runs, so the change is Execute. Only when `image_hints` appear in
+     * its description or the tool's first sentence ("image" of a picture is no
+     * container).
+     */
+    container_image: words.default([]),
+    image_hints: words.default([]),
     /** Words in a parameter's description that say it takes code. */
     code_hints: words.default([]),
     /** Credential or signing-key names that are as often something else ("seed" of a random generator): a secret only with a hint. */

@@ -30,7 +30,7 @@ const labels: Label[] = readFileSync(`${REPO_ROOT}/catalogue/labels/labelled-too
 
 const HIGH_RISK = new Set<Category>(['Execute', 'Financial', 'Destructive']);
 /** What the rules reach on the labelled set, less a few tools of slack. */
-const FLOORS = { category: 0.927, severity: 0.779, understatedHighRisk: 16 };
+const FLOORS = { category: 0.928, severity: 0.780, understatedHighRisk: 15 };
 
 let predicted = new Map<string, { category: Category; severity: string }>();
 

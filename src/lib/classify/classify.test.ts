@@ -671,4 +671,10 @@ describe('classes of mistake, each on real tool definitions from the shared data
     // "postal_code" is no code, even beside a run word.
     expect(judge({ name: 'update_address', description: "Update a customer's address", inputSchema: { properties: { postal_code: { type: 'string', description: 'Postal code' }, runValidation: { type: 'boolean', description: 'Run validation after the update' } } } }).category).toBe('Write');
   });
+  it('a change that starts a container image the caller picks runs what the image holds; a picture is no image to run', () => {
+    const box = judge({ name: 'start_worker', description: 'Start a build worker', inputSchema: { properties: { image: { type: 'string', description: 'Docker image for the worker container' } } } });
+    expect(box.category).toBe('Execute');
+    expect(judge({ name: 'set_avatar', description: 'Set the profile avatar', inputSchema: { properties: { image: { type: 'string', description: 'PNG image of the avatar' } } } }).category).toBe('Write');
+    expect(judge({ name: 'get_image_tags', description: 'Get tags for a container image', inputSchema: { properties: { imageName: { type: 'string' } } } }).category).toBe('Read');
+  });
 });

@@ -391,6 +391,9 @@ export function decide(rules: CompiledRules, input: ClassifyInput, found: StageF
   // So is a change that sets a budget, a bid or a spend cap ("update_campaign"
   // with daily_budget): a wrong value spends real money.
   else if (category === 'Write' && found.params.setsSpend) category = 'Financial';
+  // And Execute over Write when a parameter picks the container image a change
+  // starts ("containerImage"): whatever the image holds runs.
+  else if (category === 'Write' && found.params.startsImage) category = 'Execute';
   // A tool is as dangerous as the worst operation a caller can select.
   // A tool that works out what would happen ("calculate_health_factor" with
   // an action of repay or withdraw) only names scenarios with its parameter.

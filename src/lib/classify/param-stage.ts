@@ -4,7 +4,7 @@
  */
 import type { CompiledRules } from '../rules/load-rules.ts';
 import { normaliseParamName } from '../rules/load-rules.ts';
-import { addSignalEvidence, NOTE_SELECTABLE, NOTE_WRITES_FILE, type ParamFindings } from './findings.ts';
+import { addSignalEvidence, NOTE_RUNS_IMAGE, NOTE_SELECTABLE, NOTE_WRITES_FILE, type ParamFindings } from './findings.ts';
 import { precedenceRank } from './lexicon.ts';
 import { findDescribedOperationParams, findDocumentedOperationParams, findOperationParams } from './operations.ts';
 import type { ClassifyInput } from './types.ts';
@@ -49,6 +49,13 @@ function runsTailCode(rules: CompiledRules, input: ClassifyInput, name: string):
   return texts.some((t) => splitIdentifier(t).some((w) => rules.codeTailRuns.has(w.word)));
 }
 
+/** Whether an image parameter names a container image: an image_hints word in its description or the tool's first sentence. */
+function namesContainerImage(rules: CompiledRules, input: ClassifyInput, name: string): boolean {
+  const schema = input.inputSchema?.properties?.[name] as { description?: unknown } | undefined;
+  const texts = [typeof schema?.description === 'string' ? schema.description : '', (input.description ?? '').split(/(?<=[.!?])\s|\n/)[0]!];
+  return texts.some((t) => splitIdentifier(t).some((w) => rules.imageHints.has(w.word)));
+}
+
 /** Whether an ambiguous secret name ("seed") takes one here: its description, or the tool's, must say so. */
 function takesSecret(rules: CompiledRules, input: ClassifyInput, name: string): boolean {
   if (!rules.ambiguousSecret.has(normaliseParamName(name))) return true;
@@ -60,7 +67,7 @@ function takesSecret(rules: CompiledRules, input: ClassifyInput, name: string): 
 }
 
 export function scanParams(rules: CompiledRules, input: ClassifyInput): ParamFindings {
-  const scan: ParamFindings = { evidence: [], signals: new Set(), signingKey: false, setsSpend: false, operationParams: [] };
+  const scan: ParamFindings = { evidence: [], signals: new Set(), signingKey: false, setsSpend: false, startsImage: false, operationParams: [] };
   const w = rules.raw.weights;
   const params = listParams(input);
   let amount: ParamInfo | undefined;
@@ -102,6 +109,9 @@ export function scanParams(rules: CompiledRules, input: ClassifyInput): ParamFin
       } else if (kind === 'output_path' && p.type !== 'boolean') {
         scan.evidence.push({ source: 'parameter', text: p.name, supports: 'Write', signals: ['filesystem_path'], weight: w.param, note: NOTE_WRITES_FILE });
         scan.signals.add('filesystem_path');
+      } else if (kind === 'container_image' && !scan.startsImage && p.type !== 'boolean' && namesContainerImage(rules, input, p.name)) {
+        scan.startsImage = true;
+        scan.evidence.push({ source: 'parameter', text: p.name, supports: 'Execute', signals: [], weight: w.param, note: NOTE_RUNS_IMAGE });
       } else if (kind === 'spend' && p.type !== 'boolean' && !scan.setsSpend) {
         scan.setsSpend = true;
         scan.evidence.push({ source: 'parameter', text: p.name, supports: 'Financial', signals: ['sets_spend'], weight: w.param * 0.5, note: 'a parameter that sets how much money the call commits' });

@@ -8,7 +8,7 @@
  */
 import type { Category } from '../../schemas/rules.ts';
 import type { PoisoningFinding as Finding } from '../../schemas/catalogue.ts';
-import { isExtraOperation, isSelectableOperation, isStatedAction, NOTE_WRITES_FILE } from './findings.ts';
+import { isExtraOperation, isSelectableOperation, isStatedAction, NOTE_RUNS_IMAGE, NOTE_WRITES_FILE } from './findings.ts';
 import type { Classification, Evidence, ObjectInfo } from './types.ts';
 import type { CompiledRules } from '../rules/load-rules.ts';
 import { baseForms, splitIdentifier } from '../text/words.ts';
@@ -579,6 +579,8 @@ function decidingSentence(c: Classification, params: readonly string[] = []): st
   }
   const extra = c.evidence.find((e) => e.supports === c.category && isExtraOperation(e) && e.source === 'parameter');
   if (!parts.length && extra) return `What decided it: its ${extra.text} parameter says where to save the result, so a call writes a file.`;
+  const image = c.category === 'Execute' ? c.evidence.find((e) => e.note === NOTE_RUNS_IMAGE) : undefined;
+  if (image) return `What decided it: ${parts.length ? `${parts[0]}, and ` : ''}its ${image.text} parameter picks the container image to start, and whatever that image holds runs.`;
   const codeParam = c.evidence.find((e) => e.source === 'parameter' && e.signals.includes('freeform_code'));
   if (!parts.length && codeParam) return `What decided it: it takes code or a query as input (${codeParam.text}).`;
   if (!parts.length) return undefined;

@@ -127,6 +127,7 @@ export interface CompiledRules {
   /** classifier.yaml params.code_tails: last words of a parameter name that take code. */
   codeTails: Set<string>;
   codeTailRuns: Set<string>;
+  imageHints: Set<string>;
   ambiguousSecret: Set<string>;
   secretHints: Set<string>;
   placeholders: Set<string>;
@@ -301,7 +302,7 @@ export function compileRules(raw: ClassifierRules, severity: SeverityRules, poli
   const paramKinds = new Map<string, (keyof ClassifierRules['params'])[]>();
   for (const kind of Object.keys(raw.params) as (keyof ClassifierRules['params'])[]) {
     // These two qualify freeform_code names; they are no kind of their own.
-    if (kind === 'ambiguous_code' || kind === 'code_hints' || kind === 'code_tails' || kind === 'code_tail_runs') continue;
+    if (kind === 'ambiguous_code' || kind === 'code_hints' || kind === 'code_tails' || kind === 'code_tail_runs' || kind === 'image_hints') continue;
     for (const name of raw.params[kind]) {
       const key = normaliseParamName(name);
       paramKinds.set(key, [...(paramKinds.get(key) ?? []), kind]);
@@ -365,6 +366,7 @@ export function compileRules(raw: ClassifierRules, severity: SeverityRules, poli
     codeHints: new Set(raw.params.code_hints),
     codeTails: new Set(raw.params.code_tails.map((w) => w.toLowerCase())),
     codeTailRuns: new Set(raw.params.code_tail_runs.map((w) => w.toLowerCase())),
+    imageHints: new Set(raw.params.image_hints.map((w) => w.toLowerCase())),
     ambiguousSecret: new Set(raw.params.ambiguous_secret.map(normaliseParamName)),
     secretHints: new Set(raw.params.secret_hints),
     placeholders: new Set(raw.placeholder_descriptions.map((p) => p.toLowerCase())),
