@@ -133,6 +133,24 @@ export const classifierRulesSchema = z.object({
     spend: words.default([]),
     /** freeform_code names that are as often something else ("code" of a stock): code only with a hint. */
     ambiguous_code: words.default([]),
+    /**
+     * Last words of a longer parameter name that make it take code like the
+     * freeform_code names ("testScript", "init_sql", "userJavascript"), when
+     * one of `code_tail_runs` in the parameter's description, the tool's first
+     * sentence or another parameter ("runImmediately") says the code is run;
+     * an ambiguous_code word still needs a hint too.
+     */
+    code_tails: words.default([]),
+    code_tail_runs: words.default([]),
+    /**
+     * Names of a parameter that picks the container image a change starts
+     * ("containerImage: Optional container image to use"): whatever the image
+     * holds runs, so the change is Execute. Only when `image_hints` appear in
+     * its description or the tool's first sentence ("image" of a picture is no
+     * container).
+     */
+    container_image: words.default([]),
+    image_hints: words.default([]),
     /** Words in a parameter's description that say it takes code. */
     code_hints: words.default([]),
     /** Credential or signing-key names that are as often something else ("seed" of a random generator): a secret only with a hint. */
@@ -279,6 +297,24 @@ export const classifierRulesSchema = z.object({
   /** Creating a user account grants access: verb, optional filler, object that ends the phrase. */
   account_creation: z.object({ verbs: words, between: words.default([]), objects: words, then: words.default([]) }).optional(),
   local_file_reads: z.object({ verbs: words, phrases: words.default([]), not_with: words.default([]) }).optional(),
+  /**
+   * A thin umbrella tool ("Manage EKS CloudFormation stacks", no parameters,
+   * no operation list) over an object whose loss is high is read as covering
+   * that object's worst plausible operation, `category`, with at most
+   * `confidence` and a needs-review mark. `phrases`: lead openings that name no
+   * action of their own, besides `umbrella_verbs` ("work with"); `objects`:
+   * the object words that warrant the cautious reading; `max_description_chars`:
+   * a longer description is no thin one.
+   */
+  umbrella_worst_case: z
+    .object({
+      phrases: words.default([]),
+      objects: words,
+      category: z.enum(CATEGORIES).default('Destructive'),
+      confidence: z.number().min(0).max(1).default(0.3),
+      max_description_chars: z.number().int().min(1).default(120),
+    })
+    .optional(),
   /**
    * Query languages that can only read (LogsQL, PromQL, JSONPath): a tool
    * that runs one reads, whatever its verb says ("Executes LogsQL query"), and

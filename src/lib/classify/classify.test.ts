@@ -650,4 +650,31 @@ describe('classes of mistake, each on real tool definitions from the shared data
     expect(judge({ name: 'manage_pipeline', description: 'Manages a CI/CD pipeline of a project' }).category).toBe('Execute');
     expect(judge({ name: 'manage_pipeline', description: 'Manages a log ingest pipeline' }).category).toBe('Write');
   });
+  it('a thin umbrella tool over stacks or databases is read as deleting them, low confidence and for review', () => {
+    const stacks = judge({ name: 'manage_app_stacks', description: 'Manage the app CloudFormation stacks', inputSchema: { type: 'object' } });
+    expect(stacks.category).toBe('Destructive');
+    expect(stacks.confidence).toBeLessThanOrEqual(0.3);
+    expect(stacks.needsReview).toMatch(/umbrella/);
+    const dbs = judge({ name: 'graphdb', description: 'Work with graph database clusters, databases and indexes' });
+    expect([dbs.category, dbs.needsReview !== undefined]).toEqual(['Destructive', true]);
+    // Settings, a qualifier, parameters or a list of operations: no cautious reading.
+    expect(judge({ name: 'manage_dns', description: 'Manage the DNS configuration of the network' }).category).toBe('Write');
+    expect(judge({ name: 'manage_repo_subscription', description: 'Manage repository notification subscription' }).category).toBe('Write');
+    expect(judge({ name: 'manage_stacks', description: 'Manage CloudFormation stacks', inputSchema: { properties: { stackName: { type: 'string' } } } }).category).toBe('Write');
+    expect(judge({ name: 'manage_db', description: 'Manage databases: list and create' }).category).not.toBe('Destructive');
+  });
+  it('a parameter whose last word takes code runs it when the definition says it runs; kept example code does not', () => {
+    const run = judge({ name: 'save_check', description: 'Create or update a browser check', inputSchema: { properties: { checkScript: { type: 'string', description: 'JavaScript steps of the check' }, runNow: { type: 'boolean', description: 'Run the check right after saving it' } } } });
+    expect(run.category).toBe('Execute');
+    expect(run.signals).toContain('freeform_code');
+    expect(judge({ name: 'add_note', description: 'Add a note to the notebook', inputSchema: { properties: { exampleScript: { type: 'string', description: 'Example script for the reader' } } } }).category).toBe('Write');
+    // "postal_code" is no code, even beside a run word.
+    expect(judge({ name: 'update_address', description: "Update a customer's address", inputSchema: { properties: { postal_code: { type: 'string', description: 'Postal code' }, runValidation: { type: 'boolean', description: 'Run validation after the update' } } } }).category).toBe('Write');
+  });
+  it('a change that starts a container image the caller picks runs what the image holds; a picture is no image to run', () => {
+    const box = judge({ name: 'start_worker', description: 'Start a build worker', inputSchema: { properties: { image: { type: 'string', description: 'Docker image for the worker container' } } } });
+    expect(box.category).toBe('Execute');
+    expect(judge({ name: 'set_avatar', description: 'Set the profile avatar', inputSchema: { properties: { image: { type: 'string', description: 'PNG image of the avatar' } } } }).category).toBe('Write');
+    expect(judge({ name: 'get_image_tags', description: 'Get tags for a container image', inputSchema: { properties: { imageName: { type: 'string' } } } }).category).toBe('Read');
+  });
 });

@@ -6,7 +6,7 @@ import { CATEGORIES, type Category, type RiskSignal } from '../../schemas/rules.
 import type { CompiledRules } from '../rules/load-rules.ts';
 import { baseForms, splitIdentifier } from '../text/words.ts';
 import type { ListedAction } from './action-lists.ts';
-import { isExtraOperation, isStatedAction, NOTE_LISTED, NOTE_READ_TAIL, NOTE_SELECTABLE, NOTE_THEN, OVERRULED, type DescriptionFindings, type Findings, type NameFindings, type ParamFindings } from './findings.ts';
+import { isExtraOperation, isStatedAction, NOTE_LISTED, NOTE_WORST_CASE, NOTE_READ_TAIL, NOTE_SELECTABLE, NOTE_THEN, OVERRULED, type DescriptionFindings, type Findings, type NameFindings, type ParamFindings } from './findings.ts';
 import { negatedBefore, precedenceRank } from './lexicon.ts';
 import type { OperationParam } from './operations.ts';
 import { objectContext, objectKindOf } from './object-kind.ts';
@@ -228,6 +228,49 @@ function readOnlyLanguage(rules: CompiledRules, input: ClassifyInput): boolean |
   return found;
 }
 
+/**
+ * A thin umbrella tool: its opening is an umbrella action ("Manage EKS
+ * CloudFormation stacks", "Work with Azure Cosmos DB accounts, databases, and
+ * containers"), it takes no parameters, lists no operations and says little
+ * more; and what it acts on is one of the objects whose loss warrants the
+ * cautious reading. Returns the opening and the object word, or undefined.
+ */
+function thinUmbrella(rules: CompiledRules, input: ClassifyInput, found: StageFindings, operationParams: readonly OperationParam[]): { phrase: string; object: string } | undefined {
+  const u = rules.umbrellaWorstCase;
+  if (!u || operationParams.length || Object.keys(input.inputSchema?.properties ?? {}).length) return undefined;
+  if (found.description?.listedActions.length) return undefined;
+  const description = found.description ? (input.description ?? '').trim() : '';
+  if (description.length > u.maxDescriptionChars) return undefined;
+  // The opening: the description's first clause, or the name's words when there is no description.
+  const opening = description ? description.split(/[.:;\n(]|\s[-–—]\s/)[0]!.trim() : splitIdentifier(input.name).map((t) => t.word).join(' ');
+  const words = opening.toLowerCase().match(/[\p{L}\p{N}]+|,/gu) ?? [];
+  let i = 0;
+  while (i < words.length && rules.leadFillers.has(words[i]!)) i++;
+  const umbrella = baseForms(words[i] ?? '').some((f) => rules.umbrellaVerbs.has(f)) ? 1 : u.phrases.find((p) => p.every((w, k) => baseForms(words[i + k] ?? '').includes(w)))?.length;
+  if (!umbrella) return undefined;
+  // What it acts on: the head word of each thing the opening names, up to a
+  // preposition ("Manage Azure Database for MySQL servers": the database;
+  // "Work with … accounts, databases, and containers": all three), and the
+  // name's last word. A qualifier is no object: "Manage repository
+  // notification subscription" manages a subscription.
+  const heads: string[] = [];
+  let conjunct: string[] = [];
+  const close = () => {
+    if (conjunct.length) heads.push(conjunct[conjunct.length - 1]!);
+    conjunct = [];
+  };
+  for (const w of words.slice(i + umbrella)) {
+    if (w === ',' || rules.leadCoordinators.has(w)) close();
+    else if (rules.objectBarriers.has(w)) break;
+    else conjunct.push(w);
+  }
+  close();
+  const last = found.name.words[found.name.words.length - 1];
+  if (last) heads.push(last.toLowerCase());
+  const hit = heads.find((w) => u.objects.has(w));
+  return hit ? { phrase: opening, object: hit } : undefined;
+}
+
 /** Every operation the evidence shows, one per action and category, most dangerous first. */
 function listOperations(
   rules: CompiledRules,
@@ -384,6 +427,9 @@ export function decide(rules: CompiledRules, input: ClassifyInput, found: StageF
   // So is a change that sets a budget, a bid or a spend cap ("update_campaign"
   // with daily_budget): a wrong value spends real money.
   else if (category === 'Write' && found.params.setsSpend) category = 'Financial';
+  // And Execute over Write when a parameter picks the container image a change
+  // starts ("containerImage"): whatever the image holds runs.
+  else if (category === 'Write' && found.params.startsImage) category = 'Execute';
   // A tool is as dangerous as the worst operation a caller can select.
   // A parameter documented only in prose ("method: HTTP method (GET, …)")
   // of a tool that otherwise reads names what is looked up, not an operation
@@ -398,6 +444,21 @@ export function decide(rules: CompiledRules, input: ClassifyInput, found: StageF
   // file it saves. Not past Execute: what code or a query can do is its input's
   // business ("Supports INSERT, UPDATE and DELETE" still runs SQL).
   if (category !== 'Execute') for (const e of scan.evidence) if (isExtraOperation(e) && precedenceRank(rules, e.supports!) < precedenceRank(rules, category)) category = e.supports!;
+  // "Manage EKS CloudFormation stacks", with no parameters and no list of
+  // operations: nothing says what it does to the stacks, and a security
+  // engineer holds such a tool for approval rather than allow it, so it is read
+  // as covering the worst it plausibly does (umbrella_worst_case), at low
+  // confidence and marked for review. (Only over a read or a change: a tool
+  // already rated higher names a dangerous action of its own.)
+  let guessed = false;
+  const worstCase = rules.umbrellaWorstCase && (category === 'Read' || category === 'Write') ? thinUmbrella(rules, input, found, scan.operationParams) : undefined;
+  if (worstCase) {
+    category = rules.umbrellaWorstCase!.category;
+    scan.evidence.push({ source: found.description ? 'description' : 'name', text: worstCase.phrase, supports: category, signals: [], weight: 0, note: NOTE_WORST_CASE });
+    // The umbrella is an action we know: the category is a reading, not a guess at Read.
+    guessed = fallback;
+    fallback = false;
+  }
 
   // "Executes LogsQL query expression to search log entries": a language that
   // can only read runs no change, so the tool reads (and a log query reads
@@ -463,6 +524,7 @@ export function decide(rules: CompiledRules, input: ClassifyInput, found: StageF
   const strength = Math.min(top, limits.full_strength) / limits.full_strength;
   let confidence = fallback ? 0.2 : Math.round((0.5 * margin + 0.5 * strength) * 100) / 100;
   if (noDescription && !fallback) confidence = Math.min(confidence, 0.5);
+  if (worstCase) confidence = guessed ? rules.umbrellaWorstCase!.confidence : Math.min(confidence, rules.umbrellaWorstCase!.confidence);
 
   const severity = applySeverity(rules.severity, category, signals);
 
@@ -473,7 +535,8 @@ export function decide(rules: CompiledRules, input: ClassifyInput, found: StageF
 
   const operations = listOperations(rules, category, scan.evidence, scan.operationParams, found.description?.listedActions ?? []);
   let needsReview: string | undefined;
-  if (fallback) needsReview = noDescription ? 'no description and no action word we know in the name' : 'no action word we know in the name or the description';
+  if (worstCase) needsReview = `an umbrella action over ${worstCase.object} with no parameters and no list of operations: read as its worst plausible operation`;
+  else if (fallback) needsReview = noDescription ? 'no description and no action word we know in the name' : 'no action word we know in the name or the description';
   else if (confidence < limits.review_below) needsReview = 'the evidence points more than one way';
   else if (noDescription) needsReview = 'judged from the name alone: the description is empty or a placeholder';
 
@@ -495,6 +558,7 @@ export function decide(rules: CompiledRules, input: ClassifyInput, found: StageF
     operationParams: scan.operationParams,
     ...(objectKind ? { objectKind } : {}),
     ...(needsReview ? { needsReview } : {}),
+    ...(worstCase ? { worstCase } : {}),
     noDescription,
   };
 }

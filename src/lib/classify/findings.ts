@@ -17,7 +17,9 @@ export const NOTE_BODY_ZH = 'a phrase further down the description';
 export const NOTE_LISTED = 'the worst of the actions the description lists';
 export const NOTE_THEN = 'a further action the description joins to the first';
 export const NOTE_WRITES_FILE = 'a parameter that says where to save the result, so it writes a file';
+export const NOTE_RUNS_IMAGE = 'a parameter that picks the container image to start, whose contents then run';
 export const NOTE_SAVES_FILE = 'the description says it saves a file';
+export const NOTE_WORST_CASE = 'an umbrella action with no parameters and no list of operations, over something whose loss is high: read as its worst plausible operation';
 
 /**
  * Operations stated outside the lead and the name: a list of actions, an
@@ -59,6 +61,8 @@ export interface ParamFindings extends Findings {
   signingKey: boolean;
   /** A parameter sets how much money the call commits (a budget, a bid, a spend cap). */
   setsSpend: boolean;
+  /** A parameter picks the container image a change starts. */
+  startsImage: boolean;
   operationParams: OperationParam[];
 }
 

@@ -4,11 +4,12 @@
  */
 import type { CompiledRules } from '../rules/load-rules.ts';
 import { normaliseParamName } from '../rules/load-rules.ts';
-import { addSignalEvidence, NOTE_SELECTABLE, NOTE_WRITES_FILE, type ParamFindings } from './findings.ts';
+import { addSignalEvidence, NOTE_RUNS_IMAGE, NOTE_SELECTABLE, NOTE_WRITES_FILE, type ParamFindings } from './findings.ts';
 import { precedenceRank } from './lexicon.ts';
 import { findDescribedOperationParams, findDocumentedOperationParams, findOperationParams } from './operations.ts';
 import type { ClassifyInput } from './types.ts';
 import { toolParams, typeLabel } from '../text/params.ts';
+import { splitIdentifier } from '../text/words.ts';
 
 interface ParamInfo {
   name: string;
@@ -24,16 +25,38 @@ function listParams(input: ClassifyInput): ParamInfo[] {
  * stock or country code, so such names need a hint ("JavaScript to run") in
  * their own description, or in the tool's when they have none.
  */
-function takesCode(rules: CompiledRules, input: ClassifyInput, name: string): boolean {
+function takesCode(rules: CompiledRules, input: ClassifyInput, name: string, word: string = name): boolean {
   const schema = input.inputSchema?.properties?.[name] as { description?: unknown; enum?: unknown } | undefined;
   // A closed set of values ("command": view, create, str_replace, undo_edit)
   // picks one of the tool's own operations; no caller-written code gets in.
   if (Array.isArray(schema?.enum) && schema.enum.length > 0) return false;
-  if (!rules.ambiguousCode.has(normaliseParamName(name))) return true;
+  if (!rules.ambiguousCode.has(normaliseParamName(word))) return true;
   const own = typeof schema?.description === 'string' ? schema.description : '';
   const text = (own || (input.description ?? '')).toLowerCase();
   for (const word of text.match(/[a-z]+/g) ?? []) if (rules.codeHints.has(word)) return true;
   return false;
+}
+
+/**
+ * Whether the code a code_tails parameter takes is run, not stored or shown
+ * ("Example code for implementation"): a run word in its own description, the
+ * tool's first sentence, or another parameter's name or description.
+ */
+function runsTailCode(rules: CompiledRules, input: ClassifyInput, name: string): boolean {
+  const props = (input.inputSchema?.properties ?? {}) as Record<string, { description?: unknown } | undefined>;
+  const texts = [(input.description ?? '').split(/(?<=[.!?])\s|\n/)[0]!];
+  for (const [other, schema] of Object.entries(props)) {
+    if (other !== name) texts.push(other);
+    if (typeof schema?.description === 'string') texts.push(schema.description);
+  }
+  return texts.some((t) => splitIdentifier(t).some((w) => rules.codeTailRuns.has(w.word)));
+}
+
+/** Whether an image parameter names a container image: an image_hints word in its description or the tool's first sentence. */
+function namesContainerImage(rules: CompiledRules, input: ClassifyInput, name: string): boolean {
+  const schema = input.inputSchema?.properties?.[name] as { description?: unknown } | undefined;
+  const texts = [typeof schema?.description === 'string' ? schema.description : '', (input.description ?? '').split(/(?<=[.!?])\s|\n/)[0]!];
+  return texts.some((t) => splitIdentifier(t).some((w) => rules.imageHints.has(w.word)));
 }
 
 /** Whether an ambiguous secret name ("seed") takes one here: its description, or the tool's, must say so. */
@@ -47,20 +70,27 @@ function takesSecret(rules: CompiledRules, input: ClassifyInput, name: string): 
 }
 
 export function scanParams(rules: CompiledRules, input: ClassifyInput): ParamFindings {
-  const scan: ParamFindings = { evidence: [], signals: new Set(), signingKey: false, setsSpend: false, operationParams: [] };
+  const scan: ParamFindings = { evidence: [], signals: new Set(), signingKey: false, setsSpend: false, startsImage: false, operationParams: [] };
   const w = rules.raw.weights;
   const params = listParams(input);
   let amount: ParamInfo | undefined;
   let recipient: ParamInfo | undefined;
   for (const p of params) {
-    const kinds = rules.paramKinds.get(normaliseParamName(p.name));
+    let kinds = rules.paramKinds.get(normaliseParamName(p.name));
+    // "testScript", "init_sql": a longer name whose last word takes code (code_tails).
+    let codeWord = p.name;
+    if (!kinds) {
+      const parts = splitIdentifier(p.name);
+      const tail = parts.length > 1 ? parts[parts.length - 1]!.word : undefined;
+      if (tail && rules.codeTails.has(tail) && runsTailCode(rules, input, p.name)) (kinds = ['freeform_code']), (codeWord = tail);
+    }
     if (!kinds) continue;
     // A secret, key or seed phrase is text: a numeric "seed" makes a random
     // result reproducible ("Seed for reproducible results").
     const notText = p.type === 'number' || p.type === 'integer' || p.type === 'boolean';
     for (const kind of kinds) {
       if ((kind === 'credentials' || kind === 'signing_key') && (notText || !takesSecret(rules, input, p.name))) continue;
-      if (kind === 'freeform_code' && (p.type === 'string' || p.type === 'any' || p.type.includes('string')) && takesCode(rules, input, p.name)) {
+      if (kind === 'freeform_code' && (p.type === 'string' || p.type === 'any' || p.type.includes('string')) && takesCode(rules, input, p.name, codeWord)) {
         scan.signals.add('freeform_code');
         scan.evidence.push({ source: 'parameter', text: p.name, supports: 'Execute', signals: ['freeform_code'], weight: w.param, note: 'a parameter that takes code, a command or a query' });
       } else if (kind === 'filesystem_path') {
@@ -82,6 +112,9 @@ export function scanParams(rules: CompiledRules, input: ClassifyInput): ParamFin
       } else if (kind === 'output_path' && p.type !== 'boolean') {
         scan.evidence.push({ source: 'parameter', text: p.name, supports: 'Write', signals: ['filesystem_path'], weight: w.param, note: NOTE_WRITES_FILE });
         scan.signals.add('filesystem_path');
+      } else if (kind === 'container_image' && !scan.startsImage && p.type !== 'boolean' && namesContainerImage(rules, input, p.name)) {
+        scan.startsImage = true;
+        scan.evidence.push({ source: 'parameter', text: p.name, supports: 'Execute', signals: [], weight: w.param, note: NOTE_RUNS_IMAGE });
       } else if (kind === 'spend' && p.type !== 'boolean' && !scan.setsSpend) {
         scan.setsSpend = true;
         scan.evidence.push({ source: 'parameter', text: p.name, supports: 'Financial', signals: ['sets_spend'], weight: w.param * 0.5, note: 'a parameter that sets how much money the call commits' });

@@ -8,7 +8,7 @@
  */
 import type { Category } from '../../schemas/rules.ts';
 import type { PoisoningFinding as Finding } from '../../schemas/catalogue.ts';
-import { isExtraOperation, isSelectableOperation, isStatedAction, NOTE_WRITES_FILE } from './findings.ts';
+import { isExtraOperation, isSelectableOperation, isStatedAction, NOTE_RUNS_IMAGE, NOTE_WRITES_FILE } from './findings.ts';
 import type { Classification, Evidence, ObjectInfo } from './types.ts';
 import type { CompiledRules } from '../rules/load-rules.ts';
 import { baseForms, splitIdentifier } from '../text/words.ts';
@@ -376,6 +376,15 @@ function joinOr(items: string[]): string {
   return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
 }
 
+/** What the worst plausible operation of each category does to a thing, for thin umbrella tools. */
+const WORST_OPERATION: Record<Category, string> = {
+  Destructive: 'delete',
+  Execute: 'run whatever the caller asks on',
+  Financial: 'spend money on',
+  Write: 'change',
+  Read: 'read',
+};
+
 function whatItDoes(c: Classification, ctx: RationaleContext, act: Act | undefined): string {
   const on = `on ${ctx.server}`;
   // When only an argument's value makes the tool this dangerous, the name's
@@ -384,6 +393,11 @@ function whatItDoes(c: Classification, ctx: RationaleContext, act: Act | undefin
   const byArgument = c.operationParams.find((p) => p.operations.some((o) => o.category === c.category));
   if (byArgument && !c.evidence.some((e) => e.supports === c.category && isStatedAction(e))) {
     return `${ctx.name} does more than one kind of thing ${on}, and the value of its ${byArgument.name} argument decides which.`;
+  }
+  // A thin umbrella tool read as its worst plausible operation: say it is a reading, not a fact.
+  if (c.worstCase) {
+    const opening = c.worstCase.phrase.charAt(0).toLowerCase() + c.worstCase.phrase.slice(1);
+    return `${ctx.name} is described only as “${opening}” ${on}; it takes no parameters and names no operation, so we read it as able to ${WORST_OPERATION[c.category]} the ${c.worstCase.object} it works on.`;
   }
   const does = act?.object ? `${ctx.name} ${thirdPerson(act.verb)} ${act.object}` : undefined;
   switch (c.category) {
@@ -550,6 +564,7 @@ function decidingSentence(c: Classification, params: readonly string[] = []): st
     const of = params.length ? `its ${params.length} parameter${params.length === 1 ? '' : 's'} (${shown}${params.length > 3 ? ', …' : ''})` : 'its parameters (it has none)';
     return `Nothing in its name, description or ${of} names an action we know, so this is a low-confidence guess that needs a person to review it.`;
   }
+  if (c.worstCase) return 'What decided it: the definition says nothing more, so this is a cautious, low-confidence reading that needs a person to review it.';
   // Phrases further down the description ("permanently") are hints, not the action.
   const stated = (e: Evidence) => e.supports === c.category && isStatedAction(e);
   const param = c.evidence.find((e) => e.supports === c.category && e.weight > 0 && isSelectableOperation(e));
@@ -564,6 +579,8 @@ function decidingSentence(c: Classification, params: readonly string[] = []): st
   }
   const extra = c.evidence.find((e) => e.supports === c.category && isExtraOperation(e) && e.source === 'parameter');
   if (!parts.length && extra) return `What decided it: its ${extra.text} parameter says where to save the result, so a call writes a file.`;
+  const image = c.category === 'Execute' ? c.evidence.find((e) => e.note === NOTE_RUNS_IMAGE) : undefined;
+  if (image) return `What decided it: ${parts.length ? `${parts[0]}, and ` : ''}its ${image.text} parameter picks the container image to start, and whatever that image holds runs.`;
   const codeParam = c.evidence.find((e) => e.source === 'parameter' && e.signals.includes('freeform_code'));
   if (!parts.length && codeParam) return `What decided it: it takes code or a query as input (${codeParam.text}).`;
   if (!parts.length) return undefined;

@@ -88,6 +88,8 @@ export interface Classification {
   objectKind?: ObjectInfo;
   /** Set when the evidence is too thin to act on without a person looking. */
   needsReview?: string;
+  /** A thin umbrella tool read as its worst plausible operation (umbrella_worst_case): its opening and the object word. */
+  worstCase?: { phrase: string; object: string };
   /** The description was empty or a scrape placeholder. */
   noDescription: boolean;
 }

@@ -108,6 +108,8 @@ export interface CompiledRules {
   moneyContext?: { verbs: Set<string>; words: Set<string> };
   /** classifier.yaml local_file_reads: reads of whatever local file a path names. */
   localFileReads?: { verbs: Set<string>; phrases: string[]; notWith: string[] };
+  /** classifier.yaml umbrella_worst_case: thin umbrella tools over high-loss objects. */
+  umbrellaWorstCase?: { phrases: string[][]; objects: Set<string>; category: Category; confidence: number; maxDescriptionChars: number };
   publicPlaces: string[];
   codeAsData: string[];
   undoVerbs: Set<string>;
@@ -127,6 +129,10 @@ export interface CompiledRules {
   };
   ambiguousCode: Set<string>;
   codeHints: Set<string>;
+  /** classifier.yaml params.code_tails: last words of a parameter name that take code. */
+  codeTails: Set<string>;
+  codeTailRuns: Set<string>;
+  imageHints: Set<string>;
   ambiguousSecret: Set<string>;
   secretHints: Set<string>;
   placeholders: Set<string>;
@@ -301,7 +307,7 @@ export function compileRules(raw: ClassifierRules, severity: SeverityRules, poli
   const paramKinds = new Map<string, (keyof ClassifierRules['params'])[]>();
   for (const kind of Object.keys(raw.params) as (keyof ClassifierRules['params'])[]) {
     // These two qualify freeform_code names; they are no kind of their own.
-    if (kind === 'ambiguous_code' || kind === 'code_hints') continue;
+    if (kind === 'ambiguous_code' || kind === 'code_hints' || kind === 'code_tails' || kind === 'code_tail_runs' || kind === 'image_hints') continue;
     for (const name of raw.params[kind]) {
       const key = normaliseParamName(name);
       paramKinds.set(key, [...(paramKinds.get(key) ?? []), kind]);
@@ -356,6 +362,9 @@ export function compileRules(raw: ClassifierRules, severity: SeverityRules, poli
     publicPlaces: raw.public_places.map((w) => w.toLowerCase()),
     codeAsData: raw.code_as_data.map((w) => w.toLowerCase()),
     undoVerbs: new Set(raw.undo_verbs.map((w) => w.toLowerCase())),
+    ...(raw.umbrella_worst_case
+      ? { umbrellaWorstCase: { phrases: raw.umbrella_worst_case.phrases.map((p) => p.toLowerCase().split(/\s+/)), objects: new Set(raw.umbrella_worst_case.objects.map((w) => w.toLowerCase())), category: raw.umbrella_worst_case.category, confidence: raw.umbrella_worst_case.confidence, maxDescriptionChars: raw.umbrella_worst_case.max_description_chars } }
+      : {}),
     ...(raw.account_creation ? { accountCreation: { verbs: new Set(raw.account_creation.verbs), between: new Set(raw.account_creation.between), objects: new Set(raw.account_creation.objects), then: new Set(raw.account_creation.then) } } : {}),
     ...(raw.local_file_reads ? { localFileReads: { verbs: new Set(raw.local_file_reads.verbs), phrases: raw.local_file_reads.phrases.map((w) => w.toLowerCase()), notWith: raw.local_file_reads.not_with.map((w) => w.toLowerCase()) } } : {}),
     ...(raw.money_context ? { moneyContext: { verbs: new Set(raw.money_context.verbs), words: new Set(raw.money_context.words.map((w) => w.toLowerCase())) } } : {}),
@@ -365,6 +374,9 @@ export function compileRules(raw: ClassifierRules, severity: SeverityRules, poli
       : {}),
     ambiguousCode: new Set(raw.params.ambiguous_code.map(normaliseParamName)),
     codeHints: new Set(raw.params.code_hints),
+    codeTails: new Set(raw.params.code_tails.map((w) => w.toLowerCase())),
+    codeTailRuns: new Set(raw.params.code_tail_runs.map((w) => w.toLowerCase())),
+    imageHints: new Set(raw.params.image_hints.map((w) => w.toLowerCase())),
     ambiguousSecret: new Set(raw.params.ambiguous_secret.map(normaliseParamName)),
     secretHints: new Set(raw.params.secret_hints),
     placeholders: new Set(raw.placeholder_descriptions.map((p) => p.toLowerCase())),
