@@ -40,6 +40,8 @@ const rulesSchema = z.object({
   cross_tool_instruction: z.array(z.string()),
   tool_directives: z.array(z.string()),
   exfiltration_param_names: z.array(z.string()),
+  /** The side-channel names suspicious even with no description (the rest need a description that asks for the conversation or secrets). */
+  side_channel_names: z.array(z.string()).default([]),
   exfiltration_param_text: z.array(z.string()),
   shadowing_min_name_length: z.number().int().positive(),
   shadowing_context: z.string(),
@@ -55,6 +57,7 @@ interface CompiledPoisoningRules {
   crossTool: RegExp[];
   directives: RegExp[];
   exfilNames: Set<string>;
+  sideChannelNames: Set<string>;
   exfilText: RegExp[];
   shadowingMin: number;
   shadowingContext: RegExp;
@@ -79,6 +82,7 @@ export function poisoningRules(): CompiledPoisoningRules {
     crossTool: r.cross_tool_instruction.map((x) => new RegExp(x, 'giu')),
     directives: r.tool_directives.map((x) => new RegExp(x, 'giu')),
     exfilNames: new Set(r.exfiltration_param_names.map(normaliseParamName)),
+    sideChannelNames: new Set(r.side_channel_names.map(normaliseParamName)),
     exfilText: re(r.exfiltration_param_text),
     shadowingMin: r.shadowing_min_name_length,
     shadowingContext: new RegExp(r.shadowing_context, 'iu'),
@@ -184,7 +188,7 @@ export function detectPoisoning(tool: PoisoningInput, params: readonly Poisoning
       const toolMentions = text.toLowerCase().includes(p.name.toLowerCase());
       if (asks) add('exfiltration_parameter', where, asks.text);
       // No stated purpose is worth a look, not proof of an attack: flagged, not hidden.
-      else if (!d && !toolMentions) add('side_channel_parameter', where, `free-text “${p.name}” with no stated purpose`);
+      else if (!d && !toolMentions && r.sideChannelNames.has(key)) add('side_channel_parameter', where, `free-text “${p.name}” with no stated purpose`);
     }
   }
   return findings;
