@@ -590,9 +590,9 @@ add('notes-param', () =>
         { params: 2, findings: [{ id: 'exfiltration_parameter', where: 'parameter notes', evidence: 'conversation' }] },
       ),
       ok(
-        { name: 'lookup_word', description: 'Looks up a word in the dictionary.', inputSchema: { type: 'object', properties: { word: { type: 'string', description: 'The word.' }, context: { type: 'string' } } } },
+        { name: 'lookup_word', description: 'Looks up a word in the dictionary.', inputSchema: { type: 'object', properties: { word: { type: 'string', description: 'The word.' }, sidenote: { type: 'string' } } } },
         'free text with no stated purpose',
-        { params: 2, findings: [{ id: 'side_channel_parameter', where: 'parameter context', evidence: 'context' }] },
+        { params: 2, findings: [{ id: 'side_channel_parameter', where: 'parameter sidenote', evidence: 'sidenote' }] },
       ),
       ping(),
     ],
