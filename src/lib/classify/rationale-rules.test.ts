@@ -61,3 +61,21 @@ describe('objects read from names and descriptions stay whole noun phrases', () 
     expect(first('create_widget', 'Admin API tool for widgets - create operations')).toBe('create_widget creates a widget on Test');
   });
 });
+
+describe('what a later sentence refers back to is a thing, never a preposition', () => {
+  const rules = loadRules();
+  const ctx = { title: 'Test', prefixWords: new Set<string>() };
+  const said = (name: string, description: string) => writeRationale(classify(rules, { name, description }, ctx), { rules, name, server: 'Test', policyKind: 'allow', policyBecause: 'reasons', description });
+
+  it('"searches for widgets" hands back the widgets, not "the for widgets"', () => {
+    const r = said('search_widgets', 'Search for widgets by colour');
+    expect(r).toContain('(the widgets)');
+    expect(r).not.toMatch(/\(the for /);
+  });
+
+  it('"translates from English to Braille" names no thing to refer back to', () => {
+    const r = said('translate_braille', 'Translate from English to Braille');
+    expect(r).toContain('translates from English to Braille on Test');
+    expect(r).not.toMatch(/\(the (from|to) /);
+  });
+});

@@ -164,6 +164,23 @@ function definite(object: string): string {
   return `the ${head.join(' ')}`;
 }
 
+/** Verbs whose object after "for" is what they bring back ("searches for files" → the files). */
+const SEEK_VERBS = new Set(['search', 'scan', 'check', 'look', 'hunt', 'find', 'query', 'browse']);
+
+/**
+ * What a later sentence refers back to, or undefined when the object is no
+ * thing: "searches for files" refers to the files, but "translates from
+ * English to Braille" and "waits for the page to load" name nothing a
+ * sentence could call "the from English" or "the for the page".
+ */
+function referent(act: Act): string | undefined {
+  const words = act.object.split(' ');
+  const first = words[0]!.toLowerCase();
+  if (!PREPOSITIONS.has(first)) return definite(act.object);
+  if (first === 'for' && words.length > 1 && SEEK_VERBS.has(act.verb) && !PREPOSITIONS.has(words[1]!.toLowerCase())) return definite(words.slice(1).join(' '));
+  return undefined;
+}
+
 /** Verbs whose wrong call leaves the thing itself wrong ("updates the proxy"). */
 const CHANGE_VERBS = new Set(['update', 'set', 'edit', 'modify', 'change', 'rename', 'patch', 'move', 'configure', 'assign', 'unassign', 'toggle', 'enable', 'disable', 'replace', 'write', 'overwrite', 'mark', 'adjust', 'reorder', 'refresh', 'reset', 'resize', 'transition', 'promote', 'tag', 'label', 'upsert', 'append', 'annotate', 'customize', 'format', 'apply', 'attach', 'detach']);
 
@@ -476,7 +493,7 @@ function signsWithKey(c: Classification): boolean {
 
 function costSentence(c: Classification, ctx: RationaleContext, act: Act | undefined): string {
   const kind = c.objectKind;
-  const the = act?.object ? definite(act.object) : undefined;
+  const the = act?.object ? referent(act) : undefined;
   const who = kind ? AUDIENCE[kind.audience] : 'the user';
   switch (c.category) {
     case 'Read': {
@@ -522,7 +539,7 @@ function costSentence(c: Classification, ctx: RationaleContext, act: Act | undef
         if (kind && (kind.loss === 'low' || kind.undo === 'recreate')) return `A wrong call costs little: the next call sets ${the} right again.`;
         return `A wrong call leaves ${the} on ${ctx.server} wrong until someone notices and corrects it with another call.`;
       }
-      if (CREATE_VERBS.has(verb) && act?.object) return `A wrong call leaves ${unwanted(definite(act.object).replace(/^the /, ''))} on ${ctx.server} until someone notices and removes it.`;
+      if (CREATE_VERBS.has(verb) && the) return `A wrong call leaves ${unwanted(the.replace(/^the /, ''))} on ${ctx.server} until someone notices and removes it.`;
       if (kind && (kind.loss === 'low' || kind.undo === 'recreate')) return 'A wrong call costs little, and the next call can put it right.';
       return `A wrong call stays in effect on ${ctx.server} until someone notices and undoes it with another call.`;
     }
