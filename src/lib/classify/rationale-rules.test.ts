@@ -79,3 +79,30 @@ describe('what a later sentence refers back to is a thing, never a preposition',
     expect(r).not.toMatch(/\(the (from|to) /);
   });
 });
+
+describe('what a deletion loses is what the tool names', () => {
+  const rules = loadRules();
+  const ctx = { title: 'Test', prefixWords: new Set<string>() };
+  const said = (name: string, description: string) => writeRationale(classify(rules, { name, description }, ctx), { rules, name, server: 'Test', policyKind: 'approval', policyBecause: 'reasons', description });
+
+  it('the named thing, with the kind in brackets only when it adds the scale', () => {
+    expect(said('delete_gizmo_instance', 'Delete a gizmo instance')).toContain('loses the gizmo instance (running infrastructure) for');
+    expect(said('delete_widget_fields', 'Delete specific fields from a widget')).toContain('loses the fields for the user, and nothing on Test brings them back');
+  });
+
+  it('a removed member loses access, not "who may do what" as a thing', () => {
+    const r = said('remove_tester_from_group', 'Remove a tester from a beta group');
+    expect(r).toContain('takes away someone’s access or role (the tester)');
+    expect(r).not.toContain('loses who may do what');
+  });
+
+  it('emptying the trash loses what it held, and the trash is no way back from that', () => {
+    const r = said('empty_trash', 'Empty the trash, permanently deleting everything in it.');
+    expect(r).toContain('loses everything in the trash');
+    expect(r).not.toMatch(/restores? (it|them) from the service’s trash|many at once/);
+  });
+
+  it('nothing named and no kind: no "loses what it removes"', () => {
+    expect(said('frob_purge', 'Delete things')).not.toMatch(/loses what it removes/);
+  });
+});

@@ -159,7 +159,8 @@ function articlesAfterPrepositions(object: string): string {
 function definite(object: string): string {
   const head = headWords(object);
   // Every leading determiner goes: "a new label" → "the label".
-  while (head.length > 1 && /^(a|an|the|all|every|each|multiple|several|many|one|some|any|its|their|your|this|that|these|those|new)$/i.test(head[0]!)) head.shift();
+  // "the specific fields", "the existing appointment": what identifies it in a request says nothing once it is named.
+  while (head.length > 1 && /^(a|an|the|all|every|each|multiple|several|many|one|some|any|its|their|your|this|that|these|those|new|existing|specific|specified|given|selected|particular|certain)$/i.test(head[0]!)) head.shift();
   if (!head.length) return 'what it changed';
   return `the ${head.join(' ')}`;
 }
@@ -440,7 +441,8 @@ function whatItDoes(c: Classification, ctx: RationaleContext, act: Act | undefin
       return `${ctx.name} moves money or market exposure ${on}${c.signals.includes('leverage') ? ', and leverage multiplies what is at stake' : ''}.`;
     }
     case 'Destructive':
-      if (does) return `${does} ${on}${c.signals.includes('bulk_scope') && !/\b(all|every|multiple|many)\b/i.test(act!.object) ? ', many at once' : ''}.`;
+      // "empties the trash": one named thing, whatever it holds, is not "many at once".
+      if (does) return `${does} ${on}${c.signals.includes('bulk_scope') && !/\b(all|every|multiple|many)\b/i.test(act!.object) && !/^the /i.test(act!.object) ? ', many at once' : ''}.`;
       return `${ctx.name} removes what the caller names ${on}${c.signals.includes('bulk_scope') ? ', many at once' : ''}.`;
   }
 }
@@ -552,10 +554,29 @@ function costSentence(c: Classification, ctx: RationaleContext, act: Act | undef
       if (spendParam(c) && !c.signals.includes('signs_transactions')) return `A wrong budget or bid starts spending the account’s money as soon as ${ctx.server} accepts it and keeps spending until someone lowers or pauses it; another call can change it back, but what was spent meanwhile stays spent.`;
       return 'Once the exchange, payment provider or chain accepts the call, the money or position has moved at the price of that moment, and no later call takes it back.';
     case 'Destructive': {
-      const lost = kind ? `${kind.phrase} for ${who}` : `${the ?? 'what it removes'} for ${who}`;
-      if (c.signals.includes('reversible')) return `A wrong call costs ${lost} until someone restores it from the service’s trash or history; that way back is outside the agent’s control.`;
+      // What the tool names ("the gist", "the tester") says what is lost; the
+      // kind's phrase says it only when nothing is named, or in brackets when
+      // it adds the scale ("the mysql instance (running infrastructure)").
+      const plural = the ? isPlural(headWords(the).at(-1)!) : kind ? /s$/.test(kind.phrase.split(' ')[0]!) : false;
+      const it = plural ? 'them' : 'it';
+      // Emptying the trash is the deletion the trash was there to undo.
+      const reversible = c.signals.includes('reversible') && !/\b(trash|bin|recycle|deleted)\b/i.test(the ?? '');
+      if (kind?.id === 'permission') {
+        const work = /^(the user|whoever receives it)$/.test(who) ? 'works' : 'work';
+        const whose = `someone’s access or role${the ? ` (${the})` : ''}`;
+        return reversible
+          ? `A wrong call takes away ${whose} until someone restores it from the service’s history; ${who} ${work} without it meanwhile.`
+          : `A wrong call takes away ${whose} at once; nothing on ${ctx.server} puts it back by itself, so ${who} ${work} without it until a person who knows what it was grants it again.`;
+      }
+      // Only when the kind was read from the named thing itself: "the item" of a search index is no database.
+      const head = the ? headWords(the).at(-1)!.toLowerCase().replace(/s$/, '') : '';
+      const scale = the && kind && kind.loss === 'high' && kind.word.toLowerCase().replace(/s$/, '') === head && !kind.phrase.toLowerCase().includes(head) ? ` (${kind.phrase})` : '';
+      // "empties the trash": what is lost is what the trash held.
+      const what = the ? `${/\b(trash|bin)$/i.test(the) ? 'everything in ' : ''}${the}${scale}` : kind?.phrase;
+      if (reversible) return what ? `A wrong call takes ${what} away from ${who} until someone restores ${it} from the service’s trash or history; that way back is outside the agent’s control.` : `What a wrong call removes stays in the service’s trash or history until someone restores it; that way back is outside the agent’s control.`;
       if (c.signals.includes('recreatable') && !c.signals.includes('bulk_scope')) return `What it removes is small and one call makes it again, so a wrong call costs little beyond the work of noticing.`;
-      return `A wrong call loses ${lost}, and nothing on ${ctx.server} brings it back.`;
+      if (!what) return `Whatever a wrong call removes is gone for ${who}, and nothing on ${ctx.server} brings it back.`;
+      return `A wrong call loses ${what} for ${who}, and nothing on ${ctx.server} brings ${it} back.`;
     }
   }
 }
