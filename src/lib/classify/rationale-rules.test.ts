@@ -106,3 +106,20 @@ describe('what a deletion loses is what the tool names', () => {
     expect(said('frob_purge', 'Delete things')).not.toMatch(/loses what it removes/);
   });
 });
+
+describe('a name with a product word before its verb still says what it acts on', () => {
+  const rules = loadRules();
+  const ctx = { title: 'Test', prefixWords: new Set<string>() };
+  const first = (name: string, description: string) => writeRationale(classify(rules, { name, description }, ctx), { rules, name, server: 'Test', policyKind: 'approval', policyBecause: 'reasons', description }).split('. ')[0];
+
+  it('"r2_delete_bucket" deletes a bucket and "gizmo_delete" deletes a gizmo, when the description says nothing', () => {
+    expect(first('r2_delete_bucket', '')).toBe('r2_delete_bucket deletes a bucket on Test');
+    expect(first('gizmo_delete', '')).toBe('gizmo_delete deletes a gizmo on Test');
+  });
+
+  it('the description’s own object still wins, and a verb that is a noun too is not read this way', () => {
+    expect(first('http-delete', 'Makes an HTTP DELETE request')).toContain('makes an HTTP DELETE request');
+    expect(first('file_search_agent', '')).not.toContain('searches an agent');
+    expect(first('w3_rm', '')).not.toContain('rms');
+  });
+});

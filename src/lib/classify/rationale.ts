@@ -193,6 +193,8 @@ interface Act {
   verb: string;
   /** With its article or determiner; empty when nothing readable names it. */
   object: string;
+  /** Read from a name whose action is not its first word ("r2_delete_bucket"): used only when the description names nothing. */
+  weak?: boolean;
 }
 
 /** HTTP methods that a name made from an API path starts with; as verbs they say nothing ("posts profile quick"). */
@@ -221,7 +223,7 @@ function cleanObject(lex: Lexicon, words: string[], verb: string, max: number, f
       if (i === words.length - 1 && out.length && !ID_WORDS.has(out[out.length - 1]!.toLowerCase())) out.push('ID');
       continue;
     }
-    if (/^v\d*$/.test(l) || (/^\d+$/.test(l) && out.length === 0) || (w.length === 1 && !/^[aA]$/.test(w)) || /^(many|multi|bulk)$/.test(l)) continue;
+    if (/^v\d*$/.test(l) || (/^\d+$/.test(l) && out.length === 0) || (w.length === 1 && !/^[aA]$/.test(w)) || /^(many|multi|bulk)$/.test(l) || (fromName && l === 'batch')) continue;
     out.push(w);
   }
   while (out.length && (PREPOSITIONS.has(out[out.length - 1]!.toLowerCase()) || /^(and|or|the|a|an)$/i.test(out[out.length - 1]!))) out.pop();
@@ -254,16 +256,35 @@ function cleanObject(lex: Lexicon, words: string[], verb: string, max: number, f
 function namedAction(lex: Lexicon, c: Classification, name: string): Act | undefined {
   if (!c.action || !/^[a-z]+$/.test(c.action)) return undefined;
   const e = c.evidence.find((x) => x.source === 'name' && x.supports === c.category && isStatedAction(x));
-  if (!e || e.text.toLowerCase().replace(/[^a-z]/g, '') !== c.action) return undefined;
-  // Only a name that reads verb first says "verb object": "take_screenshot"
-  // or "browser_wait" put other words first, and "screenshots a take" or
-  // "waits a browser" would follow.
+  const said = e?.text.toLowerCase().replace(/[^a-z]/g, '') ?? '';
+  // Only a name that reads verb first (after any server prefix) says "verb
+  // object": "take_screenshot" or "browser_wait" put other words first, and
+  // "screenshots a take" or "waits a browser" would follow.
   const nameWords = c.nameWords ?? [];
-  if (nameWords.length && nameWords[0] !== c.action) return undefined;
+  const leads = !nameWords.length || nameWords[0] === c.action;
+  // The action alone ("delete"), or, for the weak reading below, a pair that starts with it ("cancel_order").
+  if (!e || (said !== c.action && (leads || !said.startsWith(c.action)))) return undefined;
   if (isApiPath(name, c.action)) return undefined;
   const tokens = nameWordsGlued(name);
   const at = tokens.indexOf(c.action);
   if (at < 0) return undefined;
+  if (!leads) {
+    // A weak reading, used only when the description names nothing: words
+    // before the verb are a product ("r2_delete_bucket",
+    // "binance_futures_cancel_order") or, when a deletion ends the name, its
+    // object ("collection_delete"); never another verb ("take_screenshot"),
+    // and never a verb that is a noun too ("file_search_agent", "search_book").
+    // "w3_rm": a shell abbreviation conjugates to no English ("rms a w3").
+    if (at === 0 || !/[aeiouy]/.test(c.action)) return undefined;
+    const before = tokens.slice(0, at);
+    if (before.some((w) => actsAsVerb(lex, w)) || NOUN_LIKE.has(c.action) || lex.nounVerbs.has(c.action)) return undefined;
+    const after = tokens.slice(at + 1).filter((w) => !/^(the|a|an)$/.test(w));
+    // "browser_wait" waits for no browser, "confirm_email_change" changes no "confirm email": only a deletion ends a name this way.
+    if (!after.length && c.category !== 'Destructive') return undefined;
+    if (after.length && (PREPOSITIONS.has(after[0]!) || /^(and|or|as|by|then|if|not)$/.test(after[0]!))) return undefined;
+    const object = after.length ? cleanObject(lex, after, c.action, 4) : cleanObject(lex, before, c.action, 3);
+    return object === undefined ? undefined : { verb: c.action, object: withArticle(object), weak: true };
+  }
   const rest = tokens.slice(at + 1).filter((w) => !/^(the|a|an|this|that|these|those|your|my|our|their|its|specified|specific|given|existing|current|selected|user's|s)$/.test(w));
   if (!rest.length) return { verb: c.action, object: '' };
   const object = cleanObject(lex, rest, c.action, 4);
@@ -367,7 +388,7 @@ function actionOf(c: Classification, ctx: RationaleContext): Act | undefined {
   // The description in its author's words, when it says the same action
   // ("delete_dns": "deletes a DNS record", not "deletes dns").
   if (named && described?.object && baseForms(named.verb).some((f) => baseForms(described.verb).includes(f))) return described;
-  if (named?.object) return named;
+  if (named?.object && !(named.weak && described?.object)) return named;
   if (described?.object) return described;
   // A one-word name ("search") acts on what its description names.
   if (named && described && baseForms(named.verb).includes(described.verb)) return named;
