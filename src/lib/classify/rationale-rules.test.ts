@@ -123,3 +123,15 @@ describe('a name with a product word before its verb still says what it acts on'
     expect(first('w3_rm', '')).not.toContain('rms');
   });
 });
+
+describe('our sentences speak about the user, not to the reader', () => {
+  const rules = loadRules();
+  const ctx = { title: 'Test', prefixWords: new Set<string>() };
+  const said = (name: string, description: string) => writeRationale(classify(rules, { name, description }, ctx), { rules, name, server: 'Test', policyKind: 'allow', policyBecause: 'reasons', description });
+
+  it('"your account" becomes the user’s, and "you" ends the object', () => {
+    expect(said('list_gizmos', 'List all gizmos in your account')).toContain('lists all gizmos in the user’s account on Test');
+    const r = said('help_me', 'Get information to help you work better');
+    expect(r.replace(/“[^”]*”/g, '')).not.toMatch(/\byou\b/);
+  });
+});

@@ -370,6 +370,13 @@ function describedAction(lex: Lexicon, c: Classification, description: string | 
     kept.length = cut;
   }
   if (kept.some((w) => /[^A-Za-z0-9'’+-]/.test(w) || /[a-z][A-Z]/.test(w) || /^[A-Z][a-z]+[A-Z]/.test(w))) return undefined;
+  // The description speaks to its reader; our sentence speaks about the user:
+  // "your account" is the user's, and "to help you work" ends the object.
+  const you = kept.findIndex((w) => /^you$/i.test(w));
+  if (you >= 0) kept.length = you;
+  for (let i = 0; i < kept.length; i++) if (/^your$/i.test(kept[i]!)) kept[i] = /^[A-Z]/.test(kept[i]!) ? 'The user’s' : 'the user’s';
+  // "CALL THIS TOOL FIRST": an instruction shouted at the agent names no object.
+  if (kept.some((w) => /^(THIS|TOOL|FIRST|WHENEVER|ALWAYS|MUST|NEVER|BEFORE|AFTER|THE|YOU|CALL|USE|ONLY|IMPORTANT)$/.test(w))) return undefined;
   if (!kept.length) return { verb, object: '' };
   const object = cleanObject(lex, kept, verb, 7, false);
   if (object === undefined) return undefined;
