@@ -135,3 +135,14 @@ describe('our sentences speak about the user, not to the reader', () => {
     expect(r.replace(/“[^”]*”/g, '')).not.toMatch(/\byou\b/);
   });
 });
+
+describe('an object read from a name keeps the description’s spelling of its acronyms', () => {
+  const rules = loadRules();
+  const ctx = { title: 'Test', prefixWords: new Set<string>() };
+  const first = (name: string, description: string) => writeRationale(classify(rules, { name, description }, ctx), { rules, name, server: 'Test', policyKind: 'allow', policyBecause: 'reasons', description }).split('. ')[0];
+
+  it('"gizmodb" is "GizmoDB" and "xyz" is "XYZ" when the description spells them so, but a Title Case word stays as the name has it', () => {
+    expect(first('get_gizmodb_status_xyz', 'Returns health of the GizmoDB cluster via XYZ')).toContain('GizmoDB status XYZ');
+    expect(first('getWidgetArticles', 'Access the latest Widget Articles')).toContain('widget articles');
+  });
+});

@@ -253,7 +253,7 @@ function cleanObject(lex: Lexicon, words: string[], verb: string, max: number, f
  * action of that category, or its object does not read as English (API
  * paths: "delete_tags__id__removeFromProfiles", "post_profile_quick").
  */
-function namedAction(lex: Lexicon, c: Classification, name: string): Act | undefined {
+function namedAction(lex: Lexicon, c: Classification, name: string, spelled = ''): Act | undefined {
   if (!c.action || !/^[a-z]+$/.test(c.action)) return undefined;
   const e = c.evidence.find((x) => x.source === 'name' && x.supports === c.category && isStatedAction(x));
   const said = e?.text.toLowerCase().replace(/[^a-z]/g, '') ?? '';
@@ -268,6 +268,9 @@ function namedAction(lex: Lexicon, c: Classification, name: string): Act | undef
   const tokens = nameWordsGlued(name);
   const at = tokens.indexOf(c.action);
   if (at < 0) return undefined;
+  // A name writes "mysql", "fmp", "ui" in lower case; the object takes the description's spelling ("MySQL", "FMP").
+  for (let i = at + 1; i < tokens.length; i++) tokens[i] = spelling(tokens[i]!, spelled);
+  for (let i = 0; i < at; i++) tokens[i] = spelling(tokens[i]!, spelled);
   if (!leads) {
     // A weak reading, used only when the description names nothing: words
     // before the verb are a product ("r2_delete_bucket",
@@ -289,6 +292,16 @@ function namedAction(lex: Lexicon, c: Classification, name: string): Act | undef
   if (!rest.length) return { verb: c.action, object: '' };
   const object = cleanObject(lex, rest, c.action, 4);
   return object === undefined ? undefined : { verb: c.action, object: withArticle(object) };
+}
+
+/** A lower-case word of a name as the tool's own prose spells it, when that spelling has capitals after its first letter ("mysql" → "MySQL", "fmp" → "FMP"; not "Item" of a Title Case "Delete an Item"). */
+function spelling(word: string, text: string): string {
+  // Function words ("all" of "search_all") keep the name's case even where the prose shouts them.
+  if (!/^[a-z0-9]+$/.test(word) || word.length < 2 || !text || NO_ARTICLE.has(word) || PREPOSITIONS.has(word) || OBJECT_ENDS.has(word)) return word;
+  const re = new RegExp(`(?<![A-Za-z0-9])${word.replace(/[^a-z0-9]/g, '')}(?![A-Za-z0-9])`, 'gi');
+  // Only capitals after the first letter: a lone initial capital may be Title Case ("Delete an Item").
+  for (const m of text.matchAll(re)) if (/[A-Z]/.test(m[0].slice(1))) return m[0];
+  return word;
 }
 
 /** A name's words with letter-digit runs whole again ("erc20", "base64", "C2C", "p2p", not "erc 20" or "c 2 c"). */
@@ -390,7 +403,7 @@ function describedAction(lex: Lexicon, c: Classification, description: string | 
 
 /** What the tool does in verb and object, from its name when that reads well, else from its description. */
 function actionOf(c: Classification, ctx: RationaleContext): Act | undefined {
-  const named = namedAction(ctx.rules, c, ctx.name);
+  const named = namedAction(ctx.rules, c, ctx.name, `${ctx.description ?? ''} ${ctx.server}`);
   const described = describedAction(ctx.rules, c, ctx.description);
   // The description in its author's words, when it says the same action
   // ("delete_dns": "deletes a DNS record", not "deletes dns").
