@@ -146,3 +146,13 @@ describe('an object read from a name keeps the description’s spelling of its a
     expect(first('getWidgetArticles', 'Access the latest Widget Articles')).toContain('widget articles');
   });
 });
+
+describe('a quoted phrase ends with its sentence', () => {
+  const rules = loadRules();
+  const ctx = { title: 'Test', prefixWords: new Set<string>() };
+  it('"Delete a widget. Args" is quoted as “Delete a widget”', () => {
+    const description = 'Delete a widget. Args: widget_id (str): the widget';
+    const r = writeRationale(classify(rules, { name: 'delete_widget', description }, ctx), { rules, name: 'delete_widget', server: 'Test', policyKind: 'approval', policyBecause: 'reasons', description });
+    expect(r).not.toContain('. Args”');
+  });
+});

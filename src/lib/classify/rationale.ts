@@ -45,8 +45,14 @@ function clip(text: string, max = 70): string {
   return one.length > max ? one.slice(0, max - 1) + '…' : one;
 }
 
+/** The evidence up to the end of its first sentence: "Delete a checklist. Args" was matched across it, but "Args" decided nothing. */
+function firstSentence(text: string): string {
+  return text.replace(/([A-Za-z]{3,})\. +[A-Z][\s\S]*$/, '$1');
+}
+
 function quote(e: Evidence): string {
-  return e.gloss ? `“${clip(e.text)}” (${e.gloss})` : `“${clip(e.text)}”`;
+  const text = firstSentence(e.text);
+  return e.gloss ? `“${clip(text)}” (${e.gloss})` : `“${clip(text)}”`;
 }
 
 /** Third person of an English verb: "clone" → "clones", "search" → "searches", "copy" → "copies", "lookup" → "looks up". */
