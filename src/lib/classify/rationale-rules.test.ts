@@ -156,3 +156,29 @@ describe('a quoted phrase ends with its sentence', () => {
     expect(r).not.toContain('. Args”');
   });
 });
+
+describe('what a wrong Financial call costs depends on how it moves money', () => {
+  const rules = loadRules();
+  const ctx = { title: 'Test', prefixWords: new Set<string>() };
+  const said = (name: string, description: string) => writeRationale(classify(rules, { name, description }, ctx), { rules, name, server: 'Test', policyKind: 'approval', policyBecause: 'reasons', description });
+
+  it('a market order, a payment-provider order, an invoice, a token approval and a leverage change each say their own cost', () => {
+    expect(said('place_order', 'Place a market order on the exchange')).toContain('Once the exchange fills the order');
+    expect(said('create_order', 'Create an order in PayPal')).toContain('the money has left the account');
+    expect(said('finalize_invoice', 'Finalize a draft invoice')).toContain('commits the account or its customer to a charge');
+    expect(said('approve_token_spending', 'Approve a spender to use ERC20 tokens')).toContain('until someone revokes the approval on chain');
+    expect(said('change_leverage', 'Change initial leverage')).toContain('the exchange can liquidate them');
+    expect(said('create_order', 'Create an order in PayPal')).not.toContain('price of that moment');
+  });
+});
+
+describe('an off-chain signature is not said to be a transaction on chain', () => {
+  it('signing typed data says what the signature permits', () => {
+    const rules = loadRules();
+    const description = 'Sign typed data (EIP-712) with the wallet';
+    const c = classify(rules, { name: 'wallet_sign_typed_data', description }, { title: 'Test', prefixWords: new Set<string>() });
+    expect(c.category).toBe('Financial');
+    const r = writeRationale(c, { rules, name: 'wallet_sign_typed_data', server: 'Test', policyKind: 'approval', policyBecause: 'reasons', description });
+    expect(r).not.toContain('Once the chain includes the transaction');
+  });
+});

@@ -599,7 +599,7 @@ function costSentence(c: Classification, ctx: RationaleContext, act: Act | undef
     case 'Financial':
       // A budget or bid is spent over time, and another call can change it.
       if (spendParam(c) && !c.signals.includes('signs_transactions')) return `A wrong budget or bid starts spending the account’s money as soon as ${ctx.server} accepts it and keeps spending until someone lowers or pauses it; another call can change it back, but what was spent meanwhile stays spent.`;
-      return 'Once the exchange, payment provider or chain accepts the call, the money or position has moved at the price of that moment, and no later call takes it back.';
+      return FINANCIAL_COST[moneyKind(c, ctx)];
     case 'Destructive': {
       // What the tool names ("the gist", "the tester") says what is lost; the
       // kind's phrase says it only when nothing is named, or in brackets when
@@ -626,6 +626,47 @@ function costSentence(c: Classification, ctx: RationaleContext, act: Act | undef
       return `A wrong call loses ${what} for ${who}, and nothing on ${ctx.server} brings ${it} back.`;
     }
   }
+}
+
+/** How a Financial call moves money, which decides what a wrong one costs and who bears it. */
+type MoneyKind = 'leverage' | 'approval' | 'signature' | 'chain' | 'billing' | 'payment' | 'trade' | 'exchange' | 'other';
+
+const FINANCIAL_COST: Record<MoneyKind, string> = {
+  leverage: 'A wrong leverage or margin setting changes how much every price move costs the account’s open positions, and the exchange can liquidate them before anyone notices; setting it back does not return what was lost meanwhile.',
+  approval: 'An approval outlives the call: it lets the spender move the wallet’s tokens later without asking again, so a wrong or injected spender can drain them until someone revokes the approval on chain.',
+  chain: 'Once the chain includes the transaction, nobody can reverse it: a wrong address, amount or contract moves the wallet’s funds for good.',
+  billing: 'A wrong call commits the account or its customer to a charge on the service’s billing schedule; what has been paid comes back only through a refund that a person issues.',
+  payment: 'Once the payment provider, bank or exchange accepts it, the money has left the account; getting it back depends on the recipient or a dispute, not on another call.',
+  signature: 'A signature vouches for whatever it signs in the wallet’s name: an injected permit or order can be submitted later to move the wallet’s funds, and no call takes a signature back.',
+  exchange: 'Once the exchange accepts it, the account’s funds have moved on the exchange’s books at the terms of that moment, and no later call takes this one back.',
+  trade: 'Once the exchange fills the order, the position exists at the price of that moment; undoing it is a new trade at a new price, with fees both ways, and the account bears the difference.',
+  other: 'Once the exchange, payment provider or chain accepts the call, the money or position has moved at the price of that moment, and no later call takes it back.',
+};
+
+/** Words of the name, the lead of the description and the server title. */
+function leadWords(ctx: RationaleContext): Set<string> {
+  const text = `${splitIdentifier(ctx.name).map((t) => t.word).join(' ')} ${(ctx.description ?? '').slice(0, 200)} ${ctx.server}`.toLowerCase();
+  return new Set(text.split(/[^a-z0-9-]+/).filter(Boolean));
+}
+
+/** Which of the money kinds a Financial tool is, first match wins: a PayPal order is a payment, not a market order. */
+function moneyKind(c: Classification, ctx: RationaleContext): MoneyKind {
+  const w = leadWords(ctx);
+  const any = (...words: string[]) => words.some((x) => w.has(x));
+  if (c.signals.includes('leverage')) return 'leverage';
+  // Typed data and messages are signed off chain: what is at stake is what the signature permits.
+  if (c.action === 'sign' && any('typed', 'message', 'eip-712', 'eip712', 'permit', 'order')) return 'signature';
+  if (c.action === 'approve' || any('allowance', 'approval', 'approvals', 'permit')) return 'approval';
+  // A custodial exchange keeps its own books: its tokens move on no chain, and its orders fill there.
+  const exchange = !c.signals.includes('signs_transactions') && any('binance', 'coinbase', 'kraken', 'okx', 'bybit', 'bitget', 'kucoin', 'mexc', 'huobi', 'htx', 'gate', 'bitfinex', 'bitstamp', 'alpaca', 'ccxt', 'upbit', 'bithumb');
+  const trade = c.objectKind?.id === 'order' || any('order', 'orders', 'position', 'positions', 'trade', 'trading', 'buy', 'sell', 'short', 'futures', 'margin', 'spot', 'market', 'swap', 'portfolio');
+  if (exchange) return trade ? 'trade' : 'exchange';
+  if (c.signals.includes('signs_transactions') || any('sui', 'aptos', 'near', 'ton', 'polygon', 'arbitrum', 'avalanche', 'bnb', 'usdt', 'token', 'tokens', 'erc20', 'erc721', 'nft', 'nfts', 'chain', 'on-chain', 'onchain', 'blockchain', 'contract', 'stake', 'unstake', 'staking', 'bridge', 'mint', 'burn', 'solana', 'ethereum', 'evm', 'gas', 'dex', 'liquidity', 'validator', 'delegate', 'wallet', 'lightning', 'sats', 'usdc', 'eth', 'sol', 'btc')) return 'chain';
+  if (any('invoice', 'invoices', 'subscription', 'subscriptions', 'billing', 'checkout', 'plan', 'license', 'licenses', 'credits', 'number', 'domain')) return 'billing';
+  if (any('paypal', 'stripe', 'square', 'shopify', 'adyen', 'braintree', 'razorpay', 'mollie', 'paddle', 'payment', 'payments', 'pay', 'refund', 'refunds', 'payout', 'payouts', 'charge', 'tip', 'donate', 'bank', 'iban', 'sepa')) return 'payment';
+  if (trade || w.has('exchange')) return 'trade';
+  if (any('transfer', 'withdraw', 'withdrawal', 'deposit', 'send', 'fund', 'funds')) return 'payment';
+  return 'other';
 }
 
 /** The phrase that decided the category: action evidence only, never a bare noun. */
