@@ -182,3 +182,13 @@ describe('an off-chain signature is not said to be a transaction on chain', () =
     expect(r).not.toContain('Once the chain includes the transaction');
   });
 });
+
+describe('a brand in the description’s object is English, an identifier is not', () => {
+  const rules = loadRules();
+  const ctx = { title: 'Test', prefixWords: new Set<string>() };
+  const first = (name: string, description: string) => writeRationale(classify(rules, { name, description }, ctx), { rules, name, server: 'Test', policyKind: 'rate', policyBecause: 'reasons', description }).split('. ')[0];
+  it('"Connect to a GizmoDB instance" connects to one; "Update the ModifyWidgetSpecs" names no object', () => {
+    expect(first('connect', 'Connect to a GizmoDB instance')).toBe('connect connects to a GizmoDB instance on Test');
+    expect(first('update_spec', 'Update the ModifyWidgetSpecs')).not.toContain('ModifyWidgetSpecs');
+  });
+});

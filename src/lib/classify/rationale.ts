@@ -388,7 +388,9 @@ function describedAction(lex: Lexicon, c: Classification, description: string | 
     if (cut <= 0) return undefined;
     kept.length = cut;
   }
-  if (kept.some((w) => /[^A-Za-z0-9'’+-]/.test(w) || /[a-z][A-Z]/.test(w) || /^[A-Z][a-z]+[A-Z]/.test(w))) return undefined;
+  // An identifier ("getUser", "ModifyInstanceSpec") is no English object; a short brand ("MongoDB", "GitHub", "PayPal") is.
+  const brand = (w: string) => /^[A-Z][a-z]+[A-Z][A-Za-z]{0,5}$/.test(w) && w.length <= 10;
+  if (kept.some((w) => /[^A-Za-z0-9'’+-]/.test(w) || (!brand(w) && (/[a-z][A-Z]/.test(w) || /^[A-Z][a-z]+[A-Z]/.test(w))))) return undefined;
   // The description speaks to its reader; our sentence speaks about the user:
   // "your account" is the user's, and "to help you work" ends the object.
   const you = kept.findIndex((w) => /^you$/i.test(w));
