@@ -192,3 +192,13 @@ describe('a brand in the description’s object is English, an identifier is not
     expect(first('update_spec', 'Update the ModifyWidgetSpecs')).not.toContain('ModifyWidgetSpecs');
   });
 });
+
+describe('what a Financial tool moves is said for its kind', () => {
+  it('a payment-provider order moves money, not market exposure', () => {
+    const rules = loadRules();
+    const description = 'Create an order in PayPal';
+    const r = writeRationale(classify(rules, { name: 'create_order', description }, { title: 'Test', prefixWords: new Set<string>() }), { rules, name: 'create_order', server: 'Test', policyKind: 'approval', policyBecause: 'reasons', description });
+    expect(r).toContain('which moves money out of the account');
+    expect(r).not.toContain('market exposure');
+  });
+});

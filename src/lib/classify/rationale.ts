@@ -79,7 +79,7 @@ const PHRASAL: Record<string, [string, string]> = {
 };
 
 /** Words after a verb that take no article ("goes back", "updates code"). */
-const NO_ARTICLE = new Set(['back', 'forward', 'up', 'down', 'in', 'out', 'on', 'off', 'over', 'away', 'all', 'every', 'each', 'the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'your', 'his', 'her', 'our', 'my', 'any', 'some', 'multiple', 'several', 'many', 'one', 'two', 'no', 'code', 'data', 'information', 'info', 'content', 'text', 'state', 'status', 'metadata', 'weather', 'history', 'documentation', 'feedback', 'help', 'memory', 'storage', 'progress', 'traffic', 'access', 'analytics', 'usage', 'config', 'configuration', 'media', 'music', 'news', 'time', 'context', 'knowledge', 'research', 'evidence', 'software', 'hardware', 'inventory', 'liquidity', 'leverage', 'margin', 'people', 'staff', 'equipment', 'mail', 'advice', 'money', 'cash', 'cache', 'whatever', 'what', 'how', 'where', 'which', 'who', 'when', 'whether', 'it', 'them', 'me', 'us', 'everything', 'anything', 'something']);
+const NO_ARTICLE = new Set(['back', 'another', 'other', 'forward', 'up', 'down', 'in', 'out', 'on', 'off', 'over', 'away', 'all', 'every', 'each', 'the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'your', 'his', 'her', 'our', 'my', 'any', 'some', 'multiple', 'several', 'many', 'one', 'two', 'no', 'code', 'data', 'information', 'info', 'content', 'text', 'state', 'status', 'metadata', 'weather', 'history', 'documentation', 'feedback', 'help', 'memory', 'storage', 'progress', 'traffic', 'access', 'analytics', 'usage', 'config', 'configuration', 'media', 'music', 'news', 'time', 'context', 'knowledge', 'research', 'evidence', 'software', 'hardware', 'inventory', 'liquidity', 'leverage', 'margin', 'people', 'staff', 'equipment', 'mail', 'advice', 'money', 'cash', 'cache', 'whatever', 'what', 'how', 'where', 'which', 'who', 'when', 'whether', 'it', 'them', 'me', 'us', 'everything', 'anything', 'something']);
 
 /** Words that join a noun to what qualifies it ("tag from profiles", "page as a PDF file"). */
 const PREPOSITIONS = new Set(['of', 'for', 'to', 'from', 'in', 'into', 'on', 'at', 'by', 'with', 'as', 'about', 'across', 'within', 'between', 'over', 'under', 'via', 'per']);
@@ -486,8 +486,10 @@ function whatItDoes(c: Classification, ctx: RationaleContext, act: Act | undefin
         const lead = own?.object ? `${ctx.name} ${thirdPerson(own.verb)} ${own.object} ${on}` : `${ctx.name} makes a change ${on}`;
         return `${lead}, and its ${spend} argument sets how much money that spends.`;
       }
-      if (does) return `${does} ${on}, which moves money or market exposure${c.signals.includes('leverage') ? ', and leverage multiplies what is at stake' : ''}.`;
-      return `${ctx.name} moves money or market exposure ${on}${c.signals.includes('leverage') ? ', and leverage multiplies what is at stake' : ''}.`;
+      // What moves, in the words of the money kind: a PayPal order moves money, not market exposure.
+      const moves = MONEY_MOVES[moneyKind(c, ctx)];
+      if (does) return `${does} ${on}, which ${moves}${c.signals.includes('leverage') ? ', and leverage multiplies what is at stake' : ''}.`;
+      return `${ctx.name} ${moves}${/ on | on$/.test(moves) ? ` (${on})` : ` ${on}`}${c.signals.includes('leverage') ? ', and leverage multiplies what is at stake' : ''}.`;
     }
     case 'Destructive':
       // "empties the trash": one named thing, whatever it holds, is not "many at once".
@@ -643,6 +645,19 @@ const FINANCIAL_COST: Record<MoneyKind, string> = {
   exchange: 'Once the exchange accepts it, the account’s funds have moved on the exchange’s books at the terms of that moment, and no later call takes this one back.',
   trade: 'Once the exchange fills the order, the position exists at the price of that moment; undoing it is a new trade at a new price, with fees both ways, and the account bears the difference.',
   other: 'Once the exchange, payment provider or chain accepts the call, the money or position has moved at the price of that moment, and no later call takes it back.',
+};
+
+/** What a call of each money kind moves, for the sentence that says what the tool does. */
+const MONEY_MOVES: Record<MoneyKind, string> = {
+  leverage: 'changes the account’s market exposure',
+  approval: 'lets another address spend the wallet’s tokens',
+  signature: 'signs in the wallet’s name',
+  chain: 'moves the wallet’s funds on chain',
+  billing: 'commits the account or a customer to paying',
+  payment: 'moves money out of the account',
+  trade: 'changes the account’s market exposure',
+  exchange: 'moves the account’s funds on the exchange',
+  other: 'moves money or market exposure',
 };
 
 /** Words of the name, the lead of the description and the server title. */
