@@ -43,6 +43,12 @@ describe('"What it does", second paragraph', () => {
     expect(p).toBe('What it removes is files or documents; no call brings it back, and the loss falls on the user.');
   });
 
+  it('never says a sandboxed command runs on the host and in a throwaway sandbox at once', () => {
+    const p = second('io.github.302ai/302_sandbox_mcp', 'runCommand');
+    expect(p).toContain('throwaway sandbox');
+    expect(p).not.toContain('run on the host');
+  });
+
   it('says a read by id looks up one item', () => {
     expect(second('io.github.blazickjp/arxiv-mcp-server', 'read_paper')).toContain('One call looks up what its paper_id parameter names and changes nothing');
   });

@@ -45,8 +45,14 @@ function clip(text: string, max = 70): string {
   return one.length > max ? one.slice(0, max - 1) + '…' : one;
 }
 
+/** The evidence up to the end of its first sentence: "Delete a checklist. Args" was matched across it, but "Args" decided nothing. */
+function firstSentence(text: string): string {
+  return text.replace(/([A-Za-z]{3,})\. +[A-Z][\s\S]*$/, '$1');
+}
+
 function quote(e: Evidence): string {
-  return e.gloss ? `“${clip(e.text)}” (${e.gloss})` : `“${clip(e.text)}”`;
+  const text = firstSentence(e.text);
+  return e.gloss ? `“${clip(text)}” (${e.gloss})` : `“${clip(text)}”`;
 }
 
 /** Third person of an English verb: "clone" → "clones", "search" → "searches", "copy" → "copies", "lookup" → "looks up". */
@@ -73,7 +79,7 @@ const PHRASAL: Record<string, [string, string]> = {
 };
 
 /** Words after a verb that take no article ("goes back", "updates code"). */
-const NO_ARTICLE = new Set(['back', 'forward', 'up', 'down', 'in', 'out', 'on', 'off', 'over', 'away', 'all', 'every', 'each', 'the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'your', 'his', 'her', 'our', 'my', 'any', 'some', 'multiple', 'several', 'many', 'one', 'two', 'no', 'code', 'data', 'information', 'info', 'content', 'text', 'state', 'status', 'metadata', 'weather', 'history', 'documentation', 'feedback', 'help', 'memory', 'storage', 'progress', 'traffic', 'access', 'analytics', 'usage', 'config', 'configuration', 'media', 'music', 'news', 'time', 'context', 'knowledge', 'research', 'evidence', 'software', 'hardware', 'inventory', 'liquidity', 'leverage', 'margin', 'people', 'staff', 'equipment', 'mail', 'advice', 'money', 'cash', 'cache', 'whatever', 'what', 'how', 'where', 'which', 'who', 'when', 'whether', 'it', 'them', 'me', 'us', 'everything', 'anything', 'something']);
+const NO_ARTICLE = new Set(['back', 'another', 'other', 'forward', 'up', 'down', 'in', 'out', 'on', 'off', 'over', 'away', 'all', 'every', 'each', 'the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'your', 'his', 'her', 'our', 'my', 'any', 'some', 'multiple', 'several', 'many', 'one', 'two', 'no', 'code', 'data', 'information', 'info', 'content', 'text', 'state', 'status', 'metadata', 'weather', 'history', 'documentation', 'feedback', 'help', 'memory', 'storage', 'progress', 'traffic', 'access', 'analytics', 'usage', 'config', 'configuration', 'media', 'music', 'news', 'time', 'context', 'knowledge', 'research', 'evidence', 'software', 'hardware', 'inventory', 'liquidity', 'leverage', 'margin', 'people', 'staff', 'equipment', 'mail', 'advice', 'money', 'cash', 'cache', 'whatever', 'what', 'how', 'where', 'which', 'who', 'when', 'whether', 'it', 'them', 'me', 'us', 'everything', 'anything', 'something']);
 
 /** Words that join a noun to what qualifies it ("tag from profiles", "page as a PDF file"). */
 const PREPOSITIONS = new Set(['of', 'for', 'to', 'from', 'in', 'into', 'on', 'at', 'by', 'with', 'as', 'about', 'across', 'within', 'between', 'over', 'under', 'via', 'per']);
@@ -159,9 +165,27 @@ function articlesAfterPrepositions(object: string): string {
 function definite(object: string): string {
   const head = headWords(object);
   // Every leading determiner goes: "a new label" → "the label".
-  while (head.length > 1 && /^(a|an|the|all|every|each|multiple|several|many|one|some|any|its|their|your|this|that|these|those|new)$/i.test(head[0]!)) head.shift();
+  // "the specific fields", "the existing appointment": what identifies it in a request says nothing once it is named.
+  while (head.length > 1 && /^(a|an|the|all|every|each|multiple|several|many|one|some|any|its|their|your|this|that|these|those|new|existing|specific|specified|given|selected|particular|certain)$/i.test(head[0]!)) head.shift();
   if (!head.length) return 'what it changed';
   return `the ${head.join(' ')}`;
+}
+
+/** Verbs whose object after "for" is what they bring back ("searches for files" → the files). */
+const SEEK_VERBS = new Set(['search', 'scan', 'check', 'look', 'hunt', 'find', 'query', 'browse']);
+
+/**
+ * What a later sentence refers back to, or undefined when the object is no
+ * thing: "searches for files" refers to the files, but "translates from
+ * English to Braille" and "waits for the page to load" name nothing a
+ * sentence could call "the from English" or "the for the page".
+ */
+function referent(act: Act): string | undefined {
+  const words = act.object.split(' ');
+  const first = words[0]!.toLowerCase();
+  if (!PREPOSITIONS.has(first)) return definite(act.object);
+  if (first === 'for' && words.length > 1 && SEEK_VERBS.has(act.verb) && !PREPOSITIONS.has(words[1]!.toLowerCase())) return definite(words.slice(1).join(' '));
+  return undefined;
 }
 
 /** Verbs whose wrong call leaves the thing itself wrong ("updates the proxy"). */
@@ -175,6 +199,8 @@ interface Act {
   verb: string;
   /** With its article or determiner; empty when nothing readable names it. */
   object: string;
+  /** Read from a name whose action is not its first word ("r2_delete_bucket"): used only when the description names nothing. */
+  weak?: boolean;
 }
 
 /** HTTP methods that a name made from an API path starts with; as verbs they say nothing ("posts profile quick"). */
@@ -203,7 +229,7 @@ function cleanObject(lex: Lexicon, words: string[], verb: string, max: number, f
       if (i === words.length - 1 && out.length && !ID_WORDS.has(out[out.length - 1]!.toLowerCase())) out.push('ID');
       continue;
     }
-    if (/^v\d*$/.test(l) || (/^\d+$/.test(l) && out.length === 0) || (w.length === 1 && !/^[aA]$/.test(w)) || /^(many|multi|bulk)$/.test(l)) continue;
+    if (/^v\d*$/.test(l) || (/^\d+$/.test(l) && out.length === 0) || (w.length === 1 && !/^[aA]$/.test(w)) || /^(many|multi|bulk)$/.test(l) || (fromName && l === 'batch')) continue;
     out.push(w);
   }
   while (out.length && (PREPOSITIONS.has(out[out.length - 1]!.toLowerCase()) || /^(and|or|the|a|an)$/i.test(out[out.length - 1]!))) out.pop();
@@ -233,23 +259,55 @@ function cleanObject(lex: Lexicon, words: string[], verb: string, max: number, f
  * action of that category, or its object does not read as English (API
  * paths: "delete_tags__id__removeFromProfiles", "post_profile_quick").
  */
-function namedAction(lex: Lexicon, c: Classification, name: string): Act | undefined {
+function namedAction(lex: Lexicon, c: Classification, name: string, spelled = ''): Act | undefined {
   if (!c.action || !/^[a-z]+$/.test(c.action)) return undefined;
   const e = c.evidence.find((x) => x.source === 'name' && x.supports === c.category && isStatedAction(x));
-  if (!e || e.text.toLowerCase().replace(/[^a-z]/g, '') !== c.action) return undefined;
-  // Only a name that reads verb first says "verb object": "take_screenshot"
-  // or "browser_wait" put other words first, and "screenshots a take" or
-  // "waits a browser" would follow.
+  const said = e?.text.toLowerCase().replace(/[^a-z]/g, '') ?? '';
+  // Only a name that reads verb first (after any server prefix) says "verb
+  // object": "take_screenshot" or "browser_wait" put other words first, and
+  // "screenshots a take" or "waits a browser" would follow.
   const nameWords = c.nameWords ?? [];
-  if (nameWords.length && nameWords[0] !== c.action) return undefined;
+  const leads = !nameWords.length || nameWords[0] === c.action;
+  // The action alone ("delete"), or, for the weak reading below, a pair that starts with it ("cancel_order").
+  if (!e || (said !== c.action && (leads || !said.startsWith(c.action)))) return undefined;
   if (isApiPath(name, c.action)) return undefined;
   const tokens = nameWordsGlued(name);
   const at = tokens.indexOf(c.action);
   if (at < 0) return undefined;
+  // A name writes "mysql", "fmp", "ui" in lower case; the object takes the description's spelling ("MySQL", "FMP").
+  for (let i = at + 1; i < tokens.length; i++) tokens[i] = spelling(tokens[i]!, spelled);
+  for (let i = 0; i < at; i++) tokens[i] = spelling(tokens[i]!, spelled);
+  if (!leads) {
+    // A weak reading, used only when the description names nothing: words
+    // before the verb are a product ("r2_delete_bucket",
+    // "binance_futures_cancel_order") or, when a deletion ends the name, its
+    // object ("collection_delete"); never another verb ("take_screenshot"),
+    // and never a verb that is a noun too ("file_search_agent", "search_book").
+    // "w3_rm": a shell abbreviation conjugates to no English ("rms a w3").
+    if (at === 0 || !/[aeiouy]/.test(c.action)) return undefined;
+    const before = tokens.slice(0, at);
+    if (before.some((w) => actsAsVerb(lex, w)) || NOUN_LIKE.has(c.action) || lex.nounVerbs.has(c.action)) return undefined;
+    const after = tokens.slice(at + 1).filter((w) => !/^(the|a|an)$/.test(w));
+    // "browser_wait" waits for no browser, "confirm_email_change" changes no "confirm email": only a deletion ends a name this way.
+    if (!after.length && c.category !== 'Destructive') return undefined;
+    if (after.length && (PREPOSITIONS.has(after[0]!) || /^(and|or|as|by|then|if|not)$/.test(after[0]!))) return undefined;
+    const object = after.length ? cleanObject(lex, after, c.action, 4) : cleanObject(lex, before, c.action, 3);
+    return object === undefined ? undefined : { verb: c.action, object: withArticle(object), weak: true };
+  }
   const rest = tokens.slice(at + 1).filter((w) => !/^(the|a|an|this|that|these|those|your|my|our|their|its|specified|specific|given|existing|current|selected|user's|s)$/.test(w));
   if (!rest.length) return { verb: c.action, object: '' };
   const object = cleanObject(lex, rest, c.action, 4);
   return object === undefined ? undefined : { verb: c.action, object: withArticle(object) };
+}
+
+/** A lower-case word of a name as the tool's own prose spells it, when that spelling has capitals after its first letter ("mysql" → "MySQL", "fmp" → "FMP"; not "Item" of a Title Case "Delete an Item"). */
+function spelling(word: string, text: string): string {
+  // Function words ("all" of "search_all") keep the name's case even where the prose shouts them.
+  if (!/^[a-z0-9]+$/.test(word) || word.length < 2 || !text || NO_ARTICLE.has(word) || PREPOSITIONS.has(word) || OBJECT_ENDS.has(word)) return word;
+  const re = new RegExp(`(?<![A-Za-z0-9])${word.replace(/[^a-z0-9]/g, '')}(?![A-Za-z0-9])`, 'gi');
+  // Only capitals after the first letter: a lone initial capital may be Title Case ("Delete an Item").
+  for (const m of text.matchAll(re)) if (/[A-Z]/.test(m[0].slice(1))) return m[0];
+  return word;
 }
 
 /** A name's words with letter-digit runs whole again ("erc20", "base64", "C2C", "p2p", not "erc 20" or "c 2 c"). */
@@ -330,7 +388,16 @@ function describedAction(lex: Lexicon, c: Classification, description: string | 
     if (cut <= 0) return undefined;
     kept.length = cut;
   }
-  if (kept.some((w) => /[^A-Za-z0-9'’+-]/.test(w) || /[a-z][A-Z]/.test(w) || /^[A-Z][a-z]+[A-Z]/.test(w))) return undefined;
+  // An identifier ("getUser", "ModifyInstanceSpec") is no English object; a short brand ("MongoDB", "GitHub", "PayPal") is.
+  const brand = (w: string) => /^[A-Z][a-z]+[A-Z][A-Za-z]{0,5}$/.test(w) && w.length <= 10;
+  if (kept.some((w) => /[^A-Za-z0-9'’+-]/.test(w) || (!brand(w) && (/[a-z][A-Z]/.test(w) || /^[A-Z][a-z]+[A-Z]/.test(w))))) return undefined;
+  // The description speaks to its reader; our sentence speaks about the user:
+  // "your account" is the user's, and "to help you work" ends the object.
+  const you = kept.findIndex((w) => /^you$/i.test(w));
+  if (you >= 0) kept.length = you;
+  for (let i = 0; i < kept.length; i++) if (/^your$/i.test(kept[i]!)) kept[i] = /^[A-Z]/.test(kept[i]!) ? 'The user’s' : 'the user’s';
+  // "CALL THIS TOOL FIRST": an instruction shouted at the agent names no object.
+  if (kept.some((w) => /^(THIS|TOOL|FIRST|WHENEVER|ALWAYS|MUST|NEVER|BEFORE|AFTER|THE|YOU|CALL|USE|ONLY|IMPORTANT)$/.test(w))) return undefined;
   if (!kept.length) return { verb, object: '' };
   const object = cleanObject(lex, kept, verb, 7, false);
   if (object === undefined) return undefined;
@@ -344,12 +411,12 @@ function describedAction(lex: Lexicon, c: Classification, description: string | 
 
 /** What the tool does in verb and object, from its name when that reads well, else from its description. */
 function actionOf(c: Classification, ctx: RationaleContext): Act | undefined {
-  const named = namedAction(ctx.rules, c, ctx.name);
+  const named = namedAction(ctx.rules, c, ctx.name, `${ctx.description ?? ''} ${ctx.server}`);
   const described = describedAction(ctx.rules, c, ctx.description);
   // The description in its author's words, when it says the same action
   // ("delete_dns": "deletes a DNS record", not "deletes dns").
   if (named && described?.object && baseForms(named.verb).some((f) => baseForms(described.verb).includes(f))) return described;
-  if (named?.object) return named;
+  if (named?.object && !(named.weak && described?.object)) return named;
   if (described?.object) return described;
   // A one-word name ("search") acts on what its description names.
   if (named && described && baseForms(named.verb).includes(described.verb)) return named;
@@ -433,11 +500,14 @@ function whatItDoes(c: Classification, ctx: RationaleContext, act: Act | undefin
         const lead = own?.object ? `${ctx.name} ${thirdPerson(own.verb)} ${own.object} ${on}` : `${ctx.name} makes a change ${on}`;
         return `${lead}, and its ${spend} argument sets how much money that spends.`;
       }
-      if (does) return `${does} ${on}, which moves money or market exposure${c.signals.includes('leverage') ? ', and leverage multiplies what is at stake' : ''}.`;
-      return `${ctx.name} moves money or market exposure ${on}${c.signals.includes('leverage') ? ', and leverage multiplies what is at stake' : ''}.`;
+      // What moves, in the words of the money kind: a PayPal order moves money, not market exposure.
+      const moves = MONEY_MOVES[moneyKind(c, ctx)];
+      if (does) return `${does} ${on}, which ${moves}${c.signals.includes('leverage') ? ', and leverage multiplies what is at stake' : ''}.`;
+      return `${ctx.name} ${moves}${/ on | on$/.test(moves) ? ` (${on})` : ` ${on}`}${c.signals.includes('leverage') ? ', and leverage multiplies what is at stake' : ''}.`;
     }
     case 'Destructive':
-      if (does) return `${does} ${on}${c.signals.includes('bulk_scope') && !/\b(all|every|multiple|many)\b/i.test(act!.object) ? ', many at once' : ''}.`;
+      // "empties the trash": one named thing, whatever it holds, is not "many at once".
+      if (does) return `${does} ${on}${c.signals.includes('bulk_scope') && !/\b(all|every|multiple|many)\b/i.test(act!.object) && !/^the /i.test(act!.object) ? ', many at once' : ''}.`;
       return `${ctx.name} removes what the caller names ${on}${c.signals.includes('bulk_scope') ? ', many at once' : ''}.`;
   }
 }
@@ -490,7 +560,7 @@ function signsWithKey(c: Classification): boolean {
 
 function costSentence(c: Classification, ctx: RationaleContext, act: Act | undefined): string {
   const kind = c.objectKind;
-  const the = act?.object ? definite(act.object) : undefined;
+  const the = act?.object ? referent(act) : undefined;
   const who = kind ? AUDIENCE[kind.audience] : 'the user';
   switch (c.category) {
     case 'Read': {
@@ -536,7 +606,7 @@ function costSentence(c: Classification, ctx: RationaleContext, act: Act | undef
         if (kind && (kind.loss === 'low' || kind.undo === 'recreate')) return `A wrong call costs little: the next call sets ${the} right again.`;
         return `A wrong call leaves ${the} on ${ctx.server} wrong until someone notices and corrects it with another call.`;
       }
-      if (CREATE_VERBS.has(verb) && act?.object) return `A wrong call leaves ${unwanted(definite(act.object).replace(/^the /, ''))} on ${ctx.server} until someone notices and removes it.`;
+      if (CREATE_VERBS.has(verb) && the) return `A wrong call leaves ${unwanted(the.replace(/^the /, ''))} on ${ctx.server} until someone notices and removes it.`;
       if (kind && (kind.loss === 'low' || kind.undo === 'recreate')) return 'A wrong call costs little, and the next call can put it right.';
       return `A wrong call stays in effect on ${ctx.server} until someone notices and undoes it with another call.`;
     }
@@ -547,14 +617,87 @@ function costSentence(c: Classification, ctx: RationaleContext, act: Act | undef
     case 'Financial':
       // A budget or bid is spent over time, and another call can change it.
       if (spendParam(c) && !c.signals.includes('signs_transactions')) return `A wrong budget or bid starts spending the account’s money as soon as ${ctx.server} accepts it and keeps spending until someone lowers or pauses it; another call can change it back, but what was spent meanwhile stays spent.`;
-      return 'Once the exchange, payment provider or chain accepts the call, the money or position has moved at the price of that moment, and no later call takes it back.';
+      return FINANCIAL_COST[moneyKind(c, ctx)];
     case 'Destructive': {
-      const lost = kind ? `${kind.phrase} for ${who}` : `${the ?? 'what it removes'} for ${who}`;
-      if (c.signals.includes('reversible')) return `A wrong call costs ${lost} until someone restores it from the service’s trash or history; that way back is outside the agent’s control.`;
+      // What the tool names ("the gist", "the tester") says what is lost; the
+      // kind's phrase says it only when nothing is named, or in brackets when
+      // it adds the scale ("the mysql instance (running infrastructure)").
+      const plural = the ? isPlural(headWords(the).at(-1)!) : kind ? /s$/.test(kind.phrase.split(' ')[0]!) : false;
+      const it = plural ? 'them' : 'it';
+      // Emptying the trash is the deletion the trash was there to undo.
+      const reversible = c.signals.includes('reversible') && !/\b(trash|bin|recycle|deleted)\b/i.test(the ?? '');
+      if (kind?.id === 'permission') {
+        const work = /^(the user|whoever receives it)$/.test(who) ? 'works' : 'work';
+        const whose = `someone’s access or role${the ? ` (${the})` : ''}`;
+        return reversible
+          ? `A wrong call takes away ${whose} until someone restores it from the service’s history; ${who} ${work} without it meanwhile.`
+          : `A wrong call takes away ${whose} at once; nothing on ${ctx.server} puts it back by itself, so ${who} ${work} without it until a person who knows what it was grants it again.`;
+      }
+      // Only when the kind was read from the named thing itself: "the item" of a search index is no database.
+      const head = the ? headWords(the).at(-1)!.toLowerCase().replace(/s$/, '') : '';
+      const scale = the && kind && kind.loss === 'high' && kind.word.toLowerCase().replace(/s$/, '') === head && !kind.phrase.toLowerCase().includes(head) ? ` (${kind.phrase})` : '';
+      // "empties the trash": what is lost is what the trash held.
+      const what = the ? `${/\b(trash|bin)$/i.test(the) ? 'everything in ' : ''}${the}${scale}` : kind?.phrase;
+      if (reversible) return what ? `A wrong call takes ${what} away from ${who} until someone restores ${it} from the service’s trash or history; that way back is outside the agent’s control.` : `What a wrong call removes stays in the service’s trash or history until someone restores it; that way back is outside the agent’s control.`;
       if (c.signals.includes('recreatable') && !c.signals.includes('bulk_scope')) return `What it removes is small and one call makes it again, so a wrong call costs little beyond the work of noticing.`;
-      return `A wrong call loses ${lost}, and nothing on ${ctx.server} brings it back.`;
+      if (!what) return `Whatever a wrong call removes is gone for ${who}, and nothing on ${ctx.server} brings it back.`;
+      return `A wrong call loses ${what} for ${who}, and nothing on ${ctx.server} brings ${it} back.`;
     }
   }
+}
+
+/** How a Financial call moves money, which decides what a wrong one costs and who bears it. */
+type MoneyKind = 'leverage' | 'approval' | 'signature' | 'chain' | 'billing' | 'payment' | 'trade' | 'exchange' | 'other';
+
+const FINANCIAL_COST: Record<MoneyKind, string> = {
+  leverage: 'A wrong leverage or margin setting changes how much every price move costs the account’s open positions, and the exchange can liquidate them before anyone notices; setting it back does not return what was lost meanwhile.',
+  approval: 'An approval outlives the call: it lets the spender move the wallet’s tokens later without asking again, so a wrong or injected spender can drain them until someone revokes the approval on chain.',
+  chain: 'Once the chain includes the transaction, nobody can reverse it: a wrong address, amount or contract moves the wallet’s funds for good.',
+  billing: 'A wrong call commits the account or its customer to a charge on the service’s billing schedule; what has been paid comes back only through a refund that a person issues.',
+  payment: 'Once the payment provider, bank or exchange accepts it, the money has left the account; getting it back depends on the recipient or a dispute, not on another call.',
+  signature: 'A signature vouches for whatever it signs in the wallet’s name: an injected permit or order can be submitted later to move the wallet’s funds, and no call takes a signature back.',
+  exchange: 'Once the exchange accepts it, the account’s funds have moved on the exchange’s books at the terms of that moment, and no later call takes this one back.',
+  trade: 'Once the exchange fills the order, the position exists at the price of that moment; undoing it is a new trade at a new price, with fees both ways, and the account bears the difference.',
+  other: 'Once the exchange, payment provider or chain accepts the call, the money or position has moved at the price of that moment, and no later call takes it back.',
+};
+
+/** What a call of each money kind moves, for the sentence that says what the tool does. */
+const MONEY_MOVES: Record<MoneyKind, string> = {
+  leverage: 'changes the account’s market exposure',
+  approval: 'lets another address spend the wallet’s tokens',
+  signature: 'signs in the wallet’s name',
+  chain: 'moves the wallet’s funds on chain',
+  billing: 'commits the account or a customer to paying',
+  payment: 'moves money out of the account',
+  trade: 'changes the account’s market exposure',
+  exchange: 'moves the account’s funds on the exchange',
+  other: 'moves money or market exposure',
+};
+
+/** Words of the name, the lead of the description and the server title. */
+function leadWords(ctx: RationaleContext): Set<string> {
+  const text = `${splitIdentifier(ctx.name).map((t) => t.word).join(' ')} ${(ctx.description ?? '').slice(0, 200)} ${ctx.server}`.toLowerCase();
+  return new Set(text.split(/[^a-z0-9-]+/).filter(Boolean));
+}
+
+/** Which of the money kinds a Financial tool is, first match wins: a PayPal order is a payment, not a market order. */
+function moneyKind(c: Classification, ctx: RationaleContext): MoneyKind {
+  const w = leadWords(ctx);
+  const any = (...words: string[]) => words.some((x) => w.has(x));
+  if (c.signals.includes('leverage')) return 'leverage';
+  // Typed data and messages are signed off chain: what is at stake is what the signature permits.
+  if (c.action === 'sign' && any('typed', 'message', 'eip-712', 'eip712', 'permit', 'order')) return 'signature';
+  if (c.action === 'approve' || any('allowance', 'approval', 'approvals', 'permit')) return 'approval';
+  // A custodial exchange keeps its own books: its tokens move on no chain, and its orders fill there.
+  const exchange = !c.signals.includes('signs_transactions') && any('binance', 'coinbase', 'kraken', 'okx', 'bybit', 'bitget', 'kucoin', 'mexc', 'huobi', 'htx', 'gate', 'bitfinex', 'bitstamp', 'alpaca', 'ccxt', 'upbit', 'bithumb');
+  const trade = c.objectKind?.id === 'order' || any('order', 'orders', 'position', 'positions', 'trade', 'trading', 'buy', 'sell', 'short', 'futures', 'margin', 'spot', 'market', 'swap', 'portfolio');
+  if (exchange) return trade ? 'trade' : 'exchange';
+  if (c.signals.includes('signs_transactions') || any('sui', 'aptos', 'near', 'ton', 'polygon', 'arbitrum', 'avalanche', 'bnb', 'usdt', 'token', 'tokens', 'erc20', 'erc721', 'nft', 'nfts', 'chain', 'on-chain', 'onchain', 'blockchain', 'contract', 'stake', 'unstake', 'staking', 'bridge', 'mint', 'burn', 'solana', 'ethereum', 'evm', 'gas', 'dex', 'liquidity', 'validator', 'delegate', 'wallet', 'lightning', 'sats', 'usdc', 'eth', 'sol', 'btc')) return 'chain';
+  if (any('invoice', 'invoices', 'subscription', 'subscriptions', 'billing', 'checkout', 'plan', 'license', 'licenses', 'credits', 'number', 'domain')) return 'billing';
+  if (any('paypal', 'stripe', 'square', 'shopify', 'adyen', 'braintree', 'razorpay', 'mollie', 'paddle', 'payment', 'payments', 'pay', 'refund', 'refunds', 'payout', 'payouts', 'charge', 'tip', 'donate', 'bank', 'iban', 'sepa')) return 'payment';
+  if (trade || w.has('exchange')) return 'trade';
+  if (any('transfer', 'withdraw', 'withdrawal', 'deposit', 'send', 'fund', 'funds')) return 'payment';
+  return 'other';
 }
 
 /** The phrase that decided the category: action evidence only, never a bare noun. */

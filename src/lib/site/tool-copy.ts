@@ -18,7 +18,7 @@ export type CopyRules = Pick<CompiledRules, 'placeholders' | 'verbCategory' | 'n
 export function whatItDoes(t: CatalogueTool, rules: CopyRules): string[] {
   const server = t.serverTitle;
   const name = t.name;
-  const summary = summaryLine(t.description, 180);
+  const summary = summaryLine(unwrapLines(t.description), 180);
   // A scrape placeholder ("Description not available") is no description at all.
   const said = summary && !isPlaceholder(rules, t.description) ? ` The server describes it as “${summary}”.` : ' The server gives it no description.';
   const params = t.params.length
@@ -31,6 +31,16 @@ export function whatItDoes(t: CatalogueTool, rules: CopyRules): string[] {
       : '';
   const p1 = `${name} is one of the tools ${serverPhrase(server)} offers to an agent.${said}${params}${ops}`;
   return [p1, specificParagraph(t, rules) ?? generalParagraph(t)];
+}
+
+/**
+ * A description hard-wrapped at a fixed width ("Information about the current
+ * active\n    deployment as well as…") as one line again: a break inside a
+ * sentence, before a lower-case word, is a wrap and not a new line, so the
+ * first line quoted does not stop mid-sentence.
+ */
+export function unwrapLines(text: string): string {
+  return text.replace(/([\p{L}\p{N},;)])[ \t]*\r?\n[ \t]*(?=[a-z(])/gu, '$1 ');
 }
 
 /** The general paragraph for a category: only when nothing specific to the tool is known. */
@@ -150,7 +160,8 @@ function signalSentences(t: CatalogueTool, rules: CopyRules): string[] {
   if (!has(t, 'external_messaging') && t.object?.audience !== 'customers') add('public_audience', 'A change reaches the people who use what runs there as soon as it lands.');
   if (t.object?.id !== 'permission') add('admin_scope', 'It changes who can do what.');
   add('bulk_scope', 'One call can act on many items at once, not just one.');
-  add('host_shell', 'Commands run on the host with the server’s own rights.');
+  // A sandboxed shell is no shell on the host: the two sentences would contradict each other.
+  if (!has(t, 'disposable_sandbox')) add('host_shell', 'Commands run on the host with the server’s own rights.');
   if (!has(t, 'read_only')) add('disposable_sandbox', 'The code runs in a throwaway sandbox, not on the host.');
   if (t.category === 'Execute') add('read_only', 'The server says what it runs is read-only.');
   add('leverage', 'Leverage multiplies what a price move costs.');
