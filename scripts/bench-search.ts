@@ -1,6 +1,6 @@
 /**
  * npx node scripts/bench-search.ts [--dist DIR] [--catalogue DIR] [--data DIR]
- *                                  [--skip-build] [--skip-synthetic] [--synthetic N] [--transports]
+ *                                  [--skip-build] [--skip-synthetic] [--synthetic N] [--transports] [--breakdown]
  *
  * Search figures, one per line as `name value unit`. Builds no site: it
  * serves an existing one (dist/, or --dist; `npm run build` first) and runs
@@ -12,8 +12,10 @@
  *                                 gzipped, as npm run serve and static hosts do; Pagefind's files
  *                                 are gzipped already) plus HTTP/1.1 response headers
  *   tools_q_<query>_search_kb     of which search scripts, facets and Pagefind files
- *   tools_q_<query>_gzip_*kb      response bodies only, without headers (over HTTP/2 a host's
- *                                 repeated headers cost a few bytes each)
+ *   tools_q_<query>_gzip_*kb      response bodies only, as sent, without headers (over HTTP/2 a
+ *                                 host's repeated headers cost a few bytes each)
+ *   tools_q_<query>_file_<kind>_x<n>  with --breakdown: those bodies by file (pf_meta, wasm,
+ *                                 pagefind.js, n index chunks, n fragments, each page file)
  *   tools_q_<query>_from_url_ms   opening /search/?q=… (the header form) until the first result
  *   index_q_*                     the same on /index-search/
  *   *_median_*                    medians over the queries
@@ -41,7 +43,7 @@ import type { Browser } from 'playwright-core';
 const { values } = parseArgsOrExit({
   name: 'bench-search',
   usage: `Usage: npx node scripts/bench-search.ts [--dist DIR] [--catalogue DIR] [--data DIR]
-                                  [--skip-build] [--skip-synthetic] [--synthetic N] [--transports]`,
+                                  [--skip-build] [--skip-synthetic] [--synthetic N] [--transports] [--breakdown]`,
   options: {
     dist: { type: 'string' },
     catalogue: { type: 'string' },
@@ -50,6 +52,7 @@ const { values } = parseArgsOrExit({
     'skip-synthetic': { type: 'boolean' },
     synthetic: { type: 'string' },
     transports: { type: 'boolean' },
+    breakdown: { type: 'boolean' },
   },
 });
 // Not DIST_DIR: this measures the site npm run build left in dist/ unless told otherwise.
@@ -85,6 +88,9 @@ async function queries(browser: Browser, site: string, prefix: string, pagePath:
       print(`${prefix}_q_${slug(q)}_gzip_search_kb`, f.gzipSearchKb, 'KB');
       print(`${prefix}_q_${slug(q)}_from_url_ms`, f.fromUrlMs, 'ms');
       print(`${prefix}_q_${slug(q)}_results`, f.results, 'results');
+      if (values.breakdown) {
+        for (const [kind, { kb, count }] of Object.entries(f.files).sort((a, b) => b[1].kb - a[1].kb)) print(`${prefix}_q_${slug(q)}_file_${slug(kind)}_x${count}`, kb, 'KB');
+      }
     }
   } finally {
     await server.close();
