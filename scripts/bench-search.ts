@@ -1,19 +1,22 @@
 /**
  * npx node scripts/bench-search.ts [--dist DIR] [--catalogue DIR] [--data DIR]
- *                                  [--skip-build] [--skip-synthetic] [--synthetic N] [--transports]
+ *                                  [--skip-build] [--skip-synthetic] [--synthetic N] [--transports] [--breakdown]
  *
  * Search figures, one per line as `name value unit`. Builds no site: it
  * serves an existing one (dist/, or --dist; `npm run build` first) and runs
  * queries in headless Chromium, each in a fresh browser context (a first
  * query, nothing cached):
  *
- *   tools_q_<query>_ms / _kb      typing the query on /search/ until the first result is shown,
+ *   tools_q_<query>_ms / _kb      typing the query on /search/ until the first result is shown
+ *                                 (_ten_ms: until ten are, or all when fewer match),
  *                                 and every byte the server sent for page + search: bodies (text
  *                                 gzipped, as npm run serve and static hosts do; Pagefind's files
  *                                 are gzipped already) plus HTTP/1.1 response headers
  *   tools_q_<query>_search_kb     of which search scripts, facets and Pagefind files
- *   tools_q_<query>_gzip_*kb      response bodies only, without headers (over HTTP/2 a host's
- *                                 repeated headers cost a few bytes each)
+ *   tools_q_<query>_gzip_*kb      response bodies only, as sent, without headers (over HTTP/2 a
+ *                                 host's repeated headers cost a few bytes each)
+ *   tools_q_<query>_file_<kind>_x<n>  with --breakdown: those bodies by file (pf_meta, wasm,
+ *                                 pagefind.js, n index chunks, n fragments, each page file)
  *   tools_q_<query>_from_url_ms   opening /search/?q=… (the header form) until the first result
  *   index_q_*                     the same on /index-search/
  *   *_median_*                    medians over the queries
@@ -41,7 +44,7 @@ import type { Browser } from 'playwright-core';
 const { values } = parseArgsOrExit({
   name: 'bench-search',
   usage: `Usage: npx node scripts/bench-search.ts [--dist DIR] [--catalogue DIR] [--data DIR]
-                                  [--skip-build] [--skip-synthetic] [--synthetic N] [--transports]`,
+                                  [--skip-build] [--skip-synthetic] [--synthetic N] [--transports] [--breakdown]`,
   options: {
     dist: { type: 'string' },
     catalogue: { type: 'string' },
@@ -50,6 +53,7 @@ const { values } = parseArgsOrExit({
     'skip-synthetic': { type: 'boolean' },
     synthetic: { type: 'string' },
     transports: { type: 'boolean' },
+    breakdown: { type: 'boolean' },
   },
 });
 // Not DIST_DIR: this measures the site npm run build left in dist/ unless told otherwise.
@@ -79,18 +83,23 @@ async function queries(browser: Browser, site: string, prefix: string, pagePath:
       const f = await measureQuery(browser, server, pagePath, input, q);
       figures.push(f);
       print(`${prefix}_q_${slug(q)}_ms`, f.ms, 'ms');
+      print(`${prefix}_q_${slug(q)}_ten_ms`, f.tenMs, 'ms');
       print(`${prefix}_q_${slug(q)}_kb`, f.kb, 'KB');
       print(`${prefix}_q_${slug(q)}_search_kb`, f.searchKb, 'KB');
       print(`${prefix}_q_${slug(q)}_gzip_kb`, f.gzipKb, 'KB');
       print(`${prefix}_q_${slug(q)}_gzip_search_kb`, f.gzipSearchKb, 'KB');
       print(`${prefix}_q_${slug(q)}_from_url_ms`, f.fromUrlMs, 'ms');
       print(`${prefix}_q_${slug(q)}_results`, f.results, 'results');
+      if (values.breakdown) {
+        for (const [kind, { kb, count }] of Object.entries(f.files).sort((a, b) => b[1].kb - a[1].kb)) print(`${prefix}_q_${slug(q)}_file_${slug(kind)}_x${count}`, kb, 'KB');
+      }
     }
   } finally {
     await server.close();
   }
   print(`${prefix}_query_median_ms`, median(figures.map((f) => f.ms)), 'ms');
   print(`${prefix}_query_max_ms`, Math.max(...figures.map((f) => f.ms)), 'ms');
+  print(`${prefix}_ten_results_median_ms`, median(figures.map((f) => f.tenMs)), 'ms');
   print(`${prefix}_first_query_median_kb`, median(figures.map((f) => f.kb)), 'KB');
   print(`${prefix}_first_query_max_kb`, Math.max(...figures.map((f) => f.kb)), 'KB');
   print(`${prefix}_search_median_kb`, median(figures.map((f) => f.searchKb)), 'KB');

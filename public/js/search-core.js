@@ -175,6 +175,7 @@ const nextTask = () => new Promise((resolve) => {
 export function setupSearchPage(options) {
   const { root, bundle, toSearch, hasFilters, renderItem, noun, prompt } = options;
   const PAGE = options.pageSize ?? 20;
+  const FIRST_SCREEN = Math.min(10, PAGE);
   const pagefind = loadPagefind(bundle);
   const form = root.querySelector('form');
   const input = form.elements.namedItem('q');
@@ -269,6 +270,10 @@ export function setupSearchPage(options) {
       const responses = await Promise.all(sets.map((f) => pf.search(term, { filters: f })));
       if (mine !== seq) return;
       current = responses.flatMap((r) => r.results);
+      // The first screen's fragments load together with the first result's
+      // rather than after it is drawn (Pagefind caches them, so showMore
+      // reuses these): ten results on screen sooner, the first one as soon.
+      for (const r of current.slice(1, FIRST_SCREEN)) r.data().catch(() => {});
       shown = 0;
       list.replaceChildren();
       more.hidden = true;

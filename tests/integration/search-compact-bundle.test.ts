@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildBundles } from '../../src/lib/search/pagefind-bundle.ts';
-import { compactBundle, CompactError, cutChunks, readPagefindFile } from '../../src/lib/search/compact-bundle.ts';
+import { compactBundle, CompactError, cutChunks, fragmentName, pageOrder, readPagefindFile } from '../../src/lib/search/compact-bundle.ts';
 import type { SearchRecord } from '../../src/lib/search/records.ts';
 import { startStaticServer, type StaticServer } from '../../src/lib/site/static-server.ts';
 
@@ -39,7 +39,7 @@ function records(): SearchRecord[] {
   });
 }
 
-interface Hit { url: string; words: number[]; title: string }
+interface Hit { url: string; words: number[]; title: string; score: number }
 
 /** Searches a bundle with Pagefind's own script, as the browser does. */
 async function searcher(dir: string) {
@@ -50,12 +50,14 @@ async function searcher(dir: string) {
   return async (query: string, filters: Record<string, string> = {}): Promise<Hit[]> => {
     const response = await pf.search(query, { filters });
     const data = await Promise.all(response.results.map((r: { data(): Promise<{ url: string; meta: { title: string } }> }) => r.data()));
-    return response.results.map((r: { words: number[] }, i: number) => ({ url: data[i]!.url, words: r.words, title: data[i]!.meta.title }));
+    return response.results.map((r: { words: number[]; score: number }, i: number) => ({ url: data[i]!.url, words: r.words, title: data[i]!.meta.title, score: r.score }));
   };
 }
 
 let original: string;
 let reference: string;
+/** The reference in Pagefind's page order. */
+let unordered: string;
 let compacted: string;
 let stats: ReturnType<typeof compactBundle>;
 
@@ -68,6 +70,9 @@ beforeAll(async () => {
   reference = join(scratch, 'reference');
   cpSync(original, reference, { recursive: true });
   expect(compactBundle(reference, { chunkPositions: Number.MAX_SAFE_INTEGER }).chunksAfter).toBe(1);
+  unordered = join(scratch, 'unordered');
+  cpSync(original, unordered, { recursive: true });
+  compactBundle(unordered, { chunkPositions: Number.MAX_SAFE_INTEGER, reorder: false });
   cpSync(original, compacted, { recursive: true });
   // A small limit, so the few hundred records make many chunks.
   stats = compactBundle(compacted, { chunkPositions: 400 });
@@ -87,15 +92,45 @@ describe('compactBundle', () => {
     expect(stats.metaBytesAfter).toBeLessThan(stats.metaBytesBefore);
     const fragments = readdirSync(join(compacted, 'fragment')).sort();
     expect(fragments).toHaveLength(400);
-    expect(fragments).toContain('en_0.pf_fragment');
-    expect(fragments).toContain(`en_${(399).toString(36)}.pf_fragment`);
+    expect(fragments).toContain('0.pf_fragment');
+    expect(fragments).toContain(`${fragmentName(399)}.pf_fragment`);
+    expect(fragmentName(399)).toBe('f81');
     // Nothing stale is left: every chunk file is listed in the metadata and the entry points at it.
     const entry = JSON.parse(readFileSync(join(compacted, 'pagefind-entry.json'), 'utf8'));
     const metaFiles = readdirSync(compacted).filter((f) => f.endsWith('.pf_meta'));
     expect(metaFiles).toEqual([`pagefind.${entry.languages.en.hash}.pf_meta`]);
     const meta = readPagefindFile(join(compacted, metaFiles[0]!)) as [string, unknown[], [string, string, string][]];
     expect(readdirSync(join(compacted, 'index')).sort()).toEqual(meta[2].map((c) => `${c[2]}.pf_index`).sort());
+    const filters = (meta as unknown as [string, unknown, unknown, [string, string][]])[3];
+    expect(readdirSync(join(compacted, 'filter')).sort()).toEqual(filters.map((f) => `${f[1]}.pf_filter`).sort());
+    // Pages renumbered most words first.
+    const counts = (meta[1] as [string, number, string][]).map((p) => p[1]);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
   });
+
+  it('ranks as in Pagefind\'s page order, filters included', async () => {
+    const before = await searcher(unordered);
+    const after = await searcher(compacted);
+    // Pagefind keeps page order among equal scores, so only those may change places
+    // (pages matched by their title alone score the same whatever their length).
+    const ranked = (hits: Hit[]) => [...hits].sort((a, b) => b.score - a.score || a.url.localeCompare(b.url));
+    let ties = 0;
+    for (const q of ['cancel', 'cancel all orders', 'send email', 'wallet', 'über', 'naive', 'delete file', 'tool_cancel']) {
+      for (const filters of [{}, { severity: 'high' }, { server: 's3' }]) {
+        const [a, b] = [await after(q, filters), await before(q, filters)];
+        expect(a.map((h) => h.score), `${q} ${JSON.stringify(filters)}`).toEqual(b.map((h) => h.score));
+        expect(ranked(a), `${q} ${JSON.stringify(filters)}`).toEqual(ranked(b));
+        ties += a.filter((h, i) => h.url !== b[i]!.url).length;
+      }
+    }
+    expect(ties).toBeGreaterThan(0);
+    // A filter alone lists the same pages (in the new page order).
+    const byUrl = (hits: Hit[]) => hits.map((h) => h.url).sort();
+    const all = await after(null as unknown as string, { severity: 'critical' });
+    expect(all).toHaveLength(100);
+    expect(byUrl(all)).toEqual(byUrl(await before(null as unknown as string, { severity: 'critical' })));
+    expect(byUrl(await searcher(original).then((s) => s(null as unknown as string, { severity: 'critical' })))).toEqual(byUrl(all));
+  }, 60_000);
 
   it('answers every query exactly as one chunk holding every word does', async () => {
     const before = await searcher(reference);
@@ -122,6 +157,12 @@ describe('compactBundle', () => {
     expect(() => compactBundle(odd)).toThrow(CompactError);
     expect(() => compactBundle(odd)).toThrow(/metadata version "1\.\d+\.\d+", entry says "9\.9\.9"/);
     expect(listing()).toEqual(files);
+  });
+});
+
+describe('page order', () => {
+  it('puts pages with more words first and keeps the order of equal ones', () => {
+    expect(pageOrder([3, 9, 3, 1, 9])).toEqual([2, 0, 3, 4, 1]);
   });
 });
 

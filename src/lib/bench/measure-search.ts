@@ -8,9 +8,6 @@
  */
 import type { Browser } from 'playwright-core';
 import type { AddressInfo, Socket } from 'node:net';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { extname, join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { createStaticServer } from '../site/static-server.ts';
 
 export interface CountingServer {
@@ -67,16 +64,20 @@ export interface QueryFigure {
   query: string;
   /** Typing the query on a loaded search page until the first result is in the DOM. */
   ms: number;
+  /** The same until ten results are (or every result, when fewer match). */
+  tenMs: number;
   /** Everything the server sent for the search: page load (scripts, Pagefind init) plus the query. */
   kb: number;
   /** Of which the search itself: search scripts, facets and Pagefind files. */
   searchKb: number;
   /**
-   * The same responses as a host that gzips text (HTML, CSS, JS, JSON) would
-   * send them, bodies only; Pagefind's own files are already gzipped.
+   * Response bodies only, as sent: the server gzips text (HTML, CSS, JS,
+   * JSON) as a static host does, and Pagefind's own files are gzipped already.
    */
   gzipKb: number;
   gzipSearchKb: number;
+  /** Body bytes of the typed query's responses by kind (see fileKind), in KB, and how many responses. */
+  files: Record<string, { kb: number; count: number }>;
   /** Opening /search/?q=… (what the header form does) until the first result is shown. */
   fromUrlMs: number;
   results: number;
@@ -95,19 +96,23 @@ export async function measureQuery(browser: Browser, server: CountingServer, pag
   const before = server.bytes();
   server.paths.clear();
   await page.goto(server.url + pagePath, { waitUntil: 'networkidle' });
-  const ms = await page.evaluate(
-    ({ selector, q }) => new Promise<number>((resolve, reject) => {
+  const [ms, tenMs] = await page.evaluate(
+    ({ selector, q }) => new Promise<[number, number]>((resolve, reject) => {
       const input = document.querySelector<HTMLInputElement>(selector)!;
       const list = document.querySelector('.results')!;
       const status = document.querySelector('.search-status');
       const t0 = performance.now();
+      let first: number | undefined;
       const done = () => {
-        if (list.children.length > 0 || /^No /.test(status?.textContent ?? '')) {
+        const text = status?.textContent ?? '';
+        const none = /^No /.test(text);
+        if (first === undefined && (list.children.length > 0 || none)) first = performance.now() - t0;
+        // "N tools match …": ten results on screen, or all of them when fewer.
+        const total = Number(/^([\d,]+) /.exec(text)?.[1]?.replace(/,/g, '') ?? NaN);
+        if (none || list.children.length >= Math.min(10, total)) {
           observer.disconnect();
-          resolve(performance.now() - t0);
-          return true;
+          resolve([first!, performance.now() - t0]);
         }
-        return false;
       };
       const observer = new MutationObserver(done);
       observer.observe(list, { childList: true });
@@ -120,16 +125,18 @@ export async function measureQuery(browser: Browser, server: CountingServer, pag
   );
   await page.waitForLoadState('networkidle');
   const results = await page.locator('.results > li').count();
-  let searchBytes = 0, gzipBytes = 0, gzipSearchBytes = 0;
+  let gzipBytes = 0, gzipSearchBytes = 0;
+  const files: Record<string, { kb: number; count: number }> = {};
   for (const [path, n] of server.paths) {
-    const search = /^\/(pagefind-[a-z]+|js\/search-)/.test(path);
-    const g = gzippedSize(server.dir, path, n);
-    gzipBytes += g;
-    if (search) {
-      searchBytes += n;
-      gzipSearchBytes += g;
-    }
+    // Bodies as sent: text already gzipped by the server, Pagefind's files as they are.
+    gzipBytes += n;
+    if (/^\/(pagefind-[a-z]+|js\/search-)/.test(path)) gzipSearchBytes += n;
+    const kind = fileKind(path);
+    files[kind] ??= { kb: 0, count: 0 };
+    files[kind].kb += n / 1024;
+    files[kind].count++;
   }
+  for (const f of Object.values(files)) f.kb = Math.round(f.kb * 10) / 10;
   const bytes = server.bytes() - before;
   await context.close();
 
@@ -141,25 +148,17 @@ export async function measureQuery(browser: Browser, server: CountingServer, pag
   await page.waitForFunction(() => document.querySelector('.results')?.children.length || /^No /.test(document.querySelector('.search-status')?.textContent ?? ''), undefined, { timeout: 20_000, polling: 'raf' });
   const fromUrlMs = Date.now() - started;
   await context.close();
-  return { query, ms: Math.round(ms * 10) / 10, kb: kb(bytes), searchKb: kb(searchBytes), gzipKb: kb(gzipBytes), gzipSearchKb: kb(gzipSearchBytes), fromUrlMs, results };
+  return { query, ms: Math.round(ms * 10) / 10, tenMs: Math.round(tenMs * 10) / 10, kb: kb(bytes), searchKb: kb(gzipSearchBytes), gzipKb: kb(gzipBytes), gzipSearchKb: kb(gzipSearchBytes), files, fromUrlMs, results };
 }
 
-const TEXT = new Set(['.html', '.css', '.js', '.mjs', '.json', '.svg', '.txt', '.xml']);
-const gzipCache = new Map<string, number>();
-
-/** What a gzipping host would send for this path (bytes sent as they are for anything else). */
-function gzippedSize(dir: string, path: string, sent: number): number {
-  let file = join(dir, path);
-  if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-  if (!existsSync(file) || !TEXT.has(extname(file))) return sent;
-  let size = gzipCache.get(file);
-  if (size === undefined) {
-    size = gzipSync(readFileSync(file), { level: 6 }).length as number;
-    gzipCache.set(file, size);
-  }
-  // A path fetched twice counts twice.
-  return Math.round(size * (sent / statSync(file).size));
+/** What a response is, for the breakdown: a Pagefind file by its role, else the path. */
+export function fileKind(path: string): string {
+  const m = /^\/pagefind-[a-z]+\/(?:(index|fragment|filter)\/|(pagefind\.[^/]*\.pf_meta|wasm\.[a-z-]+\.pagefind|pagefind\.js|pagefind-entry\.json))/.exec(path);
+  if (!m) return path;
+  if (m[1]) return m[1];
+  return m[2]!.endsWith('.pf_meta') ? 'pf_meta' : m[2]!;
 }
+
 
 export function median(values: readonly number[]): number {
   const s = [...values].sort((a, b) => a - b);

@@ -18,7 +18,8 @@
  * cached by content (bundle-cache.ts).
  */
 import * as pagefind from 'pagefind';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { transformSync } from 'esbuild';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { SearchRecord } from './records.ts';
@@ -82,6 +83,17 @@ export function recordPath(url: string): string {
   return url.endsWith('/') ? `${url.slice(1)}index.html` : url.slice(1);
 }
 
+/**
+ * Pagefind ships pagefind.js whitespace-stripped but with its names whole:
+ * minified it goes from 47.2 to 32.3 KB, 13.2 to 11.4 KB gzipped, on
+ * every search page's first query. esbuild, as for the site's own scripts
+ * (minify-scripts.ts).
+ */
+export function minifyPagefindScript(file: string): void {
+  if (!existsSync(file)) return;
+  writeFileSync(file, transformSync(readFileSync(file, 'utf8'), { minify: true, format: 'esm', target: 'es2022', legalComments: 'none' }).code);
+}
+
 function dirStats(dir: string): { bytes: number; files: number; metaBytes: number } {
   let bytes = 0, files = 0, metaBytes = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
@@ -138,6 +150,7 @@ async function buildOne(spec: BundleSpec, transport: Transport, compact: boolean
   errors.push(...written.errors);
   await index.deleteIndex();
   for (const f of readdirSync(spec.outputPath)) if (UNUSED.test(f)) rmSync(join(spec.outputPath, f));
+  minifyPagefindScript(join(spec.outputPath, 'pagefind.js'));
   let compacted: CompactStats | undefined;
   if (compact && !errors.length) {
     try {
