@@ -1,0 +1,23 @@
+/**
+ * Classes of error a blind review of 150 random tools found, each on a small
+ * definition written here (not a tool of the data): one rule per class.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadRules } from '../rules/load-rules.ts';
+import { classify } from './classify.ts';
+import type { ClassifyInput } from './types.ts';
+
+const rules = loadRules();
+const plain = { title: 'Test', prefixWords: new Set<string>() };
+const run = (input: ClassifyInput) => classify(rules, input, plain);
+
+describe('review classes', () => {
+  it('words inside <…>, {…} or […] placeholders, and quoted parameter names, are not actions', () => {
+    expect(run({ name: 'bucket_counts', description: 'The number of matching rows for the given <filter> on the given [<start> ... <end>] range.' }).category).toBe('Read');
+    expect(run({ name: 'bucket_counts', description: 'The number of rows between {start} and {stop} in a table.' }).category).toBe('Read');
+    const quoted = { name: 'span_counts', description: "The number of spans after 'start' in a trace.", inputSchema: { properties: { start: { type: 'string' } } } };
+    expect(run(quoted).category).toBe('Read');
+    // Outside a placeholder the same word still acts.
+    expect(run({ name: 'timer', description: 'Start a timer for the given <duration>.' }).category).toBe('Write');
+  });
+});
