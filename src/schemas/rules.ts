@@ -213,6 +213,8 @@ export const classifierRulesSchema = z.object({
    * Retrieval verbs: when both the name's action and the description lead's
    * are one of these ("get_templates_for_task": "Get recommended templates"),
    * an operation parameter's values name what is looked up, not operations.
+   * A lead that starts with one and names the name's action word in what it
+   * retrieves ("Get all ChEMBL release information") makes that word a noun.
    */
   retrieval_verbs: words.default([]),
   /**

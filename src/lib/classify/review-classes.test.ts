@@ -20,4 +20,13 @@ describe('review classes', () => {
     // Outside a placeholder the same word still acts.
     expect(run({ name: 'timer', description: 'Start a timer for the given <duration>.' }).category).toBe('Write');
   });
+
+  it('a name word the retrieving lead uses as a noun does not outrank the lead', () => {
+    expect(run({ name: 'atlas_release', description: 'Get all Atlas release information' }).category).toBe('Read');
+    expect(run({ name: 'deck-card-build', description: 'Tool for retrieving deck card build information.' }).category).toBe('Read');
+    // A name that acts on something the lead does not retrieve keeps its action.
+    expect(run({ name: 'atlas_release', description: 'Get the version and publish it' }).category).not.toBe('Read');
+    // A rug pull is a scam looked for, not a pull.
+    expect(run({ name: 'token_scam_detection', description: 'Comprehensive rug pull detection combining several checks' }).category).toBe('Read');
+  });
 });
