@@ -289,6 +289,12 @@ export const classifierRulesSchema = z.object({
   read_only_languages: z.array(z.object({ words: words, private: z.boolean().default(false) })).default([]),
   /** Verbs that only introduce the real action ("start following", "try to fetch"). */
   aux_verbs: words.default([]),
+  /**
+   * Action words that are adjectives too ("complete", "open", "clean"): right
+   * after another action word of the lead and before a noun ("Export complete
+   * graph") one qualifies the object and is no action of its own.
+   */
+  modifier_verbs: words.default([]),
   /** Descriptions that say nothing (scrape placeholders); the tool is judged without them. */
   placeholder_descriptions: words.default([]),
   /** Tunable limits of the classifier, in one place. */

@@ -134,6 +134,12 @@ export function scanDescription(rules: CompiledRules, description: string, param
   const nouns = nounPositions(rules, leadWords);
   const inert = inertSpans(lead.text, paramNames);
   const isInert = (k: number) => inert.some(([from, to]) => leadTokens[k]!.start >= from && leadTokens[k]!.end <= to);
+  /** Word k stands between an action word and a noun, with only spaces around it. */
+  const modifies = (k: number) => {
+    const next = k + 1 < leadWords.length ? leadWords[k + 1]! : undefined;
+    if (next === undefined || !/^\s+$/.test(lead.text.slice(leadTokens[k - 1]!.end, leadTokens[k]!.start)) || !/^\s+$/.test(lead.text.slice(leadTokens[k]!.end, leadTokens[k + 1]!.start))) return false;
+    return verbOf(rules, leadWords[k - 1]!) !== undefined && verbOf(rules, next) === undefined && !DETERMINERS.has(next);
+  };
   let i = 0;
   while (i < leadWords.length && rules.leadFillers.has(leadWords[i]!)) i++;
   const head = i;
@@ -147,6 +153,9 @@ export function scanDescription(rules: CompiledRules, description: string, param
     if (inIdentifier(lead.text, leadTokens[i]!) || isInert(i)) continue;
     // "does not delete", "never sends": a negated action is not what the tool does.
     if (negatedAt(rules, leadWords, i)) continue;
+    // "Export complete graph": an adjective that is an action word too,
+    // right after another action word and before its noun, qualifies the object.
+    if (i > 0 && rules.raw.modifier_verbs.includes(leadWords[i]!) && modifies(i)) continue;
     // "Start following a trader": the introducing verb gives way to the next one.
     if (rules.auxVerbs.has(leadWords[i]!) && i + 1 < leadWords.length && verbOf(rules, leadWords[i + 1]!)) continue;
     const combo = findCombo(rules, leadWords, i, false, window, clause);
@@ -157,7 +166,9 @@ export function scanDescription(rules: CompiledRules, description: string, param
     // tags…") or after "to" or a modal ("Use Grok to call functions"); after
     // other words it names a thing ("Access a specific console message",
     // "Enumerate resources of specified types").
-    if (!combo && i > head && isNounVerb(rules, leadWords[i]!) && !leadWords[i - 1]!.endsWith('ly') && !VERB_MARKER.test(lead.text.slice(0, leadTokens[i]!.start))) continue;
+    // It acts too before a modifier and its noun ("P1.6: Export complete graph").
+    const beforeModifier = i + 1 < leadWords.length && rules.raw.modifier_verbs.includes(leadWords[i + 1]!) && modifies(i + 1);
+    if (!combo && i > head && isNounVerb(rules, leadWords[i]!) && !leadWords[i - 1]!.endsWith('ly') && !VERB_MARKER.test(lead.text.slice(0, leadTokens[i]!.start)) && !beforeModifier) continue;
     // "Rerank a set of documents": a word right after an article or a
     // possessive is a noun, whatever else it can be.
     if (!combo && i > head && DETERMINER_BEFORE.test(lead.text.slice(0, leadTokens[i]!.start))) continue;

@@ -29,4 +29,11 @@ describe('review classes', () => {
     // A rug pull is a scam looked for, not a pull.
     expect(run({ name: 'token_scam_detection', description: 'Comprehensive rug pull detection combining several checks' }).category).toBe('Read');
   });
+
+  it('an adjective that is an action word too, right after an action word and before a noun, is a modifier', () => {
+    expect(run({ name: 'export_map_data', description: 'Q2.1: Export complete map with notes and sources' }).category).toBe('Read');
+    expect(run({ name: 'table_rows', description: 'Step 3: Export empty rows of a table' }).category).not.toBe('Destructive');
+    // Before an article it acts.
+    expect(run({ name: 'task_step', description: 'Complete the task' }).category).toBe('Write');
+  });
 });
