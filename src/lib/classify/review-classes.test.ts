@@ -36,4 +36,15 @@ describe('review classes', () => {
     // Before an article it acts.
     expect(run({ name: 'task_step', description: 'Complete the task' }).category).toBe('Write');
   });
+
+  it('skipping a track, playing one, equipping an item and denying a pending request are changes (Write)', () => {
+    expect(run({ name: 'last-song', description: 'Skip to the previous song' }).category).toBe('Write');
+    expect(run({ name: 'player_start', description: 'Play a specific playlist on the active device' }).category).toBe('Write');
+    expect(run({ name: 'hold-thing', description: 'Equip a specific sword' }).category).toBe('Write');
+    expect(run({ name: 'deny_command', description: 'Deny a pending command' }).category).toBe('Write');
+    // Playing a sound is passing output; equipping an agent with a tool says what the tool offers.
+    expect(run({ name: 'beep', description: 'Play a notification sound' }).category).toBe('Read');
+    expect(run({ name: 'ask_oracle', description: 'Oracle equips agents with a tool for gathering facts from the web' }).category).toBe('Read');
+    expect(run({ name: 'random_cards', description: 'Draw cards from a deck of playing cards' }).category).toBe('Read');
+  });
 });
