@@ -287,6 +287,14 @@ export const classifierRulesSchema = z.object({
    * one over logs (`private`) reads the private records the logs hold.
    */
   read_only_languages: z.array(z.object({ words: words, private: z.boolean().default(false) })).default([]),
+  /**
+   * Boolean parameters that add a destructive step to the call: one whose
+   * name starts with one of `verbs` ("truncateTarget", "dropTarget",
+   * "delete_local_data") truncates, drops or deletes what exists before the
+   * operation. None counts when a word of `not_with` is in its name
+   * ("delete_protection").
+   */
+  destructive_switches: z.object({ verbs: words.default([]), not_with: words.default([]) }).default({ verbs: [], not_with: [] }),
   /** Verbs that only introduce the real action ("start following", "try to fetch"). */
   aux_verbs: words.default([]),
   /**

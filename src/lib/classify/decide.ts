@@ -6,7 +6,7 @@ import { CATEGORIES, type Category, type RiskSignal } from '../../schemas/rules.
 import type { CompiledRules } from '../rules/load-rules.ts';
 import { baseForms, splitIdentifier } from '../text/words.ts';
 import type { ListedAction } from './action-lists.ts';
-import { isExtraOperation, isStatedAction, NOTE_LISTED, NOTE_READ_TAIL, NOTE_SELECTABLE, NOTE_THEN, OVERRULED, type DescriptionFindings, type Findings, type NameFindings, type ParamFindings } from './findings.ts';
+import { isExtraOperation, isStatedAction, NOTE_DESTRUCTIVE_SWITCH, NOTE_LISTED, NOTE_READ_TAIL, NOTE_SELECTABLE, NOTE_THEN, OVERRULED, type DescriptionFindings, type Findings, type NameFindings, type ParamFindings } from './findings.ts';
 import { negatedBefore, precedenceRank } from './lexicon.ts';
 import type { OperationParam } from './operations.ts';
 import { objectContext, objectKindOf } from './object-kind.ts';
@@ -286,6 +286,8 @@ function listOperations(
     push({ action: e.text, category: e.supports!, source: e.source, text: e.text });
   }
   for (const a of listed) push({ action: a.action, category: a.category, source: 'description', text: a.text });
+  // "truncateTarget": a switch that deletes what is there first is an operation of its own.
+  for (const e of evidence) if (e.note === NOTE_DESTRUCTIVE_SWITCH && e.weight > 0) push({ action: e.text, category: e.supports!, source: 'parameter', text: `${e.text}: true` });
   for (const p of params) for (const op of p.operations) push({ action: op.action.toLowerCase() === op.value.toLowerCase() ? op.value : op.action, category: op.category, source: 'parameter', text: `${p.name}: ${op.value}`, param: p.name });
   if (!out.length) return out;
   // A reading more dangerous than the category was outweighed by the rest of

@@ -4,7 +4,8 @@
  */
 import type { CompiledRules } from '../rules/load-rules.ts';
 import { normaliseParamName } from '../rules/load-rules.ts';
-import { addSignalEvidence, NOTE_SELECTABLE, NOTE_WRITES_FILE, type ParamFindings } from './findings.ts';
+import { addSignalEvidence, NOTE_DESTRUCTIVE_SWITCH, NOTE_SELECTABLE, NOTE_WRITES_FILE, type ParamFindings } from './findings.ts';
+import { splitIdentifier } from '../text/words.ts';
 import { precedenceRank } from './lexicon.ts';
 import { findDescribedOperationParams, findDocumentedOperationParams, findOperationParams } from './operations.ts';
 import type { ClassifyInput } from './types.ts';
@@ -92,6 +93,16 @@ export function scanParams(rules: CompiledRules, input: ClassifyInput): ParamFin
         recipient = p;
       }
     }
+  }
+  // "truncateTarget", "dropTarget": a switch that empties or drops what is
+  // there before the call copies, imports or renames into it.
+  const switches = rules.raw.destructive_switches;
+  for (const p of params) {
+    if (p.type !== 'boolean' || !switches.verbs.length) continue;
+    const parts = splitIdentifier(p.name).map((t) => t.word);
+    if (!switches.verbs.includes(parts[0]!) || parts.some((x) => switches.not_with.includes(x))) continue;
+    scan.evidence.push({ source: 'parameter', text: p.name, supports: 'Destructive', signals: ['irreversible'], weight: w.param, note: NOTE_DESTRUCTIVE_SWITCH });
+    break;
   }
   if (amount && recipient) {
     scan.signals.add('moves_money');

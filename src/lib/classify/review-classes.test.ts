@@ -47,4 +47,16 @@ describe('review classes', () => {
     expect(run({ name: 'ask_oracle', description: 'Oracle equips agents with a tool for gathering facts from the web' }).category).toBe('Read');
     expect(run({ name: 'random_cards', description: 'Draw cards from a deck of playing cards' }).category).toBe('Read');
   });
+
+  it('a boolean switch that truncates, drops or deletes what exists first adds that destructive step', () => {
+    const copy = run({ name: 'copy_table', description: 'Copy rows from one table to another', inputSchema: { properties: { source: { type: 'string' }, target: { type: 'string' }, truncateTarget: { type: 'boolean', default: false } } } });
+    expect(copy.category).toBe('Destructive');
+    expect(copy.operations.map((o) => o.action)).toContain('truncateTarget');
+    expect(run({ name: 'move_bucket', description: 'Rename a bucket', inputSchema: { properties: { name: { type: 'string' }, drop_existing: { type: 'boolean' } } } }).category).toBe('Destructive');
+    // A switch that protects, or one that only lifts the refusal to overwrite, adds no deletion.
+    expect(run({ name: 'copy_table', description: 'Copy rows from one table to another', inputSchema: { properties: { delete_protection: { type: 'boolean' } } } }).category).toBe('Write');
+    expect(run({ name: 'write_types', description: 'Write type definitions to a folder', inputSchema: { properties: { overwrite: { type: 'boolean', description: 'Whether to overwrite existing files' } } } }).category).toBe('Write');
+    // A string naming what to delete is an argument, not a switch.
+    expect(run({ name: 'copy_table', description: 'Copy rows from one table to another', inputSchema: { properties: { deleteAfter: { type: 'string' } } } }).category).toBe('Write');
+  });
 });
