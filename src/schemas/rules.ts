@@ -127,6 +127,10 @@ export const classifierRulesSchema = z.object({
     bulk: words,
     open_world: words,
     messaging: words,
+    /** A free HTTP method parameter ("method" with no enum): with a `request_path` one, the caller composes any request. */
+    request_method: words.default([]),
+    /** Where such a request goes ("path", "endpoint", "url"). */
+    request_path: words.default([]),
     /** Where the tool saves its result ("output_path"): a tool that takes one writes a file. */
     output_path: words.default([]),
     /** How much the call may spend ("daily_budget", "bid_amount", "spend_cap"): a change to one is a spending commitment. */

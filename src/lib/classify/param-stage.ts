@@ -94,6 +94,12 @@ export function scanParams(rules: CompiledRules, input: ClassifyInput): ParamFin
       }
     }
   }
+  // A method and a path the caller chooses ("method": any string, "path"):
+  // a generic API client, whose input decides what one call does.
+  const free = (list: readonly string[]) => params.find((p) => list.includes(normaliseParamName(p.name)) && (p.type === 'string' || p.type === 'any') && !Array.isArray((input.inputSchema?.properties?.[p.name] as { enum?: unknown } | undefined)?.enum));
+  const method = free(rules.raw.params.request_method);
+  const path = method && free(rules.raw.params.request_path);
+  if (method && path) scan.evidence.push({ source: 'parameter', text: `${method.name} + ${path.name}`, supports: 'Execute', signals: [], weight: w.param, note: 'a method and a path the caller chooses, so it sends any request the API accepts' });
   // "truncateTarget", "dropTarget": a switch that empties or drops what is
   // there before the call copies, imports or renames into it.
   const switches = rules.raw.destructive_switches;

@@ -59,4 +59,15 @@ describe('review classes', () => {
     // A string naming what to delete is an argument, not a switch.
     expect(run({ name: 'copy_table', description: 'Copy rows from one table to another', inputSchema: { properties: { deleteAfter: { type: 'string' } } } }).category).toBe('Write');
   });
+
+  it('a generic API client whose caller chooses method and path is Execute', () => {
+    const client = run({ name: 'acme assistant', description: 'Acme cloud API client with retries', inputSchema: { properties: { method: { type: 'string' }, path: { type: 'string' }, body: { type: 'object' } } } });
+    expect(client.category).toBe('Execute');
+    expect(client.evidence.some((e) => e.text === 'method + path')).toBe(true);
+    expect(run({ name: 'acme assistant', description: 'Microsoft Graph API client with field selection' }).category).toBe('Execute');
+    // A method enum is an operation parameter: its worst value decides.
+    expect(run({ name: 'call_api', description: 'Call the Acme API', inputSchema: { properties: { method: { type: 'string', enum: ['GET', 'DELETE'] }, path: { type: 'string' } } } }).category).toBe('Destructive');
+    // Creating something that holds a method (a mock endpoint) stays a change.
+    expect(run({ name: 'create_mock', description: 'Create mock API endpoints for testing', inputSchema: { properties: { method: { type: 'string' }, endpoint: { type: 'string' } } } }).category).toBe('Write');
+  });
 });
