@@ -127,6 +127,10 @@ export const classifierRulesSchema = z.object({
     bulk: words,
     open_world: words,
     messaging: words,
+    /** A free HTTP method parameter ("method" with no enum): with a `request_path` one, the caller composes any request. */
+    request_method: words.default([]),
+    /** Where such a request goes ("path", "endpoint", "url"). */
+    request_path: words.default([]),
     /** Where the tool saves its result ("output_path"): a tool that takes one writes a file. */
     output_path: words.default([]),
     /** How much the call may spend ("daily_budget", "bid_amount", "spend_cap"): a change to one is a spending commitment. */
@@ -231,6 +235,8 @@ export const classifierRulesSchema = z.object({
    * Retrieval verbs: when both the name's action and the description lead's
    * are one of these ("get_templates_for_task": "Get recommended templates"),
    * an operation parameter's values name what is looked up, not operations.
+   * A lead that starts with one and names the name's action word in what it
+   * retrieves ("Get all ChEMBL release information") makes that word a noun.
    */
   retrieval_verbs: words.default([]),
   /**
@@ -321,8 +327,22 @@ export const classifierRulesSchema = z.object({
    * one over logs (`private`) reads the private records the logs hold.
    */
   read_only_languages: z.array(z.object({ words: words, private: z.boolean().default(false) })).default([]),
+  /**
+   * Boolean parameters that add a destructive step to the call: one whose
+   * name starts with one of `verbs` ("truncateTarget", "dropTarget",
+   * "delete_local_data") truncates, drops or deletes what exists before the
+   * operation. None counts when a word of `not_with` is in its name
+   * ("delete_protection").
+   */
+  destructive_switches: z.object({ verbs: words.default([]), not_with: words.default([]) }).default({ verbs: [], not_with: [] }),
   /** Verbs that only introduce the real action ("start following", "try to fetch"). */
   aux_verbs: words.default([]),
+  /**
+   * Action words that are adjectives too ("complete", "open", "clean"): right
+   * after another action word of the lead and before a noun ("Export complete
+   * graph") one qualifies the object and is no action of its own.
+   */
+  modifier_verbs: words.default([]),
   /** Descriptions that say nothing (scrape placeholders); the tool is judged without them. */
   placeholder_descriptions: words.default([]),
   /** Tunable limits of the classifier, in one place. */

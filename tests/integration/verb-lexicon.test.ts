@@ -45,14 +45,14 @@ describe('lexicon gaps', () => {
   it('counts names with no known action by their first word after the server prefix, with WordNet parts of speech', async () => {
     const servers = new Map([
       // "acme" is the server's own prefix; "notes_create" has its action after the object.
-      ['io.example/acme', ['acme_reactivate_user', 'acme_reactivate_team', 'acme_widget_status', 'notes_create', 'acme_zorble_thing']],
+      ['io.example/acme', ['acme_rekindle_user', 'acme_rekindle_team', 'acme_widget_status', 'notes_create', 'acme_zorble_thing']],
     ]);
     const gaps = lexiconGaps(servers, loadRules());
     expect(gaps.map((g) => [g.word, g.tools, g.wordnet])).toEqual([
-      ['reactivate', 2, 'verb'],
+      ['rekindle', 2, 'verb'],
       ['widget', 1, 'noun'],
       ['zorble', 1, ''],
     ]);
-    expect(gaps[0]!.examples).toEqual(['acme_reactivate_user', 'acme_reactivate_team']);
+    expect(gaps[0]!.examples).toEqual(['acme_rekindle_user', 'acme_rekindle_team']);
   });
 });

@@ -224,9 +224,9 @@ describe('rationales name what the tool acts on in readable words', () => {
     expect(r).toMatch(/The risk lies only in what it hands back \(the [a-z ]+\)/);
   });
 
-  it('states a guessed Read as a guess, not "looks up reactivate vehicle … and changes nothing"', () => {
-    const r = rationaleOf('io.github.lumile/lumbretravel-mcp', 'reactivate_vehicle');
-    expect(r).not.toMatch(/looks up reactivate vehicle|changes nothing there/);
+  it('states a guessed Read as a guess, not "looks up expand task … and changes nothing"', () => {
+    const r = rationaleOf('io.github.tradesdontlie/task-manager-mcp', 'expand_task');
+    expect(r).not.toMatch(/looks up expand task|changes nothing there/);
     expect(r).toContain('we guess it only returns information. If so, the risk lies in what it hands back');
   });
 

@@ -6,7 +6,7 @@ import { CATEGORIES, type Category, type RiskSignal } from '../../schemas/rules.
 import type { CompiledRules } from '../rules/load-rules.ts';
 import { baseForms, splitIdentifier } from '../text/words.ts';
 import type { ListedAction } from './action-lists.ts';
-import { isExtraOperation, isStatedAction, NOTE_LISTED, NOTE_WORST_CASE, NOTE_READ_TAIL, NOTE_SELECTABLE, NOTE_THEN, OVERRULED, type DescriptionFindings, type Findings, type NameFindings, type ParamFindings } from './findings.ts';
+import { isExtraOperation, isStatedAction, NOTE_DESTRUCTIVE_SWITCH, NOTE_LISTED, NOTE_WORST_CASE, NOTE_READ_TAIL, NOTE_SELECTABLE, NOTE_THEN, OVERRULED, type DescriptionFindings, type Findings, type NameFindings, type ParamFindings } from './findings.ts';
 import { negatedBefore, precedenceRank } from './lexicon.ts';
 import type { OperationParam } from './operations.ts';
 import { objectContext, objectKindOf } from './object-kind.ts';
@@ -72,6 +72,7 @@ function descriptionOutranksName(rules: CompiledRules, evidence: Evidence[], lea
   // it only says the tool gets something.
   const httpLed = httpMethodLeads(rules, name);
   const weakRead = lead.supports === 'Read' && lead.weight < rules.raw.weights.lead_combo;
+  if (lead.supports === 'Read') nameWordRetrieved(rules, evidence, lead.text);
   if (weakRead && !httpLed) return;
   // A name with no action word that only names something looked up ("log")
   // yields to a description that acts ("Create or update today's log").
@@ -96,6 +97,27 @@ function descriptionOutranksName(rules: CompiledRules, evidence: Evidence[], lea
       e.weight = Math.round(e.weight * 0.4 * 100) / 100;
       e.note += OVERRULED;
     }
+  }
+}
+
+/**
+ * "example_chembl_release": "Get all ChEMBL release information";
+ * "tft-champion-item-build": "… for retrieving champion item build
+ * information". A lead that retrieves (retrieval_verbs) and names the name's
+ * action word inside what it retrieves uses that word as a noun: the release
+ * or the build is what is looked up, so the word in the name is a noun too
+ * and does not outrank the lead. Only single words: a verb and its object in
+ * the name ("cancel_order") say more than a word the lead happens to share.
+ */
+function nameWordRetrieved(rules: CompiledRules, evidence: Evidence[], lead: string): void {
+  const words = lead.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  if (!words.length || !baseForms(words[0]!).some((f) => rules.retrievalVerbs.has(f))) return;
+  const object = new Set(words.slice(1));
+  for (const e of evidence) {
+    if (e.source !== 'name' || !e.supports || e.supports === 'Read' || e.weight <= 0 || e.note.endsWith(OVERRULED) || !/^[A-Za-z]+$/.test(e.text)) continue;
+    if (!object.has(e.text.toLowerCase())) continue;
+    e.weight = Math.round(e.weight * 0.4 * 100) / 100;
+    e.note += OVERRULED;
   }
 }
 
@@ -307,6 +329,8 @@ function listOperations(
     push({ action: e.text, category: e.supports!, source: e.source, text: e.text });
   }
   for (const a of listed) push({ action: a.action, category: a.category, source: 'description', text: a.text });
+  // "truncateTarget": a switch that deletes what is there first is an operation of its own.
+  for (const e of evidence) if (e.note === NOTE_DESTRUCTIVE_SWITCH && e.weight > 0) push({ action: e.text, category: e.supports!, source: 'parameter', text: `${e.text}: true` });
   for (const p of params) for (const op of p.operations) push({ action: op.action.toLowerCase() === op.value.toLowerCase() ? op.value : op.action, category: op.category, source: 'parameter', text: `${p.name}: ${op.value}`, param: p.name });
   if (!out.length) return out;
   // A reading more dangerous than the category was outweighed by the rest of

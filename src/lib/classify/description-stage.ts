@@ -78,7 +78,30 @@ function sameListForm(rules: CompiledRules, a: string, b: string): boolean {
   return verbForm(rules, a) === 'third' && verbForm(rules, b) === 'third';
 }
 
-export function scanDescription(rules: CompiledRules, description: string): DescriptionFindings {
+/**
+ * Placeholders in a lead: "<query>", "{id}", "[<start> ... <end>]" stand for
+ * values the caller fills in, so no word inside one is the tool's action
+ * ("The number of log entries for the given <query> on the given [<start> ...
+ * <end>] time range"). A bracket followed by "(" is a markdown link, whose
+ * text is prose.
+ */
+const PLACEHOLDER = /<[A-Za-z_$][\w$.:|-]{0,40}>|\{[A-Za-z_$][\w$.:|-]{0,40}\}|\[[^\[\]\n]{1,80}\](?!\()/g;
+
+/**
+ * Spans of the lead no word of which acts: placeholders, and the tool's own
+ * parameter names in quotes or backticks ("sets 'start' to …").
+ */
+function inertSpans(text: string, paramNames: readonly string[]): [number, number][] {
+  const spans: [number, number][] = [];
+  for (const m of text.matchAll(PLACEHOLDER)) spans.push([m.index, m.index + m[0].length]);
+  if (paramNames.length) {
+    const names = new Set(paramNames.map((n) => n.toLowerCase()));
+    for (const m of text.matchAll(/(["'`‘“])([A-Za-z_][\w.-]{0,60})(["'`’”])/g)) if (names.has(m[2]!.toLowerCase())) spans.push([m.index, m.index + m[0].length]);
+  }
+  return spans;
+}
+
+export function scanDescription(rules: CompiledRules, description: string, paramNames: readonly string[] = []): DescriptionFindings {
   const scan: DescriptionFindings = { evidence: [], signals: new Set(), action: '', objectWords: [], listedActions: [], leadOtherWords: [] };
   // Offsets in `text` where the lead's own list of actions starts (read there, not again as a list).
   const leadListStarts = new Set<number>();
@@ -109,6 +132,14 @@ export function scanDescription(rules: CompiledRules, description: string): Desc
   }
   const leadWords = leadTokens.map((t) => t.word);
   const nouns = nounPositions(rules, leadWords);
+  const inert = inertSpans(lead.text, paramNames);
+  const isInert = (k: number) => inert.some(([from, to]) => leadTokens[k]!.start >= from && leadTokens[k]!.end <= to);
+  /** Word k stands between an action word and a noun, with only spaces around it. */
+  const modifies = (k: number) => {
+    const next = k + 1 < leadWords.length ? leadWords[k + 1]! : undefined;
+    if (next === undefined || !/^\s+$/.test(lead.text.slice(leadTokens[k - 1]!.end, leadTokens[k]!.start)) || !/^\s+$/.test(lead.text.slice(leadTokens[k]!.end, leadTokens[k + 1]!.start))) return false;
+    return verbOf(rules, leadWords[k - 1]!) !== undefined && verbOf(rules, next) === undefined && !DETERMINERS.has(next);
+  };
   let i = 0;
   while (i < leadWords.length && rules.leadFillers.has(leadWords[i]!)) i++;
   const head = i;
@@ -119,9 +150,12 @@ export function scanDescription(rules: CompiledRules, description: string): Desc
     // "today's scheduled items", "sent_time": a participle describes, a word
     // inside an identifier names; neither is the tool's action.
     if (verbForm(rules, leadWords[i]!) === 'other' && leadWords[i]!.endsWith('ed')) continue;
-    if (inIdentifier(lead.text, leadTokens[i]!)) continue;
+    if (inIdentifier(lead.text, leadTokens[i]!) || isInert(i)) continue;
     // "does not delete", "never sends": a negated action is not what the tool does.
     if (negatedAt(rules, leadWords, i)) continue;
+    // "Export complete graph": an adjective that is an action word too,
+    // right after another action word and before its noun, qualifies the object.
+    if (i > 0 && rules.raw.modifier_verbs.includes(leadWords[i]!) && modifies(i)) continue;
     // "Start following a trader": the introducing verb gives way to the next one.
     if (rules.auxVerbs.has(leadWords[i]!) && i + 1 < leadWords.length && verbOf(rules, leadWords[i + 1]!)) continue;
     const combo = findCombo(rules, leadWords, i, false, window, clause);
@@ -132,7 +166,9 @@ export function scanDescription(rules: CompiledRules, description: string): Desc
     // tags…") or after "to" or a modal ("Use Grok to call functions"); after
     // other words it names a thing ("Access a specific console message",
     // "Enumerate resources of specified types").
-    if (!combo && i > head && isNounVerb(rules, leadWords[i]!) && !leadWords[i - 1]!.endsWith('ly') && !VERB_MARKER.test(lead.text.slice(0, leadTokens[i]!.start))) continue;
+    // It acts too before a modifier and its noun ("P1.6: Export complete graph").
+    const beforeModifier = i + 1 < leadWords.length && rules.raw.modifier_verbs.includes(leadWords[i + 1]!) && modifies(i + 1);
+    if (!combo && i > head && isNounVerb(rules, leadWords[i]!) && !leadWords[i - 1]!.endsWith('ly') && !VERB_MARKER.test(lead.text.slice(0, leadTokens[i]!.start)) && !beforeModifier) continue;
     // "Rerank a set of documents": a word right after an article or a
     // possessive is a noun, whatever else it can be.
     if (!combo && i > head && DETERMINER_BEFORE.test(lead.text.slice(0, leadTokens[i]!.start))) continue;
@@ -211,7 +247,7 @@ export function scanDescription(rules: CompiledRules, description: string): Desc
     for (let k = listEnd + 1; k < leadWords.length; k++) {
       const gap = lead.text.slice(leadTokens[k - 1]!.end, leadTokens[k]!.start);
       if (/[.!?;]/.test(gap)) break;
-      if (inIdentifier(lead.text, leadTokens[k]!)) continue;
+      if (inIdentifier(lead.text, leadTokens[k]!) || isInert(k)) continue;
       // "by disabling accounts, revoking access, and …": a comma alone joins
       // verb phrases of one list, when both verbs are -ing or -s forms (a bare
       // word after a comma is as often a noun: "Get orders, trades").

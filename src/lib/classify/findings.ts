@@ -20,14 +20,16 @@ export const NOTE_WRITES_FILE = 'a parameter that says where to save the result,
 export const NOTE_RUNS_IMAGE = 'a parameter that picks the container image to start, whose contents then run';
 export const NOTE_SAVES_FILE = 'the description says it saves a file';
 export const NOTE_WORST_CASE = 'an umbrella action with no parameters and no list of operations, over something whose loss is high: read as its worst plausible operation';
+export const NOTE_DESTRUCTIVE_SWITCH = 'a switch that deletes or overwrites existing data before the call does its work';
 
 /**
  * Operations stated outside the lead and the name: a list of actions, an
- * action joined to the lead, a file the tool saves. Like an operation
+ * action joined to the lead, a file the tool saves, a switch that truncates
+ * or drops what is there first. Like an operation
  * parameter's values, the worst of them sets the category.
  */
 export function isExtraOperation(e: Evidence): boolean {
-  return e.weight > 0 && !!e.supports && (e.note === NOTE_LISTED || e.note === NOTE_THEN || e.note === NOTE_WRITES_FILE || e.note === NOTE_SAVES_FILE);
+  return e.weight > 0 && !!e.supports && (e.note === NOTE_LISTED || e.note === NOTE_THEN || e.note === NOTE_WRITES_FILE || e.note === NOTE_SAVES_FILE || e.note === NOTE_DESTRUCTIVE_SWITCH);
 }
 export const OVERRULED = ' (the description says otherwise)';
 export const NOTE_SELECTABLE = (param: string) => `the most dangerous operation its “${param}” parameter can select`;

@@ -4,12 +4,12 @@
  */
 import type { CompiledRules } from '../rules/load-rules.ts';
 import { normaliseParamName } from '../rules/load-rules.ts';
-import { addSignalEvidence, NOTE_RUNS_IMAGE, NOTE_SELECTABLE, NOTE_WRITES_FILE, type ParamFindings } from './findings.ts';
+import { addSignalEvidence, NOTE_DESTRUCTIVE_SWITCH, NOTE_RUNS_IMAGE, NOTE_SELECTABLE, NOTE_WRITES_FILE, type ParamFindings } from './findings.ts';
+import { splitIdentifier } from '../text/words.ts';
 import { precedenceRank } from './lexicon.ts';
 import { findDescribedOperationParams, findDocumentedOperationParams, findOperationParams } from './operations.ts';
 import type { ClassifyInput } from './types.ts';
 import { toolParams, typeLabel } from '../text/params.ts';
-import { splitIdentifier } from '../text/words.ts';
 
 interface ParamInfo {
   name: string;
@@ -125,6 +125,22 @@ export function scanParams(rules: CompiledRules, input: ClassifyInput): ParamFin
         recipient = p;
       }
     }
+  }
+  // A method and a path the caller chooses ("method": any string, "path"):
+  // a generic API client, whose input decides what one call does.
+  const free = (list: readonly string[]) => params.find((p) => list.includes(normaliseParamName(p.name)) && (p.type === 'string' || p.type === 'any') && !Array.isArray((input.inputSchema?.properties?.[p.name] as { enum?: unknown } | undefined)?.enum));
+  const method = free(rules.raw.params.request_method);
+  const path = method && free(rules.raw.params.request_path);
+  if (method && path) scan.evidence.push({ source: 'parameter', text: `${method.name} + ${path.name}`, supports: 'Execute', signals: [], weight: w.param, note: 'a method and a path the caller chooses, so it sends any request the API accepts' });
+  // "truncateTarget", "dropTarget": a switch that empties or drops what is
+  // there before the call copies, imports or renames into it.
+  const switches = rules.raw.destructive_switches;
+  for (const p of params) {
+    if (p.type !== 'boolean' || !switches.verbs.length) continue;
+    const parts = splitIdentifier(p.name).map((t) => t.word);
+    if (!switches.verbs.includes(parts[0]!) || parts.some((x) => switches.not_with.includes(x))) continue;
+    scan.evidence.push({ source: 'parameter', text: p.name, supports: 'Destructive', signals: ['irreversible'], weight: w.param, note: NOTE_DESTRUCTIVE_SWITCH });
+    break;
   }
   if (amount && recipient) {
     scan.signals.add('moves_money');

@@ -8,7 +8,7 @@
  */
 import type { Category } from '../../schemas/rules.ts';
 import type { PoisoningFinding as Finding } from '../../schemas/catalogue.ts';
-import { isExtraOperation, isSelectableOperation, isStatedAction, NOTE_RUNS_IMAGE, NOTE_WRITES_FILE } from './findings.ts';
+import { isExtraOperation, isSelectableOperation, isStatedAction, NOTE_DESTRUCTIVE_SWITCH, NOTE_RUNS_IMAGE, NOTE_WRITES_FILE } from './findings.ts';
 import type { Classification, Evidence, ObjectInfo } from './types.ts';
 import type { CompiledRules } from '../rules/load-rules.ts';
 import { baseForms, splitIdentifier } from '../text/words.ts';
@@ -505,10 +505,17 @@ function whatItDoes(c: Classification, ctx: RationaleContext, act: Act | undefin
       if (does) return `${does} ${on}, which ${moves}${c.signals.includes('leverage') ? ', and leverage multiplies what is at stake' : ''}.`;
       return `${ctx.name} ${moves}${/ on | on$/.test(moves) ? ` (${on})` : ` ${on}`}${c.signals.includes('leverage') ? ', and leverage multiplies what is at stake' : ''}.`;
     }
-    case 'Destructive':
-      // "empties the trash": one named thing, whatever it holds, is not "many at once".
+    case 'Destructive': {
+      // "pg_copy_between_databases" with truncateTarget: the tool's own action is a change, and a switch deletes first.
+      const wipe = c.evidence.find((e) => e.note === NOTE_DESTRUCTIVE_SWITCH);
+      if (wipe && !does) {
+        const own = actionOf({ ...c, category: 'Write' }, ctx) ?? nameVerbObject(ctx.rules, c, ctx.name);
+        const lead = own?.object ? `${ctx.name} ${thirdPerson(own.verb)} ${own.object} ${on}` : `${ctx.name} makes a change ${on}`;
+        return `${lead}, and its ${wipe.text} switch first deletes what is already there.`;
+      }
       if (does) return `${does} ${on}${c.signals.includes('bulk_scope') && !/\b(all|every|multiple|many)\b/i.test(act!.object) && !/^the /i.test(act!.object) ? ', many at once' : ''}.`;
       return `${ctx.name} removes what the caller names ${on}${c.signals.includes('bulk_scope') ? ', many at once' : ''}.`;
+    }
   }
 }
 
@@ -721,6 +728,7 @@ function decidingSentence(c: Classification, params: readonly string[] = []): st
     parts.unshift(`its ${param.text.slice(0, param.text.indexOf(':'))} parameter accepts ${quote({ ...param, text: value })}`);
   }
   const extra = c.evidence.find((e) => e.supports === c.category && isExtraOperation(e) && e.source === 'parameter');
+  if (!parts.length && extra?.note === NOTE_DESTRUCTIVE_SWITCH) return `What decided it: its ${extra.text} parameter can delete existing data before the call does its work.`;
   if (!parts.length && extra) return `What decided it: its ${extra.text} parameter says where to save the result, so a call writes a file.`;
   const image = c.category === 'Execute' ? c.evidence.find((e) => e.note === NOTE_RUNS_IMAGE) : undefined;
   if (image) return `What decided it: ${parts.length ? `${parts[0]}, and ` : ''}its ${image.text} parameter picks the container image to start, and whatever that image holds runs.`;
