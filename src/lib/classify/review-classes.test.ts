@@ -37,6 +37,12 @@ describe('review classes', () => {
     expect(run({ name: 'task_step', description: 'Complete the task' }).category).toBe('Write');
   });
 
+  it('populating a transaction fills in its fields and hands it back, like building an unsigned one (Read)', () => {
+    expect(run({ name: 'evm_populate_tx', description: 'Populate a transaction with missing fields' }).category).toBe('Read');
+    // Sending one still moves money.
+    expect(run({ name: 'evm_send_tx', description: 'Send a transaction to the network' }).category).toBe('Financial');
+  });
+
   it('skipping a track, playing one, equipping an item and denying a pending request are changes (Write)', () => {
     expect(run({ name: 'last-song', description: 'Skip to the previous song' }).category).toBe('Write');
     expect(run({ name: 'player_start', description: 'Play a specific playlist on the active device' }).category).toBe('Write');
