@@ -43,6 +43,10 @@ describe('review classes', () => {
     expect(run({ name: 'evm_send_tx', description: 'Send a transaction to the network' }).category).toBe('Financial');
   });
 
+  it('switching something on or off is a change (Write)', () => {
+    expect(run({ name: 'lamp_power', description: 'Turn the desk lamp on or off' }).category).toBe('Write');
+  });
+
   it('skipping a track, playing one, equipping an item and denying a pending request are changes (Write)', () => {
     expect(run({ name: 'last-song', description: 'Skip to the previous song' }).category).toBe('Write');
     expect(run({ name: 'player_start', description: 'Play a specific playlist on the active device' }).category).toBe('Write');
