@@ -73,6 +73,20 @@ function enumOf(schema: unknown): { values: string[]; isArray: boolean } | undef
   return undefined;
 }
 
+/** An enum's values read as operations, when at least two of them read as actions. */
+function readEnum(rules: CompiledRules, schema: unknown): { operations: SelectableOperation[]; unread: string[]; isArray: boolean } | undefined {
+  const e = enumOf(schema);
+  if (!e || e.values.length < 2) return undefined;
+  const operations: SelectableOperation[] = [];
+  const unread: string[] = [];
+  for (const value of e.values.slice(0, MAX_VALUES)) {
+    const op = readValue(rules, value);
+    if (op) operations.push(op);
+    else unread.push(value);
+  }
+  return operations.length < 2 ? undefined : { operations, unread, isArray: e.isArray };
+}
+
 /**
  * An operation-named array of objects whose items pick their own operation
  * ("operations": [{ "type": add | alter | drop, "columnName": … }]): each item
@@ -84,17 +98,9 @@ function nestedOperationParam(rules: CompiledRules, name: string, schema: unknow
   const items = (schema as { type?: unknown; items?: { properties?: unknown } } | null)?.items?.properties;
   if (!items || typeof items !== 'object') return undefined;
   for (const [field, child] of Object.entries(items as Record<string, unknown>)) {
-    const e = enumOf(child);
-    if (!e || e.values.length < 2) continue;
-    const operations: SelectableOperation[] = [];
-    const unread: string[] = [];
-    for (const value of e.values.slice(0, MAX_VALUES)) {
-      const op = readValue(rules, value);
-      if (op) operations.push(op);
-      else unread.push(value);
-    }
-    if (operations.length < 2) continue;
-    return { name: `${name}[].${field}`, required: false, isArray: true, operations, unread, documented: true };
+    const read = readEnum(rules, child);
+    if (!read) continue;
+    return { name: `${name}[].${field}`, required: false, isArray: true, operations: read.operations, unread: read.unread, documented: true };
   }
   return undefined;
 }
@@ -114,17 +120,9 @@ export function findOperationParams(rules: CompiledRules, input: ClassifyInput):
     if (!rules.operationParams.has(normaliseParamName(name))) continue;
     const nested = nestedOperationParam(rules, name, schema);
     if (nested) out.push(nested);
-    const e = enumOf(schema);
-    if (!e || e.values.length < 2) continue;
-    const operations: SelectableOperation[] = [];
-    const unread: string[] = [];
-    for (const value of e.values.slice(0, MAX_VALUES)) {
-      const op = readValue(rules, value);
-      if (op) operations.push(op);
-      else unread.push(value);
-    }
-    if (operations.length < 2) continue;
-    out.push({ name, required: required.has(name), isArray: e.isArray, operations, unread });
+    const read = readEnum(rules, schema);
+    if (!read) continue;
+    out.push({ name, required: required.has(name), isArray: read.isArray, operations: read.operations, unread: read.unread });
   }
   return out;
 }
