@@ -53,15 +53,22 @@ export function readBuildReport(dir = catalogueDir()): BuildReport {
  * the schemas ingest writes by, so a stale or hand-edited catalogue stops the
  * build with the file and the tool named, instead of rendering a broken page.
  * Every problem is collected before failing, so one run shows them all.
+ *
+ * `keep` turns each checked tool into what the caller holds on to (the whole
+ * tool unless told otherwise): the pages keep a small summary per tool and
+ * read a server's whole tools again when its pages render (readServerTools),
+ * since at 100,000 tools the parsed catalogue held 840 MB of astro's heap.
  */
-export function readValidatedCatalogue(dir = catalogueDir()): { tools: CatalogueTool[]; servers: CatalogueServer[] } {
+export function readValidatedCatalogue(dir?: string): { tools: CatalogueTool[]; servers: CatalogueServer[] };
+export function readValidatedCatalogue<T>(dir: string | undefined, keep: (tool: CatalogueTool, file: string) => T): { tools: T[]; servers: CatalogueServer[] };
+export function readValidatedCatalogue<T>(dir = catalogueDir(), keep?: (tool: CatalogueTool, file: string) => T): { tools: (T | CatalogueTool)[]; servers: CatalogueServer[] } {
   const problems: string[] = [];
-  const tools: CatalogueTool[] = [];
+  const tools: (T | CatalogueTool)[] = [];
   for (const { file, entries } of toolFiles(dir)) {
     entries.forEach((raw, i) => {
       const parsed = catalogueToolSchema.safeParse(raw);
-      if (parsed.success) tools.push(parsed.data);
-      else problems.push(`${file}, tool ${i} ${JSON.stringify((raw as { id?: unknown })?.id ?? '?')}: ${formatZodError(parsed.error, 3)}`);
+      if (parsed.success) tools.push(keep ? keep(parsed.data, file) : parsed.data);
+      else problems.push(toolProblem(file, i, raw, parsed.error));
     });
   }
   const serversFile = need(join(dir, 'servers.json'));
@@ -73,4 +80,17 @@ export function readValidatedCatalogue(dir = catalogueDir()): { tools: Catalogue
   });
   if (problems.length) throw new Error(`The catalogue in ${dir} does not match its schema (run "npm run ingest" again):\n${problems.slice(0, 20).join('\n')}${problems.length > 20 ? `\n… and ${problems.length - 20} more` : ''}`);
   return { tools, servers };
+}
+
+function toolProblem(file: string, i: number, raw: unknown, error: Parameters<typeof formatZodError>[0]): string {
+  return `${file}, tool ${i} ${JSON.stringify((raw as { id?: unknown })?.id ?? '?')}: ${formatZodError(error, 3)}`;
+}
+
+/** The tools of one tools file, checked as readValidatedCatalogue checks them (the same objects it gave). */
+export function readServerTools(file: string): CatalogueTool[] {
+  return (JSON.parse(readFileSync(file, 'utf8')) as unknown[]).map((raw, i) => {
+    const parsed = catalogueToolSchema.safeParse(raw);
+    if (!parsed.success) throw new Error(`${toolProblem(file, i, raw, parsed.error)} (the file changed during the build?)`);
+    return parsed.data;
+  });
 }

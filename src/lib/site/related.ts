@@ -16,6 +16,21 @@ export interface RelatedRef {
   score: number;
 }
 
+/** What the index reads of a tool: the pages pass a small copy of these fields, not the whole record. */
+export interface RelatedTool {
+  id: string;
+  name: string;
+  serverSlug: string;
+  category: CatalogueTool['category'];
+  operations: readonly { action: string; category: string }[];
+  object?: { id: string };
+}
+
+/** The fields of a tool the index reads, copied so the tool itself need not be kept. */
+export function relatedTool(t: CatalogueTool): RelatedTool {
+  return { id: t.id, name: t.name, serverSlug: t.serverSlug, category: t.category, operations: t.operations.map((o) => ({ action: o.action, category: o.category })), ...(t.object ? { object: { id: t.object.id } } : {}) };
+}
+
 export interface RelatedIndex {
   sameServer: Map<string, RelatedRef[]>;
   otherServers: Map<string, RelatedRef[]>;
@@ -23,7 +38,7 @@ export interface RelatedIndex {
 
 const COMMON = new Set(['get', 'list', 'set', 'the', 'by', 'for', 'of', 'to', 'a', 'and', 'mcp', 'api', 'tool', 'info', 'data']);
 
-function nameWords(t: CatalogueTool): string[] {
+function nameWords(t: RelatedTool): string[] {
   const words = new Set<string>();
   for (const tok of splitIdentifier(t.name)) {
     if (tok.word.length > 1 && tok.word !== t.serverSlug) words.add(tok.word);
@@ -40,12 +55,12 @@ function sameDoing(a: string, b: string): boolean {
 }
 
 /** The tool's main action verb ("cancel" from "Cancel an order"), lower case, or ''. */
-function actionOf(t: CatalogueTool): string {
+function actionOf(t: RelatedTool): string {
   const op = t.operations.find((o) => o.category === t.category) ?? t.operations[0];
   return op ? (op.action.trim().split(/[^A-Za-z]+/)[0] ?? '').toLowerCase() : '';
 }
 
-export function buildRelatedIndex(tools: readonly CatalogueTool[], perTool = 6): RelatedIndex {
+export function buildRelatedIndex(tools: readonly RelatedTool[], perTool = 6): RelatedIndex {
   const words = tools.map(nameWords);
   const actions = tools.map(actionOf);
   const objects = tools.map((t) => t.object?.id ?? '');

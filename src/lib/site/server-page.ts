@@ -4,9 +4,8 @@
  * many can run code, move money or destroy, and where the definitions came
  * from. The page file only lays these out.
  */
-import type { CatalogueServer, CatalogueTool } from '../../schemas/catalogue.ts';
-import { toolDefinitionTokens } from '../token-count.ts';
-import { toItem, type ListItem } from './listing.ts';
+import type { CatalogueServer } from '../../schemas/catalogue.ts';
+import type { ListItem, ToolSummary } from './listing.ts';
 import { sourceLines, type SourceLine } from './sources.ts';
 
 export interface ServerPageProps {
@@ -20,12 +19,13 @@ export interface ServerPageProps {
   indexServers: number;
 }
 
-export function serverPageProps(server: CatalogueServer, tools: readonly CatalogueTool[], indexServers: number): ServerPageProps {
+/** @param tools the server's tools, as the pages keep them (listing.ts) */
+export function serverPageProps(server: CatalogueServer, tools: readonly ToolSummary[], indexServers: number): ServerPageProps {
   const c = server.categoryCounts;
   return {
     server,
-    tools: tools.map((t) => ({ ...toItem(t), flagged: t.poisoning.length > 0 })),
-    tokens: toolDefinitionTokens(tools.map((t) => t.definition)),
+    tools: tools.map((t) => ({ ...t.item, flagged: t.flagged })),
+    tokens: tools.reduce((sum, t) => sum + t.tokens, 0),
     risky: (c.Financial ?? 0) + (c.Destructive ?? 0) + (c.Execute ?? 0),
     sources: sourceLines(server),
     indexServers,

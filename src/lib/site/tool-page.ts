@@ -9,7 +9,7 @@ import type { CatalogueTool } from '../../schemas/catalogue.ts';
 import { patternsForTool } from '../attack-patterns.ts';
 import { displayText, oneLine, type DisplayText } from '../text/display.ts';
 import { jsonLd } from './json-ld.ts';
-import type { ListItem } from './listing.ts';
+import type { ListItem, ToolSummary } from './listing.ts';
 import type { RelatedIndex } from './related.ts';
 import { originsSentence } from './sources.ts';
 import { applySteps, faq, gatewayParagraph, metaDescription, whatItDoes, type CopyRules, type FaqEntry } from './tool-copy.ts';
@@ -82,12 +82,12 @@ export interface ToolPageProps {
 
 export function toolPageProps(
   tool: CatalogueTool,
-  data: { toolById: Map<string, CatalogueTool>; toolsByServer: Map<string, CatalogueTool[]>; related: RelatedIndex; patterns: AttackPattern[] },
+  data: { toolById: Map<string, ToolSummary>; toolsByServer: Map<string, ToolSummary[]>; related: RelatedIndex; patterns: AttackPattern[] },
   indexServers: number,
 ): ToolPageProps {
   const brief = (id: string): ListItem => {
-    const u = data.toolById.get(id)!;
-    return { url: u.url, name: u.name, category: u.category, severity: u.severity, description: u.description.slice(0, 400), serverTitle: u.serverTitle };
+    const { item, brief: description } = data.toolById.get(id)!;
+    return { url: item.url, name: item.name, category: item.category, severity: item.severity, description, serverTitle: item.serverTitle };
   };
   return {
     tool,
