@@ -74,6 +74,7 @@ export const classifierRulesSchema = z.object({
     body_cap: z.number().describe('at most this much per category from phrases further down'),
     param: z.number().describe('a telling parameter name (code, a private key, an amount)'),
     annotation: z.number().describe("the server's own MCP annotations, which are hints, never proof"),
+    overruled: z.number().min(0).max(1).default(0.4).describe("the share of its weight a name action keeps when the description's lead overrules it"),
   }),
   noun_phrases: words,
   compound_nouns: words,

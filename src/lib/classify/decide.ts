@@ -94,7 +94,7 @@ function descriptionOutranksName(rules: CompiledRules, evidence: Evidence[], lea
       // more: "Transfer ownership of a Heroku application" is no money transfer.)
       const sameWord = lead.weight >= rules.raw.weights.lead_combo && mentions([lead.text.split(/\s+/)[0]!.toLowerCase()], e.text);
       if (precedenceRank(rules, e.supports) < precedenceRank(rules, lead.supports) && !sameWord && mentions(leadOtherWords, e.text)) continue;
-      e.weight = Math.round(e.weight * 0.4 * 100) / 100;
+      e.weight = Math.round(e.weight * rules.raw.weights.overruled * 100) / 100;
       e.note += OVERRULED;
     }
   }
@@ -116,7 +116,7 @@ function nameWordRetrieved(rules: CompiledRules, evidence: Evidence[], lead: str
   for (const e of evidence) {
     if (e.source !== 'name' || !e.supports || e.supports === 'Read' || e.weight <= 0 || e.note.endsWith(OVERRULED) || !/^[A-Za-z]+$/.test(e.text)) continue;
     if (!object.has(e.text.toLowerCase())) continue;
-    e.weight = Math.round(e.weight * 0.4 * 100) / 100;
+    e.weight = Math.round(e.weight * rules.raw.weights.overruled * 100) / 100;
     e.note += OVERRULED;
   }
 }
