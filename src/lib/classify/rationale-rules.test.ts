@@ -202,3 +202,21 @@ describe('what a Financial tool moves is said for its kind', () => {
     expect(r).not.toContain('market exposure');
   });
 });
+
+describe('objects that name no thing', () => {
+  const rules = loadRules();
+  const ctx = { title: 'Test', prefixWords: new Set<string>() };
+  const said = (name: string, description: string) => writeRationale(classify(rules, { name, description }, ctx), { rules, name, server: 'Test', policyKind: 'approval', policyBecause: 'reasons', description });
+
+  it('a count or a pronoun is no object: "deleteOne" does not lose "the one", "what_time_is_it" does not return "the it"', () => {
+    const one = said('deleteOne', '');
+    expect(one).not.toMatch(/\bthe one\b|deletes one\b/);
+    expect(one).toContain('removes what the caller names');
+    expect(said('ledger_search_all', '')).not.toContain('(the all)');
+  });
+
+  it('a participle phrase is no object: a crawl "starting from a base URL" crawls no "starting"', () => {
+    const r = said('site_crawl', 'A web crawler that initiates a structured web crawl starting from a specified base URL.');
+    expect(r).not.toMatch(/\ba starting\b|\(the starting\)/);
+  });
+});

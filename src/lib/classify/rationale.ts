@@ -89,6 +89,10 @@ const OBJECT_ENDS = new Set(['and', 'or', 'to', 'into', 'from', 'in', 'on', 'at'
 
 /** Words of a name or path that identify an item rather than name it (the "id" of "get_profile__id_"). */
 const ID_WORDS = new Set(['id', 'ids', 'uuid', 'uuids', 'uid', 'guid', 'wid', 'pk', 'oid', 'sid']);
+/** Words that count or point but name no thing: "deleteOne" deletes what the caller names, not "the one". */
+const NO_THING = new Set(['one', 'ones', 'all', 'it', 'them', 'some', 'any', 'each', 'every', 'single', 'several', 'something', 'anything', 'everything']);
+/** Participles that open a phrase about how, not what: "a crawl starting from a base URL" crawls no "starting". */
+const PARTICIPLE_OPENERS = new Set(['starting', 'using', 'following', 'based', 'given', 'according', 'including', 'depending', 'beginning', 'ending']);
 
 /**
  * Words the verb lexicon lists that are nouns when they name what is acted
@@ -234,6 +238,7 @@ function cleanObject(lex: Lexicon, words: string[], verb: string, max: number, f
   }
   while (out.length && (PREPOSITIONS.has(out[out.length - 1]!.toLowerCase()) || /^(and|or|the|a|an)$/i.test(out[out.length - 1]!))) out.pop();
   if (!out.length || out.length > max) return undefined;
+  if (out.every((w) => NO_THING.has(w.toLowerCase())) || PARTICIPLE_OPENERS.has(out[0]!.toLowerCase())) return undefined;
   // "create_or_update_lead", "click_and_switch_tab", "save_as_pdf": no object follows the verb.
   if (/^(and|or|as|by|then|if|not)$/i.test(out[0]!)) return undefined;
   // A name's verb among the object words: "tags id remove from profiles",
