@@ -395,7 +395,8 @@ export const objectKindsSchema = z.object({
    * holds one of `with` and none of `not_with`; otherwise it is passed over
    * and the next object word decides.
    */
-  word_senses: z.array(z.object({ words: words, with: words, not_with: words.default([]) })).default([]),
+  /** A sense with no `with` words counts in any context that holds none of its `not_with`. */
+  word_senses: z.array(z.object({ words: words, with: words.default([]), not_with: words.default([]) })).default([]),
 });
 export type ObjectKinds = z.infer<typeof objectKindsSchema>;
 export type ObjectKind = ObjectKinds['kinds'][number];

@@ -25,6 +25,12 @@ describe('object kinds read in context', () => {
     expect(judge('delete_security_group', 'Delete a security group').objectKind?.id).toBe('infrastructure');
   });
 
+  it('a service a travel agency sells is no running infrastructure; a deployed service is', () => {
+    expect(judge('delete_service', 'Delete a service', 'Travel Booking Server').objectKind?.id).not.toBe('infrastructure');
+    expect(judge('delete_service', 'Delete a tour service from the agency catalogue').objectKind?.id).not.toBe('infrastructure');
+    expect(judge('delete_service', 'Delete a service from the Kubernetes cluster').objectKind?.id).toBe('infrastructure');
+  });
+
   it('a route from A to B is no infrastructure; a gateway route or plugin is', () => {
     expect(judge('get_route', 'Plan a driving route between two addresses').objectKind).toBeUndefined();
     expect(judge('find_best_route', 'Find the best swap route across DEXs').objectKind).toBeUndefined();

@@ -4,7 +4,8 @@
  * group", "pull request") is matched before its single words; a word that
  * names a kind only in some company (word_senses: a "key" is a secret next to
  * "API" but not next to "keyboard") counts only when its context holds one of
- * its `with` words and none of its `not_with`, and is otherwise passed over; a
+ * its `with` words (any context, when it lists none) and none of its
+ * `not_with`, and is otherwise passed over; a
  * throwaway place (a sandbox, a simulator) turns the kind into its own.
  */
 import type { CompiledRules } from '../rules/load-rules.ts';
@@ -43,7 +44,7 @@ export function objectKindOf(rules: CompiledRules, objectWords: readonly string[
     if (!k) continue;
     const sense = rules.objectSenses.get(words[i]!) ?? baseForms(words[i]!).map((f) => rules.objectSenses.get(f)).find(Boolean);
     // "press_key", "Group shapes on the board", "get_route_directions": the word names something else here.
-    if (sense && (![...sense.with].some((w) => context.has(w)) || [...sense.notWith].some((w) => context.has(w)))) continue;
+    if (sense && ((sense.with.size > 0 && ![...sense.with].some((w) => context.has(w))) || [...sense.notWith].some((w) => context.has(w)))) continue;
     kind = info(k, objectWords[i]!);
   }
   // "close_sandbox": "Close and clean up a sandbox environment" is no running
