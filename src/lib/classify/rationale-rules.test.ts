@@ -215,6 +215,12 @@ describe('objects that name no thing', () => {
     expect(said('ledger_search_all', '')).not.toContain('(the all)');
   });
 
+  it('a plural without an s takes no article: "appends block children", not "a block children"', () => {
+    const r = said('append_block_children', 'Append block children');
+    expect(r).not.toContain('a block children');
+    expect(r).toContain('block children');
+  });
+
   it('a participle phrase is no object: a crawl "starting from a base URL" crawls no "starting"', () => {
     const r = said('site_crawl', 'A web crawler that initiates a structured web crawl starting from a specified base URL.');
     expect(r).not.toMatch(/\ba starting\b|\(the starting\)/);

@@ -134,8 +134,12 @@ function headWords(object: string): string[] {
 }
 
 function isPlural(word: string): boolean {
+  if (IRREGULAR_PLURALS.has(word.toLowerCase())) return true;
   return /[^s]s$|ies$|ches$|shes$|xes$/i.test(word) && !/(ss|us|is|news|status|series|species|analysis)$/i.test(word);
 }
+
+/** Plurals without an s: "appends block children", not "a block children". */
+const IRREGULAR_PLURALS = new Set(['children', 'people', 'men', 'women', 'feet', 'teeth', 'mice', 'geese', 'criteria', 'phenomena', 'indices', 'vertices', 'matrices', 'appendices']);
 
 /** The object as a sentence wants it: "a voice", "an issue", but "webhooks", "the DSL", "code". */
 function withArticle(object: string): string {
