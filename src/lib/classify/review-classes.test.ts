@@ -47,6 +47,14 @@ describe('review classes', () => {
     expect(run({ name: 'lamp_power', description: 'Turn the desk lamp on or off' }).category).toBe('Write');
   });
 
+  it('a Chinese negation before a phrase cancels it: 不删除 ("does not delete"), 不可撤销 ("cannot be undone")', () => {
+    expect(run({ name: 'archive_note', description: '归档笔记，不删除任何数据' }).category).not.toBe('Destructive');
+    const c = run({ name: 'delete_node', description: '删除节点。此操作不可撤销' });
+    expect(c.category).toBe('Destructive');
+    expect(c.evidence.map((e) => e.text)).toContain('删除');
+    expect(c.evidence.map((e) => e.text)).not.toContain('撤销');
+  });
+
   it('skipping a track, playing one, equipping an item and denying a pending request are changes (Write)', () => {
     expect(run({ name: 'last-song', description: 'Skip to the previous song' }).category).toBe('Write');
     expect(run({ name: 'player_start', description: 'Play a specific playlist on the active device' }).category).toBe('Write');
