@@ -293,6 +293,18 @@ function thinUmbrella(rules: CompiledRules, input: ClassifyInput, found: StageFi
   return hit ? { phrase: opening, object: hit } : undefined;
 }
 
+/** The base forms of an action's first word ("Retrieves the list" -> retrieve, retrieves…). */
+function leadForms(action: string): readonly string[] {
+  return baseForms(action.toLowerCase().split(/\s+/)[0] ?? '');
+}
+
+/** Forgets the operation parameters that `which` picks, and the evidence they gave: they name no operation after all. */
+function dropOperationParams(scan: { operationParams: OperationParam[]; evidence: Evidence[] }, which: (p: OperationParam) => boolean): void {
+  const dropped = new Set(scan.operationParams.filter(which).map((p) => NOTE_SELECTABLE(p.name)));
+  scan.operationParams = scan.operationParams.filter((p) => !which(p));
+  scan.evidence = scan.evidence.filter((e) => !(e.source === 'parameter' && dropped.has(e.note)));
+}
+
 /** Every operation the evidence shows, one per action and category, most dangerous first. */
 function listOperations(
   rules: CompiledRules,
@@ -390,23 +402,19 @@ export function decide(rules: CompiledRules, input: ClassifyInput, found: StageF
   // an action of repay or withdraw) only names scenarios with its parameter.
   // So does a scratch reasoning tool ("A tool for visual thinking" with an
   // operation of create, update or delete): it edits its own in-memory model.
-  const scratch = (action: string) => baseForms(action.toLowerCase().split(/\s+/)[0] ?? '').some((f) => rules.scratchVerbs.has(f));
+  const scratch = (action: string) => leadForms(action).some((f) => rules.scratchVerbs.has(f));
   // And a tool whose name and lead both retrieve picks with it what is looked up.
-  const retrieves = (action: string) => baseForms(action.toLowerCase().split(/\s+/)[0] ?? '').some((f) => rules.retrievalVerbs.has(f));
+  const retrieves = (action: string) => leadForms(action).some((f) => rules.retrievalVerbs.has(f));
   const lookup = retrieves(found.name.action) && retrieves(found.description?.action ?? '');
   if (lookup || rules.hypotheticalVerbs.has(found.name.action) || (!found.name.action && rules.hypotheticalVerbs.has(found.description?.action ?? '')) || scratch(found.name.action) || (!found.name.action && scratch(found.description?.action ?? ''))) {
-    const dropped = new Set(scan.operationParams.map((p) => NOTE_SELECTABLE(p.name)));
-    scan.operationParams = [];
-    scan.evidence = scan.evidence.filter((e) => !(e.source === 'parameter' && dropped.has(e.note)));
+    dropOperationParams(scan, () => true);
   }
   // A method enum of GET and POST on a tool whose lead reads says how the
   // query is sent (classifier.yaml operations.query_methods).
-  const leadReads = baseForms((found.description?.action ?? '').toLowerCase().split(/\s+/)[0] ?? '').some((f) => rules.verbCategory.get(f) === 'Read');
+  const leadReads = leadForms(found.description?.action ?? '').some((f) => rules.verbCategory.get(f) === 'Read');
   const sendsQuery = (p: OperationParam) => p.operations.every((o) => rules.httpMethods.has(o.value.toUpperCase()) && (o.category === 'Read' || rules.queryMethods.has(o.value.toUpperCase())));
   if (leadReads && scan.operationParams.some(sendsQuery)) {
-    const dropped = new Set(scan.operationParams.filter(sendsQuery).map((p) => NOTE_SELECTABLE(p.name)));
-    scan.operationParams = scan.operationParams.filter((p) => !sendsQuery(p));
-    scan.evidence = scan.evidence.filter((e) => !(e.source === 'parameter' && dropped.has(e.note)));
+    dropOperationParams(scan, sendsQuery);
   }
 
   const scores = { Read: 0, Write: 0, Execute: 0, Financial: 0, Destructive: 0 } as Record<Category, number>;
@@ -459,9 +467,7 @@ export function decide(rules: CompiledRules, input: ClassifyInput, found: StageF
   // of a tool that otherwise reads names what is looked up, not an operation
   // ("get_api_endpoint_details").
   if (category === 'Read' && scan.operationParams.some((p) => p.documented)) {
-    const dropped = new Set(scan.operationParams.filter((p) => p.documented).map((p) => NOTE_SELECTABLE(p.name)));
-    scan.operationParams = scan.operationParams.filter((p) => !p.documented);
-    scan.evidence = scan.evidence.filter((e) => !(e.source === 'parameter' && dropped.has(e.note)));
+    dropOperationParams(scan, (p) => p.documented === true);
   }
   for (const p of scan.operationParams) for (const op of p.operations) if (precedenceRank(rules, op.category) < precedenceRank(rules, category)) category = op.category;
   // So is the worst action the description lists or joins to its lead, or a
