@@ -461,6 +461,15 @@ const WORST_OPERATION: Record<Category, string> = {
   Read: 'read',
 };
 
+/**
+ * The tool's own action read as a change, for a tool one argument makes worse
+ * than that action: a budget that spends money, a switch that deletes first.
+ */
+function changeLead(c: Classification, ctx: RationaleContext, on: string): string {
+  const own = actionOf({ ...c, category: 'Write' }, ctx) ?? nameVerbObject(ctx.rules, c, ctx.name);
+  return own?.object ? `${ctx.name} ${thirdPerson(own.verb)} ${own.object} ${on}` : `${ctx.name} makes a change ${on}`;
+}
+
 function whatItDoes(c: Classification, ctx: RationaleContext, act: Act | undefined): string {
   const on = `on ${ctx.server}`;
   // When only an argument's value makes the tool this dangerous, the name's
@@ -505,9 +514,7 @@ function whatItDoes(c: Classification, ctx: RationaleContext, act: Act | undefin
       // A budget, bid or spend cap: the tool's own action is a change, and one parameter decides the money.
       const spend = spendParam(c);
       if (spend && !c.signals.includes('signs_transactions')) {
-        const own = actionOf({ ...c, category: 'Write' }, ctx) ?? nameVerbObject(ctx.rules, c, ctx.name);
-        const lead = own?.object ? `${ctx.name} ${thirdPerson(own.verb)} ${own.object} ${on}` : `${ctx.name} makes a change ${on}`;
-        return `${lead}, and its ${spend} argument sets how much money that spends.`;
+        return `${changeLead(c, ctx, on)}, and its ${spend} argument sets how much money that spends.`;
       }
       // What moves, in the words of the money kind: a PayPal order moves money, not market exposure.
       const moves = MONEY_MOVES[moneyKind(c, ctx)];
@@ -518,9 +525,7 @@ function whatItDoes(c: Classification, ctx: RationaleContext, act: Act | undefin
       // "pg_copy_between_databases" with truncateTarget: the tool's own action is a change, and a switch deletes first.
       const wipe = c.evidence.find((e) => e.note === NOTE_DESTRUCTIVE_SWITCH);
       if (wipe && !does) {
-        const own = actionOf({ ...c, category: 'Write' }, ctx) ?? nameVerbObject(ctx.rules, c, ctx.name);
-        const lead = own?.object ? `${ctx.name} ${thirdPerson(own.verb)} ${own.object} ${on}` : `${ctx.name} makes a change ${on}`;
-        return `${lead}, and its ${wipe.text} switch first deletes what is already there.`;
+        return `${changeLead(c, ctx, on)}, and its ${wipe.text} switch first deletes what is already there.`;
       }
       if (does) return `${does} ${on}${c.signals.includes('bulk_scope') && !/\b(all|every|multiple|many)\b/i.test(act!.object) && !/^the /i.test(act!.object) ? ', many at once' : ''}.`;
       return `${ctx.name} removes what the caller names ${on}${c.signals.includes('bulk_scope') ? ', many at once' : ''}.`;
