@@ -418,7 +418,13 @@ export function decide(rules: CompiledRules, input: ClassifyInput, found: StageF
   }
 
   const scores = { Read: 0, Write: 0, Execute: 0, Financial: 0, Destructive: 0 } as Record<Category, number>;
-  for (const e of scan.evidence) if (e.supports) scores[e.supports] += e.weight;
+  // An operation the description lists or joins to its lead only ever raises
+  // the category (below): it does not outvote the lead's own action, so
+  // "Change the status of an auto-invest plan (pause or resume)" stays the
+  // Financial change its lead names.
+  const leadAction = scan.evidence.find((e) => e.source === 'description' && e.supports && e.weight >= rules.raw.weights.lead_verb && isStatedAction(e) && !isExtraOperation(e));
+  const outvotesLead = (e: Evidence) => leadAction !== undefined && isExtraOperation(e) && precedenceRank(rules, e.supports!) > precedenceRank(rules, leadAction.supports!);
+  for (const e of scan.evidence) if (e.supports && !outvotesLead(e)) scores[e.supports] += e.weight;
 
   // Highest score wins; near-ties go to the category that comes first in the
   // precedence order (Financial > Destructive > Execute > Write > Read).
