@@ -73,7 +73,12 @@ function descriptionOutranksName(rules: CompiledRules, evidence: Evidence[], lea
   const httpLed = httpMethodLeads(rules, name);
   const weakRead = lead.supports === 'Read' && lead.weight < rules.raw.weights.lead_combo;
   if (lead.supports === 'Read') nameWordRetrieved(rules, evidence, lead.text);
-  if (weakRead && !httpLed) return;
+  // A name that is one word as often a noun as a verb ("type", "trace",
+  // "count") names what a reading lead returns ("Returns the type of the
+  // value stored at key").
+  const nameWords = splitIdentifier(name);
+  const nounName = nameWords.length === 1 && rules.nounVerbs.has(nameWords[0]!.word.toLowerCase());
+  if (weakRead && !httpLed && !nounName) return;
   // A name with no action word that only names something looked up ("log")
   // yields to a description that acts ("Create or update today's log").
   const nameHasVerb = evidence.some((e) => e.source === 'name' && e.supports && e.note !== NOTE_READ_TAIL);
@@ -93,7 +98,7 @@ function descriptionOutranksName(rules: CompiledRules, evidence: Evidence[], lea
       // (Not when the lead's own action is the name's word in a combo that says
       // more: "Transfer ownership of a Heroku application" is no money transfer.)
       const sameWord = lead.weight >= rules.raw.weights.lead_combo && mentions([lead.text.split(/\s+/)[0]!.toLowerCase()], e.text);
-      if (precedenceRank(rules, e.supports) < precedenceRank(rules, lead.supports) && !sameWord && mentions(leadOtherWords, e.text)) continue;
+      if (precedenceRank(rules, e.supports) < precedenceRank(rules, lead.supports) && !sameWord && !nounName && mentions(leadOtherWords, e.text)) continue;
       e.weight = Math.round(e.weight * rules.raw.weights.overruled * 100) / 100;
       e.note += OVERRULED;
     }

@@ -172,7 +172,10 @@ export function hasBarrier(rules: CompiledRules, text: string, from: number, to:
 
 /** True when only list punctuation or "and"/"or" separate two words of the lead. */
 export function coordinated(rules: CompiledRules, text: string, from: number, to: number): boolean {
-  const gap = text.slice(from, to).toLowerCase().match(/[a-z]+|[^\sa-z]/g);
+  const raw = text.slice(from, to);
+  // "GET /transfers/tx": a slash with a space before it and none after starts a route path, not a second action.
+  if (/^\s+\/$/.test(raw)) return false;
+  const gap = raw.toLowerCase().match(/[a-z]+|[^\sa-z]/g);
   if (!gap) return false;
   for (const piece of gap) if (!rules.leadCoordinators.has(piece)) return false;
   return true;

@@ -19,4 +19,37 @@ describe('review 5 classes', () => {
     // A listed action still raises a milder lead.
     expect(run({ name: 'manage_form', description: 'Update a site form (enable, disable, delete).' }).category).toBe('Destructive');
   });
+
+  it('a task assigned to managed endpoints runs there (Execute); a task assigned to a person is a Write', () => {
+    expect(run({ name: 'assign_reboot_task', description: 'Assign a reboot task to specific endpoints' }).category).toBe('Execute');
+    expect(run({ name: 'assign_task', description: 'Assign a task to a team member' }).category).toBe('Write');
+  });
+
+  it('a run of a workflow or a flow executes it; explaining a SQL statement hands it to the engine (Execute)', () => {
+    expect(run({ name: 'create_flow_run', description: 'Create a new flow run for the given deployment.' }).category).toBe('Execute');
+    expect(run({ name: 'explain_sql_statement', description: 'Provide execution plans' }).category).toBe('Execute');
+    // A question explained is no SQL.
+    expect(run({ name: 'explain_topic', description: 'Explain a query about a topic' }).category).toBe('Read');
+  });
+
+  it('a machine powered off or shut down is a change (Write), not a read', () => {
+    expect(run({ name: 'shutdown_instance', description: 'Power off a cloud instance' }).category).toBe('Write');
+    expect(run({ name: 'power_usage', description: 'Power usage of the device' }).category).toBe('Read');
+  });
+
+  it('"GET /route" is a read whatever the route names; a slash with a space only before it starts a path', () => {
+    expect(run({ name: 'get_transfers_by_tx_hash', description: 'GET /transfers/tx/{hash} hash: The hash of a transaction.' }).category).toBe('Read');
+    // Words around a spaced slash are still listed actions.
+    expect(run({ name: 'ip_route', description: 'Show / delete routing entries' }).category).toBe('Destructive');
+  });
+
+  it('a one-word name that is as often a noun yields to a lead that returns something ("type")', () => {
+    expect(run({ name: 'type', description: 'Returns the string representation of the type of the value stored at key' }).category).toBe('Read');
+    expect(run({ name: 'type', description: 'Type text into an input element' }).category).toBe('Write');
+  });
+
+  it('browser automation that performs an action on the page is a change; compressing an image returns a copy', () => {
+    expect(run({ name: 'stagehand_act', description: 'Performs an action on a web page element, such as a click.' }).category).toBe('Write');
+    expect(run({ name: 'compress_image', description: 'Compress a remote image file by giving its URL' }).category).toBe('Read');
+  });
 });
