@@ -101,6 +101,9 @@ function inertSpans(text: string, paramNames: readonly string[]): [number, numbe
   return spans;
 }
 
+/** Words right before a credential that make it what the call needs ("requires an API key", "with your access token"). */
+const CREDENTIAL_AS_INPUT = /\b(?:requires?|requiring|needs?|needing|using|uses|use|with|via|by|provide|providing|configured?|set|no)\s+(?:an?\s+|the\s+|your\s+|a\s+valid\s+|valid\s+)?(?:[\w.-]+\s+){0,2}$/i;
+
 export function scanDescription(rules: CompiledRules, description: string, paramNames: readonly string[] = []): DescriptionFindings {
   const scan: DescriptionFindings = { evidence: [], signals: new Set(), action: '', objectWords: [], listedActions: [], leadOtherWords: [] };
   // Offsets in `text` where the lead's own list of actions starts (read there, not again as a list).
@@ -380,12 +383,17 @@ export function scanDescription(rules: CompiledRules, description: string, param
         weight = Math.min(w.body_phrase, Math.max(0, w.body_cap - used));
         perCategory.set(entry.category, used + weight);
       }
-      for (const s of entry.signals ?? []) scan.signals.add(s);
+      // "Requires API key", "using your access token": a credential named
+      // outside the lead, or as what the call needs, is an input, not
+      // something the call hands back ("Gets the anonymous API key" returns one).
+      const asInput = entry.signals?.length === 1 && entry.signals[0] === 'credentials' && (start >= lead.start + lead.text.length || CREDENTIAL_AS_INPUT.test(text.slice(Math.max(0, start - 40), start)));
+      const signals: RiskSignal[] = asInput ? ['needs_credentials'] : (entry.signals ?? []);
+      for (const s of signals) scan.signals.add(s);
       scan.evidence.push({
         source: 'description',
         text: quote,
         supports: entry.category,
-        signals: entry.signals ?? [],
+        signals,
         weight,
         note: NOTE_BODY_PHRASE,
       });

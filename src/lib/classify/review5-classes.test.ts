@@ -52,4 +52,12 @@ describe('review 5 classes', () => {
     expect(run({ name: 'stagehand_act', description: 'Performs an action on a web page element, such as a click.' }).category).toBe('Write');
     expect(run({ name: 'compress_image', description: 'Compress a remote image file by giving its URL' }).category).toBe('Read');
   });
+
+  it('an API key the call requires is an input, not a secret it hands back; one the lead retrieves is', () => {
+    const needs = run({ name: 'get_trades', description: 'Get older market trades for a symbol. Requires API key.' });
+    expect(needs.signals).not.toContain('credentials');
+    expect(needs.signals).toContain('needs_credentials');
+    expect(run({ name: 'list_exchanges', description: 'Get exchanges with volume - requires Pro API key' }).signals).not.toContain('credentials');
+    expect(run({ name: 'get_anon_key', description: 'Gets the anonymous API key for a project.' }).signals).toContain('credentials');
+  });
 });
