@@ -72,7 +72,7 @@ function descriptionOutranksName(rules: CompiledRules, evidence: Evidence[], lea
   // it only says the tool gets something.
   const httpLed = httpMethodLeads(rules, name);
   const weakRead = lead.supports === 'Read' && lead.weight < rules.raw.weights.lead_combo;
-  if (lead.supports === 'Read') nameWordRetrieved(rules, evidence, lead.text);
+  if (lead.supports === 'Read') nameWordRetrieved(rules, evidence, lead.text, leadOtherWords);
   // A name that is one word as often a noun as a verb ("type", "trace",
   // "count") names what a reading lead returns ("Returns the type of the
   // value stored at key").
@@ -114,13 +114,18 @@ function descriptionOutranksName(rules: CompiledRules, evidence: Evidence[], lea
  * and does not outrank the lead. Only single words: a verb and its object in
  * the name ("cancel_order") say more than a word the lead happens to share.
  */
-function nameWordRetrieved(rules: CompiledRules, evidence: Evidence[], lead: string): void {
+function nameWordRetrieved(rules: CompiledRules, evidence: Evidence[], lead: string, leadOtherWords: readonly string[] = []): void {
   const words = lead.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
   if (!words.length || !baseForms(words[0]!).some((f) => rules.retrievalVerbs.has(f))) return;
   const object = new Set(words.slice(1));
+  // A word as often a noun ("label", "tag", "trace") anywhere in the lead's
+  // sentence is the thing retrieved ("vm_label_values": "Get all unique
+  // values for a specific label").
+  const sentence = new Set(leadOtherWords.map((w) => w.toLowerCase()));
   for (const e of evidence) {
     if (e.source !== 'name' || !e.supports || e.supports === 'Read' || e.weight <= 0 || e.note.endsWith(OVERRULED) || !/^[A-Za-z]+$/.test(e.text)) continue;
-    if (!object.has(e.text.toLowerCase())) continue;
+    const word = e.text.toLowerCase();
+    if (!object.has(word) && !(rules.nounVerbs.has(word) && sentence.has(word))) continue;
     e.weight = Math.round(e.weight * rules.raw.weights.overruled * 100) / 100;
     e.note += OVERRULED;
   }
@@ -553,6 +558,11 @@ export function decide(rules: CompiledRules, input: ClassifyInput, found: StageF
   // of whatever local file a path names reaches ~/.ssh and .env as easily as
   // the file meant. Not in a sandbox or simulator (the object is scratch there).
   if (category === 'Read' && rules.localFileReads && objectKind?.id === 'file' && /^files?$/i.test(objectKind.word) && readsFileContents(rules.localFileReads, found, input)) scan.signals.add('reads_local_files');
+  // "List all available plugins" under the name run_plugin: the "all" of a
+  // reading lead says how much is listed, not how much the name's action
+  // reaches.
+  const readingLead = scan.evidence.find((e) => e.source === 'description' && e.weight >= rules.raw.weights.lead_verb && isStatedAction(e) && !isExtraOperation(e));
+  if (category !== 'Read' && readingLead?.supports === 'Read' && !scan.evidence.some((e) => e.source !== 'description' && e.signals.includes('bulk_scope'))) scan.signals.delete('bulk_scope');
   // No action word we know anywhere: the category is a guess, and the policy must not trust it.
   if (fallback) scan.signals.add('unknown_action');
   const signals = [...scan.signals].filter((s) => {

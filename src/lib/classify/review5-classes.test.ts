@@ -60,4 +60,21 @@ describe('review 5 classes', () => {
     expect(run({ name: 'list_exchanges', description: 'Get exchanges with volume - requires Pro API key' }).signals).not.toContain('credentials');
     expect(run({ name: 'get_anon_key', description: 'Gets the anonymous API key for a project.' }).signals).toContain('credentials');
   });
+
+  it('turning off a one-time code or changing how people sign in changes who gets in (admin scope, high)', () => {
+    const otp = run({ name: 'disable_transfers_otp', description: 'Disable OTP requirement for transfers' });
+    expect(otp.category).toBe('Write');
+    expect(otp.signals).toContain('admin_scope');
+    expect(otp.severity).toBe('high');
+  });
+
+  it('the "all" of a reading lead says how much is listed, not how much the name\'s action reaches', () => {
+    const run_ = run({ name: 'run_plugin', description: 'List all available plugins that can be used for memory analysis.' });
+    expect(run_.signals).not.toContain('bulk_scope');
+  });
+
+  it('a word as often a noun in a name is what a retrieving lead retrieves when its sentence names it', () => {
+    expect(run({ name: 'vm_label_values', description: 'Get all unique values for a specific label' }).category).toBe('Read');
+    expect(run({ name: 'search_book', description: 'Searches for book information using the given keyword.' }).category).toBe('Read');
+  });
 });
