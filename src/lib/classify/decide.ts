@@ -169,6 +169,8 @@ function readsPrivate(p: NonNullable<CompiledRules['privateReads']>, found: Stag
 }
 
 const NO_MONEY = ' (a change: nothing in the definition speaks of money)';
+/** The note param-stage gives a lone amount or quantity parameter. */
+const NOTE_AMOUNT_PARAM = 'an amount or quantity parameter';
 
 /** Every word of the name, the description, the parameters' names and descriptions (one object down) and the server's name. */
 function speaksOfMoney(words: ReadonlySet<string>, input: ClassifyInput, serverWords: readonly string[]): boolean {
@@ -397,6 +399,8 @@ export function decide(rules: CompiledRules, input: ClassifyInput, found: StageF
   // (The server's own name counts: a "Uniswap Trader" server's "Execute a swap" trades.)
   if (rules.moneyContext && !speaksOfMoney(rules.moneyContext.words, input, serverWords)) {
     for (const e of scan.evidence) if (e.supports === 'Financial' && bareMoneyVerb(rules.moneyContext.verbs, e)) (e.supports = 'Write'), (e.note += NO_MONEY);
+    // A quantity is money only where money is spoken of ("Log food consumption" with a quantity).
+    for (const e of scan.evidence) if (e.supports === 'Financial' && e.source === 'parameter' && e.note === NOTE_AMOUNT_PARAM) (e.supports = undefined), (e.weight = 0), (e.note += NO_MONEY);
   }
   // Beyond the lead, the description's next sentence may name the name's action ("…to apply for a loan by pledging collateral. Users specify the coin they want to borrow").
   const confirming = [...(found.description?.leadOtherWords ?? []), ...nextSentenceWords(rules, input.description ?? '')];

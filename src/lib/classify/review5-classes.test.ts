@@ -77,4 +77,14 @@ describe('review 5 classes', () => {
     expect(run({ name: 'vm_label_values', description: 'Get all unique values for a specific label' }).category).toBe('Read');
     expect(run({ name: 'search_book', description: 'Searches for book information using the given keyword.' }).category).toBe('Read');
   });
+
+  it('logging work, a meal or a decision records an entry (Write); "log" alone names logs', () => {
+    expect(run({ name: 'log_work', description: 'Log work time on an issue.' }).category).toBe('Write');
+    expect(run({ name: 'git_log', description: 'Shows the commit logs' }).category).toBe('Read');
+  });
+
+  it('a lone quantity parameter is no money where nothing speaks of money', () => {
+    const c = run({ name: 'pantry_item', description: 'Pantry item for a user', inputSchema: { properties: { quantity: { type: 'number' } } } });
+    expect(c.category).not.toBe('Financial');
+  });
 });
