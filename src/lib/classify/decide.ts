@@ -121,11 +121,11 @@ function nameWordRetrieved(rules: CompiledRules, evidence: Evidence[], lead: str
   // A word as often a noun ("label", "tag", "trace") anywhere in the lead's
   // sentence is the thing retrieved ("vm_label_values": "Get all unique
   // values for a specific label").
-  const sentence = new Set(leadOtherWords.map((w) => w.toLowerCase()));
+  const sentence = new Set(leadOtherWords.flatMap((w) => baseForms(w.toLowerCase())));
   for (const e of evidence) {
     if (e.source !== 'name' || !e.supports || e.supports === 'Read' || e.weight <= 0 || e.note.endsWith(OVERRULED) || !/^[A-Za-z]+$/.test(e.text)) continue;
     const word = e.text.toLowerCase();
-    if (!object.has(word) && !(rules.nounVerbs.has(word) && sentence.has(word))) continue;
+    if (!object.has(word) && !(rules.nounVerbs.has(word) && baseForms(word).some((f) => sentence.has(f)))) continue;
     e.weight = Math.round(e.weight * rules.raw.weights.overruled * 100) / 100;
     e.note += OVERRULED;
   }

@@ -87,4 +87,12 @@ describe('review 5 classes', () => {
     const c = run({ name: 'pantry_item', description: 'Pantry item for a user', inputSchema: { properties: { quantity: { type: 'number' } } } });
     expect(c.category).not.toBe('Financial');
   });
+
+  it('an open order, a repayment record and a loan looked up are reads, not orders or loans', () => {
+    expect(run({ name: 'FuturesOpenOrder', description: 'Query a single open order by its id.' }).category).toBe('Read');
+    expect(run({ name: 'LoanRepayHistory', description: 'Get repayment history for flexible loans.' }).category).toBe('Read');
+    expect(run({ name: 'LoanCollateralAssets', description: 'Get available collateral assets for flexible crypto loans.' }).category).toBe('Read');
+    // Opening one is still an order.
+    expect(run({ name: 'open_order', description: 'Open a new limit order for a symbol.' }).category).toBe('Financial');
+  });
 });
