@@ -95,4 +95,9 @@ describe('review 5 classes', () => {
     // Opening one is still an order.
     expect(run({ name: 'open_order', description: 'Open a new limit order for a symbol.' }).category).toBe('Financial');
   });
+
+  it('a lead that returns or shows what a noun-verb name word names retrieves it ("Returns the latest trades")', () => {
+    expect(run({ name: 'dexPairsTradeLatest', description: 'Returns up to the latest 100 trades for 1 spot pair.' }).category).toBe('Read');
+    expect(run({ name: 'ledger_register', description: 'Show transaction register' }).category).toBe('Read');
+  });
 });
