@@ -40,6 +40,7 @@ const AUDIENCE: Record<ObjectInfo['audience'], string> = {
   public: 'whoever receives it',
 };
 
+
 function clip(text: string, max = 70): string {
   const one = text.replace(/\s+/g, ' ').trim();
   return one.length > max ? one.slice(0, max - 1) + '…' : one;
@@ -174,7 +175,7 @@ function definite(object: string): string {
   const head = headWords(object);
   // Every leading determiner goes: "a new label" → "the label".
   // "the specific fields", "the existing appointment": what identifies it in a request says nothing once it is named.
-  while (head.length > 1 && /^(a|an|the|all|every|each|multiple|several|many|one|some|any|its|their|your|this|that|these|those|new|existing|specific|specified|given|selected|particular|certain)$/i.test(head[0]!)) head.shift();
+  while (head.length > 1 && /^(a|an|the|all|every|each|multiple|several|many|one|some|any|its|their|your|this|that|these|those|new|existing|specific|specified|given|selected|particular|certain|single)$/i.test(head[0]!)) head.shift();
   if (!head.length) return 'what it changed';
   return `the ${head.join(' ')}`;
 }
@@ -358,7 +359,8 @@ function describedAction(lex: Lexicon, c: Classification, description: string | 
   if (/^\s*(tool|tools|engine|function|utility|helper)\b/i.test(description.slice(at + first.length))) return undefined;
   // "a partial update of an Object": a verb word followed by "of" is a noun.
   if (/^\s+of\b/i.test(description.slice(at + first.length))) return undefined;
-  const after = description.slice(at + first.length);
+  // "Archive (delete) an email record": a bracketed word after the verb glosses it; the object follows the brackets.
+  const after = description.slice(at + first.length).replace(/^\s*\([^()]{1,30}\)(?=\s+[A-Za-z])/, '');
   // The clause after the verb: up to punctuation, and only plain words.
   const clause = /^[^.,;:!?()\[\]{}\n—–"]*/.exec(after)![0];
   const words = clause.trim().split(/\s+/).filter(Boolean);
@@ -645,6 +647,8 @@ function costSentence(c: Classification, ctx: RationaleContext, act: Act | undef
       // it adds the scale ("the mysql instance (running infrastructure)").
       const plural = the ? isPlural(headWords(the).at(-1)!) : kind ? /s$/.test(kind.phrase.split(' ')[0]!) : false;
       const it = plural ? 'them' : 'it';
+      // A removed message has already reached its readers: "whoever receives it" would speak of a sending.
+      const who = kind?.audience === 'public' ? `the user and everyone ${plural ? 'they' : 'it'} reached` : kind ? AUDIENCE[kind.audience] : 'the user';
       // Emptying the trash is the deletion the trash was there to undo.
       const reversible = c.signals.includes('reversible') && !/\b(trash|bin|recycle|deleted)\b/i.test(the ?? '');
       if (kind?.id === 'permission') {
@@ -659,7 +663,9 @@ function costSentence(c: Classification, ctx: RationaleContext, act: Act | undef
       const scale = the && kind && kind.loss === 'high' && kind.word.toLowerCase().replace(/s$/, '') === head && !kind.phrase.toLowerCase().includes(head) ? ` (${kind.phrase})` : '';
       // "empties the trash": what is lost is what the trash held.
       const what = the ? `${/\b(trash|bin)$/i.test(the) ? 'everything in ' : ''}${the}${scale}` : kind?.phrase;
-      if (reversible) return what ? `A wrong call takes ${what} away from ${who} until someone restores ${it} from the service’s trash or history; that way back is outside the agent’s control.` : `What a wrong call removes stays in the service’s trash or history until someone restores it; that way back is outside the agent’s control.`;
+      // A long object goes after "away" ("takes away a message to people outside the tool from …"), not between "takes" and "away from".
+      const heavy = what !== undefined && what.split(' ').slice(1).some((w) => PREPOSITIONS.has(w.toLowerCase()));
+      if (reversible) return what ? `A wrong call takes ${heavy ? `away ${what} from` : `${what} away from`} ${who} until someone restores ${it} from the service’s trash or history; that way back is outside the agent’s control.` : `What a wrong call removes stays in the service’s trash or history until someone restores it; that way back is outside the agent’s control.`;
       if (c.signals.includes('recreatable') && !c.signals.includes('bulk_scope')) return `What it removes is small and one call makes it again, so a wrong call costs little beyond the work of noticing.`;
       if (!what) return `Whatever a wrong call removes is gone for ${who}, and nothing on ${ctx.server} brings it back.`;
       return `A wrong call loses ${what} for ${who}, and nothing on ${ctx.server} brings ${it} back.`;

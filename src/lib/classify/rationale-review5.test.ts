@@ -1,0 +1,28 @@
+/**
+ * Rationale text classes the fifth blind review found garbled, each pinned on
+ * a small definition written here: the sentence a class produced, and what it
+ * says instead.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadRules } from '../rules/load-rules.ts';
+import { classify } from './classify.ts';
+import { writeRationale } from './rationale.ts';
+
+const rules = loadRules();
+const ctx = { title: 'Test', prefixWords: new Set<string>() };
+const said = (name: string, description: string, params?: Record<string, unknown>) => {
+  const input = { name, description, ...(params ? { inputSchema: { type: 'object', properties: params } } : {}) };
+  const c = classify(rules, input, ctx);
+  return { c, r: writeRationale(c, { rules, name, server: 'Test', policyKind: 'rate', policyBecause: 'reasons', description, params: Object.keys(params ?? {}) }) };
+};
+
+describe('rationale text classes of review 5', () => {
+  it('a bracketed gloss after the verb ("Archive (delete) a widget record") leaves the object after it, and a removed message is lost to everyone it reached', () => {
+    const { c, r } = said('widgets_archive', 'Archive (delete) a widget record');
+    expect(c.category).toBe('Destructive');
+    expect(r).toContain('widgets_archive archives a widget record on Test');
+    const m = said('delete_tweet', 'Delete a tweet').r;
+    expect(m).toContain('for the user and everyone it reached');
+    expect(m).not.toContain('whoever receives it');
+  });
+});
