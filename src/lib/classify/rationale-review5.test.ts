@@ -25,4 +25,11 @@ describe('rationale text classes of review 5', () => {
     expect(m).toContain('for the user and everyone it reached');
     expect(m).not.toContain('whoever receives it');
   });
+
+  it('registering what the user already owns ("Register your account …") leaves no "unwanted user’s account"; creating the user’s own thing leaves an unwanted one', () => {
+    const r = said('register_widget', 'Register your account to receive widgets.').r;
+    expect(r).not.toMatch(/unwanted user’s/);
+    expect(r).toContain('A wrong call stays in effect on Test');
+    expect(said('create_widget_address', 'Create your widget address.').r).toContain('leaves an unwanted widget address on Test');
+  });
 });

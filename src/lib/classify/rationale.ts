@@ -629,7 +629,10 @@ function costSentence(c: Classification, ctx: RationaleContext, act: Act | undef
         if (kind && (kind.loss === 'low' || kind.undo === 'recreate')) return `A wrong call costs little: the next call sets ${the} right again.`;
         return `A wrong call leaves ${the} on ${ctx.server} wrong until someone notices and corrects it with another call.`;
       }
-      if (CREATE_VERBS.has(verb) && the) return `A wrong call leaves ${unwanted(the.replace(/^the /, ''))} on ${ctx.server} until someone notices and removes it.`;
+      // "registers the user’s account": what someone already owns is not what the call makes, so no "unwanted user’s account";
+      // "creates the user’s wallet address" does make one ("an unwanted wallet address").
+      const owned = the !== undefined && /^the [^ ]+[’']s? /.test(the);
+      if (CREATE_VERBS.has(verb) && the && (!owned || /^(create|generate|make|build)$/.test(verb))) return `A wrong call leaves ${unwanted(the.replace(/^the ([^ ]+[’']s? )?/, ''))} on ${ctx.server} until someone notices and removes it.`;
       if (kind && (kind.loss === 'low' || kind.undo === 'recreate')) return 'A wrong call costs little, and the next call can put it right.';
       return `A wrong call stays in effect on ${ctx.server} until someone notices and undoes it with another call.`;
     }
