@@ -32,4 +32,13 @@ describe('rationale text classes of review 5', () => {
     expect(r).toContain('A wrong call stays in effect on Test');
     expect(said('create_widget_address', 'Create your widget address.').r).toContain('leaves an unwanted widget address on Test');
   });
+
+  it('a read named "<verb> <thing> status" whose verb is no look-up ("ConvertOrderStatus") says the description’s action, not "converts order status"', () => {
+    const { c, r } = said('WidgetConvertOrderStatus', 'The API checks the status of a widget conversion order and returns its details.');
+    expect(c.category).toBe('Read');
+    expect(r).toContain('checks the status of a widget conversion order on Test');
+    expect(r).not.toContain('converts order status');
+    // A look-up verb in the name says it well enough.
+    expect(said('get_widget_status', 'Retrieve the status of a widget.').r).toContain('gets widget status on Test');
+  });
 });

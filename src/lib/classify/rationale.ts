@@ -420,6 +420,11 @@ function describedAction(lex: Lexicon, c: Classification, description: string | 
   return { verb, object: withArticle(object) };
 }
 
+/** Last words of a name that make it a look-up of something's state ("order_status", "sync_history"). */
+const LOOKUP_ENDS = /\b(status|statuses|history|info|details|progress|state)$/i;
+/** Verbs that say a look-up themselves: "get_order_status" gets it. */
+const LOOKUP_VERBS = new Set(['get', 'list', 'fetch', 'search', 'find', 'read', 'query', 'retrieve', 'show', 'describe', 'view', 'lookup', 'browse', 'check', 'plot', 'track', 'monitor', 'inspect', 'load', 'see', 'poll', 'watch', 'display', 'print', 'return', 'obtain', 'request', 'pull', 'scan', 'look', 'explore', 'discover', 'report']);
+
 /** What the tool does in verb and object, from its name when that reads well, else from its description. */
 function actionOf(c: Classification, ctx: RationaleContext): Act | undefined {
   const named = namedAction(ctx.rules, c, ctx.name, `${ctx.description ?? ''} ${ctx.server}`);
@@ -427,6 +432,9 @@ function actionOf(c: Classification, ctx: RationaleContext): Act | undefined {
   // The description in its author's words, when it says the same action
   // ("delete_dns": "deletes a DNS record", not "deletes dns").
   if (named && described?.object && baseForms(named.verb).some((f) => baseForms(described.verb).includes(f))) return described;
+  // "ConvertOrderStatus" looks up a conversion order's status: when a read's name ends in a looked-up noun after a verb that is no look-up,
+  // that verb is a noun too, and the description's own action ("checks the status of a token conversion order") says what it does.
+  if (named?.object && described?.object && c.category === 'Read' && !LOOKUP_VERBS.has(named.verb) && named.verb !== described.verb && LOOKUP_ENDS.test(named.object)) return described;
   if (named?.object && !(named.weak && described?.object)) return named;
   if (described?.object) return described;
   // A one-word name ("search") acts on what its description names.
