@@ -41,4 +41,12 @@ describe('rationale text classes of review 5', () => {
     // A look-up verb in the name says it well enough.
     expect(said('get_widget_status', 'Retrieve the status of a widget.').r).toContain('gets widget status on Test');
   });
+
+  it('"List the widgets a user is active on": an article right after a plural noun starts a clause, so the object is "the widgets", not "the widgets a user"', () => {
+    const r = said('list_user_widgets', 'List the widgets a user is active on, with their first and last seen times.').r;
+    expect(r).toContain('lists the widgets on Test');
+    expect(r).toContain('(the widgets)');
+    // A verb that takes two objects keeps both.
+    expect(said('send_widget', 'Send the user a widget.').r).not.toMatch(/sends the user on/);
+  });
 });

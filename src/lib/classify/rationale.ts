@@ -180,6 +180,9 @@ function definite(object: string): string {
   return `the ${head.join(' ')}`;
 }
 
+/** Verbs that take two objects ("send the user a message", "give the bot a role"). */
+const TWO_OBJECT_VERBS = new Set(['send', 'give', 'show', 'tell', 'offer', 'grant', 'email', 'pass', 'hand', 'lend', 'sell', 'buy', 'bring', 'ask', 'teach', 'assign', 'award', 'pay', 'message', 'text', 'allow', 'deny', 'charge', 'cost', 'get', 'make', 'leave', 'write', 'owe']);
+
 /** Verbs whose object after "for" is what they bring back ("searches for files" → the files). */
 const SEEK_VERBS = new Set(['search', 'scan', 'check', 'look', 'hunt', 'find', 'query', 'browse']);
 
@@ -393,6 +396,13 @@ function describedAction(lex: Lexicon, c: Classification, description: string | 
     kept.push(w);
   }
   if (!ended && continued > 0 && /^\s*[,(]/.test(after.slice(clause.length))) kept.length = continued;
+  // "List the blockchain networks a wallet is active on": an article right after a noun starts a clause about it
+  // (its "that" left out), unless the verb takes two objects ("send the user a message").
+  if (!TWO_OBJECT_VERBS.has(verb) && !kept.some((w) => /^(how|what|whose|which|who|whom|that|whether|where|when)$/i.test(w))) {
+    // Only after a plural noun: "against a table", "matching a query" and "onto the left" go on.
+    const clauseAt = kept.findIndex((w, i) => i > 1 && /^(a|an|the)$/i.test(w) && /^[a-z]{3,}$/i.test(kept[i - 1]!) && isPlural(kept[i - 1]!) && !/(ing|ed)$/i.test(kept[i - 1]!) && !PREPOSITIONS.has(kept[i - 1]!.toLowerCase()) && !OBJECT_ENDS.has(kept[i - 1]!.toLowerCase()) && !NO_ARTICLE.has(kept[i - 1]!.toLowerCase()) && !actsAsVerb(lex, kept[i - 1]!));
+    if (clauseAt > 0) kept.length = clauseAt;
+  }
   if (kept.length > 7) {
     // Too long to read as one object: keep what comes before its last preposition.
     const cut = kept.slice(0, 8).map((w) => w.toLowerCase()).findLastIndex((w, i) => i > 0 && PREPOSITIONS.has(w));
