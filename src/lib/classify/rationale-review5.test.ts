@@ -49,4 +49,12 @@ describe('rationale text classes of review 5', () => {
     // A verb that takes two objects keeps both.
     expect(said('send_widget', 'Send the user a widget.').r).not.toMatch(/sends the user on/);
   });
+
+  it('a dot inside a word ("Pump.fun", "Node.js") ends no sentence, so the object is not cut to the brand ("sells a Pump"); a dotted name alone takes no article', () => {
+    const r = said('sell_widget', 'Sell a Widget.fun token').r;
+    expect(r).toContain('sells a Widget.fun token on Test');
+    expect(said('search_widget_docs', 'Search widget.dev for examples').r).toContain('searches widget.dev for examples on Test');
+    // A dot before a capitalised word still ends the sentence.
+    expect(said('get_widget_info', 'get a widget setting.For example the colour').r).not.toContain('setting.For');
+  });
 });

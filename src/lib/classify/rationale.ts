@@ -148,7 +148,7 @@ function withArticle(object: string): string {
   const head = headWords(object);
   const first = words[0]!.toLowerCase();
   const last = head[head.length - 1]!;
-  if (NO_ARTICLE.has(first) || PREPOSITIONS.has(first) || NO_ARTICLE.has(last.toLowerCase()) || isPlural(last) || /^\d/.test(first) || (words.length === 1 && /^[A-Z0-9]{2,}$/.test(words[0]!))) return articlesAfterPrepositions(object);
+  if (NO_ARTICLE.has(first) || PREPOSITIONS.has(first) || NO_ARTICLE.has(last.toLowerCase()) || isPlural(last) || /^\d/.test(first) || (words.length === 1 && /^[A-Z0-9]{2,}$/.test(words[0]!)) || (head.length === 1 && first.includes('.'))) return articlesAfterPrepositions(object);
   // "the current gas price", "the latest release": there is only one.
   if (/^(current|latest|recent|last|next|first|top|default|full|whole|entire|same|main|primary)$/.test(first)) return `the ${articlesAfterPrepositions(object)}`;
   return `${indefinite(words[0]!)} ${articlesAfterPrepositions(object)}`;
@@ -161,7 +161,7 @@ function articlesAfterPrepositions(object: string): string {
   for (let i = 0; i < words.length; i++) {
     out.push(words[i]!);
     const next = words[i + 1];
-    if (next && /^(of|for|from|to|in|into|on|with)$/i.test(words[i]!) && !NO_ARTICLE.has(next.toLowerCase()) && !isPlural(next) && /^[a-z]/.test(next) && !/^\d/.test(next)) {
+    if (next && /^(of|for|from|to|in|into|on|with)$/i.test(words[i]!) && !NO_ARTICLE.has(next.toLowerCase()) && !isPlural(next) && /^[a-z]/.test(next) && !/^\d/.test(next) && !next.includes('.')) {
       // Only when the bare noun ends the object or is followed by another preposition: "for user" but not "of processing power".
       const after = words[i + 2];
       if (!after || PREPOSITIONS.has(after.toLowerCase())) out.push(indefinite(next));
@@ -365,7 +365,8 @@ function describedAction(lex: Lexicon, c: Classification, description: string | 
   // "Archive (delete) an email record": a bracketed word after the verb glosses it; the object follows the brackets.
   const after = description.slice(at + first.length).replace(/^\s*\([^()]{1,30}\)(?=\s+[A-Za-z])/, '');
   // The clause after the verb: up to punctuation, and only plain words.
-  const clause = /^[^.,;:!?()\[\]{}\n—–"]*/.exec(after)![0];
+  // A dot inside a word ("Pump.fun", "Node.js", "Binance.US") ends no sentence; one before a capitalised word ("setting.For example") does.
+  const clause = /^(?:[^.,;:!?()\[\]{}\n—–"]|\.(?=[a-z0-9]|[A-Z]{2,}\b))*/.exec(after)![0];
   const words = clause.trim().split(/\s+/).filter(Boolean);
   const kept: string[] = [];
   // Where the object went on past a preposition: a comma right after cuts back to here ("with a rich, …").
@@ -411,7 +412,7 @@ function describedAction(lex: Lexicon, c: Classification, description: string | 
   }
   // An identifier ("getUser", "ModifyInstanceSpec") is no English object; a short brand ("MongoDB", "GitHub", "PayPal") is.
   const brand = (w: string) => /^[A-Z][a-z]+[A-Z][A-Za-z]{0,5}$/.test(w) && w.length <= 10;
-  if (kept.some((w) => /[^A-Za-z0-9'’+-]/.test(w) || (!brand(w) && (/[a-z][A-Z]/.test(w) || /^[A-Z][a-z]+[A-Z]/.test(w))))) return undefined;
+  if (kept.some((w) => /[^A-Za-z0-9'’+.-]|\.$/.test(w) || (!brand(w) && (/[a-z][A-Z]/.test(w) || /^[A-Z][a-z]+[A-Z]/.test(w))))) return undefined;
   // The description speaks to its reader; our sentence speaks about the user:
   // "your account" is the user's, and "to help you work" ends the object.
   const you = kept.findIndex((w) => /^you$/i.test(w));
@@ -420,6 +421,8 @@ function describedAction(lex: Lexicon, c: Classification, description: string | 
   // "CALL THIS TOOL FIRST": an instruction shouted at the agent names no object.
   if (kept.some((w) => /^(THIS|TOOL|FIRST|WHENEVER|ALWAYS|MUST|NEVER|BEFORE|AFTER|THE|YOU|CALL|USE|ONLY|IMPORTANT)$/.test(w))) return undefined;
   if (!kept.length) return { verb, object: '' };
+  // "Update a Monday.com item's or sub-item's column values": a possessive is not the thing.
+  if (/['’]s$/i.test(kept[kept.length - 1]!)) return undefined;
   const object = cleanObject(lex, kept, verb, 7, false);
   if (object === undefined) return undefined;
   // Verbs with a particle first ("Look up the price"), or objects that are only words like "all".
