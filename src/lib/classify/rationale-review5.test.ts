@@ -57,4 +57,11 @@ describe('rationale text classes of review 5', () => {
     // A dot before a capitalised word still ends the sentence.
     expect(said('get_widget_info', 'get a widget setting.For example the colour').r).not.toContain('setting.For');
   });
+
+  it('a quote goes on to the end of a word ("48-character", not "48") and past a word it cannot stop on ("and all" goes on to "its resources")', () => {
+    const r = said('set_widgetkey', 'Use this function to create and store a new regular 48-character widgetkey. Then more.').r;
+    expect(r).toContain('“create and store a new regular 48-character widgetkey”');
+    const d = said('project_delete', 'Delete a widget project and all its resources').r;
+    expect(d).toContain('“Delete a widget project and all its resources”');
+  });
 });

@@ -51,8 +51,39 @@ function firstSentence(text: string): string {
   return text.replace(/([A-Za-z]{3,})\. +[A-Z][\s\S]*$/, '$1');
 }
 
-function quote(e: Evidence): string {
-  const text = firstSentence(e.text);
+/** Words a quote must not stop on: "Delete a Railway project and all" goes on to "its resources". */
+const DANGLING = /^(a|an|the|and|or|of|to|for|from|in|into|on|at|by|with|without|about|across|through|via|per|over|under|between|within|including|such|as|is|are|was|were|be|been|can|will|all|its|their|your|his|her|our|my|this|that|these|those|any|each|every|some|no|not|than|whose|which|who|if|when|where)$/i;
+
+/**
+ * The evidence as the description has it around the match: a quote that
+ * stopped inside a word ("a new regular 48" of "48-character") goes on to the
+ * word's end, and one that stopped on a word such as "and", "all" or "is"
+ * goes on until a word that ends a phrase (at most six more, never past
+ * punctuation).
+ */
+function wholeWords(text: string, source: string | undefined): string {
+  if (!source) return text;
+  const at = source.indexOf(text);
+  if (at < 0) return text;
+  let end = at + text.length;
+  const rest = (from: number) => source.slice(from);
+  // Latin script only: Chinese writes no spaces, so its words have no end to go on to.
+  const inWord = /^(?:[-‐]?[A-Za-z0-9]+)+/.exec(rest(end));
+  if (inWord && /[A-Za-z0-9]$/.test(text)) end += inWord[0].length;
+  for (let more = 0; more < 6; more++) {
+    const last = /([A-Za-z0-9'’-]+)$/.exec(source.slice(at, end))?.[1];
+    // A participle or an adjective before its noun dangles too ("Cancel all open", "Clear all recorded").
+    // So does a compound before its noun ("48-character", "up-to-date").
+    if (!last || !(DANGLING.test(last) || /^[a-z0-9]+-[a-z0-9-]+$/.test(last) || /^[a-z]{3,}(ed|ly)$|^(given|high-level|open|available|existing|complete|current|new|old|active|other|own|specific|single|multiple|several|many|up)$/.test(last))) break;
+    const next = /^[ \t]+[A-Za-z0-9][A-Za-z0-9'’-]*/.exec(rest(end));
+    if (!next) break;
+    end += next[0].length;
+  }
+  return source.slice(at, end);
+}
+
+function quote(e: Evidence, source?: string): string {
+  const text = firstSentence(wholeWords(e.text, source));
   return e.gloss ? `“${clip(text)}” (${e.gloss})` : `“${clip(text)}”`;
 }
 
@@ -757,7 +788,7 @@ function moneyKind(c: Classification, ctx: RationaleContext): MoneyKind {
 }
 
 /** The phrase that decided the category: action evidence only, never a bare noun. */
-function decidingSentence(c: Classification, params: readonly string[] = []): string | undefined {
+function decidingSentence(c: Classification, params: readonly string[] = [], source?: string): string | undefined {
   if (c.fallback) {
     const shown = params.slice(0, 3).join(', ');
     const of = params.length ? `its ${params.length} parameter${params.length === 1 ? '' : 's'} (${shown}${params.length > 3 ? ', …' : ''})` : 'its parameters (it has none)';
@@ -770,7 +801,7 @@ function decidingSentence(c: Classification, params: readonly string[] = []): st
   const description = c.evidence.find((e) => stated(e) && e.source === 'description');
   const name = c.evidence.find((e) => stated(e) && e.source === 'name');
   const parts: string[] = [];
-  if (description) parts.push(`its description says ${quote(description)}`);
+  if (description) parts.push(`its description says ${quote(description, source)}`);
   if (name && parts.length < 2) parts.push(`its name says ${quote(name)}`);
   if (param && parts.length < 2) {
     const value = param.text.slice(param.text.indexOf(': ') + 2);
@@ -806,7 +837,7 @@ export function writeRationale(c: Classification, ctx: RationaleContext): string
     const labels = [...new Set(ctx.steering.map((f) => f.label.toLowerCase()))];
     sentences.push(`${ctx.name} on ${ctx.server} is hidden: its own definition carries ${joinOr(labels)}, so the description itself is the attack and the agent must never read it.`);
     sentences.push(`Apart from that, we read it as ${categoryLabel(c.category)} tool.`);
-    const decided = decidingSentence(c, ctx.params);
+    const decided = decidingSentence(c, ctx.params, ctx.description);
     if (decided) sentences.push(decided);
     return sentences.join(' ');
   }
@@ -815,7 +846,7 @@ export function writeRationale(c: Classification, ctx: RationaleContext): string
   const ops = operationsSentence(c);
   if (ops) sentences.push(ops);
   sentences.push(costSentence(c, ctx, act));
-  const decided = decidingSentence(c, ctx.params);
+  const decided = decidingSentence(c, ctx.params, ctx.description);
   if (decided) sentences.push(decided);
   if (c.noDescription && !c.fallback) sentences.push('Its description is empty or a placeholder, so we judged it from the name and parameters alone.');
   // A read that needs a person (secrets, private data) changes nothing: the person looks it up instead.
