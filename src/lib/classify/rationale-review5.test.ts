@@ -64,4 +64,12 @@ describe('rationale text classes of review 5', () => {
     const d = said('project_delete', 'Delete a widget project and all its resources').r;
     expect(d).toContain('“Delete a widget project and all its resources”');
   });
+
+  it('adding collateral sets no leverage: it moves what stands behind the positions, and the rationale says so instead of "a wrong leverage or margin setting"', () => {
+    const { c, r } = said('ADD_COLLATERAL', 'Add collateral to your widget position');
+    expect(c.category).toBe('Financial');
+    expect(r).not.toContain('leverage or margin setting');
+    expect(r).toContain('adds collateral to');
+    expect(r).toContain('how close the account’s leveraged positions or loans are to liquidation');
+  });
 });

@@ -111,7 +111,7 @@ const PHRASAL: Record<string, [string, string]> = {
 };
 
 /** Words after a verb that take no article ("goes back", "updates code"). */
-const NO_ARTICLE = new Set(['back', 'another', 'other', 'forward', 'up', 'down', 'in', 'out', 'on', 'off', 'over', 'away', 'all', 'every', 'each', 'the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'your', 'his', 'her', 'our', 'my', 'any', 'some', 'multiple', 'several', 'many', 'one', 'two', 'no', 'code', 'data', 'information', 'info', 'content', 'text', 'state', 'status', 'metadata', 'weather', 'history', 'documentation', 'feedback', 'help', 'memory', 'storage', 'progress', 'traffic', 'access', 'analytics', 'usage', 'config', 'configuration', 'media', 'music', 'news', 'time', 'context', 'knowledge', 'research', 'evidence', 'software', 'hardware', 'inventory', 'liquidity', 'leverage', 'margin', 'people', 'staff', 'equipment', 'mail', 'advice', 'money', 'cash', 'cache', 'whatever', 'what', 'how', 'where', 'which', 'who', 'when', 'whether', 'it', 'them', 'me', 'us', 'everything', 'anything', 'something']);
+const NO_ARTICLE = new Set(['back', 'another', 'other', 'forward', 'up', 'down', 'in', 'out', 'on', 'off', 'over', 'away', 'all', 'every', 'each', 'the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'your', 'his', 'her', 'our', 'my', 'any', 'some', 'multiple', 'several', 'many', 'one', 'two', 'no', 'code', 'data', 'information', 'info', 'content', 'text', 'state', 'status', 'metadata', 'weather', 'history', 'documentation', 'feedback', 'help', 'memory', 'storage', 'progress', 'traffic', 'access', 'analytics', 'usage', 'config', 'configuration', 'media', 'music', 'news', 'time', 'context', 'knowledge', 'research', 'evidence', 'software', 'hardware', 'inventory', 'liquidity', 'leverage', 'margin', 'collateral', 'people', 'staff', 'equipment', 'mail', 'advice', 'money', 'cash', 'cache', 'whatever', 'what', 'how', 'where', 'which', 'who', 'when', 'whether', 'it', 'them', 'me', 'us', 'everything', 'anything', 'something']);
 
 /** Words that join a noun to what qualifies it ("tag from profiles", "page as a PDF file"). */
 const PREPOSITIONS = new Set(['of', 'for', 'to', 'from', 'in', 'into', 'on', 'at', 'by', 'with', 'as', 'about', 'across', 'within', 'between', 'over', 'under', 'via', 'per']);
@@ -571,9 +571,11 @@ function whatItDoes(c: Classification, ctx: RationaleContext, act: Act | undefin
         return `${changeLead(c, ctx, on)}, and its ${spend} argument sets how much money that spends.`;
       }
       // What moves, in the words of the money kind: a PayPal order moves money, not market exposure.
-      const moves = MONEY_MOVES[moneyKind(c, ctx)];
-      if (does) return `${does} ${on}, which ${moves}${c.signals.includes('leverage') ? ', and leverage multiplies what is at stake' : ''}.`;
-      return `${ctx.name} ${moves}${/ on | on$/.test(moves) ? ` (${on})` : ` ${on}`}${c.signals.includes('leverage') ? ', and leverage multiplies what is at stake' : ''}.`;
+      const kind = moneyKind(c, ctx);
+      const moves = MONEY_MOVES[kind];
+      const levered = c.signals.includes('leverage') && kind !== 'collateral' ? ', and leverage multiplies what is at stake' : '';
+      if (does) return `${does} ${on}, which ${moves}${levered}.`;
+      return `${ctx.name} ${moves}${/ on | on$/.test(moves) ? ` (${on})` : ` ${on}`}${levered}.`;
     }
     case 'Destructive': {
       // "pg_copy_between_databases" with truncateTarget: the tool's own action is a change, and a switch deletes first.
@@ -729,10 +731,11 @@ function costSentence(c: Classification, ctx: RationaleContext, act: Act | undef
 }
 
 /** How a Financial call moves money, which decides what a wrong one costs and who bears it. */
-type MoneyKind = 'leverage' | 'approval' | 'signature' | 'chain' | 'billing' | 'recurring' | 'payment' | 'trade' | 'exchange' | 'other';
+type MoneyKind = 'leverage' | 'collateral' | 'approval' | 'signature' | 'chain' | 'billing' | 'recurring' | 'payment' | 'trade' | 'exchange' | 'other';
 
 const FINANCIAL_COST: Record<MoneyKind, string> = {
   leverage: 'A wrong leverage or margin setting changes how much every price move costs the account’s open positions, and the exchange can liquidate them before anyone notices; setting it back does not return what was lost meanwhile.',
+  collateral: 'Collateral a wrong call moves changes how close the account’s leveraged positions or loans are to liquidation: too little left behind them and the protocol or exchange can liquidate them before anyone notices, and moving it back does not return what was lost meanwhile.',
   approval: 'An approval outlives the call: it lets the spender move the wallet’s tokens later without asking again, so a wrong or injected spender can drain them until someone revokes the approval on chain.',
   chain: 'Once the chain includes the transaction, nobody can reverse it: a wrong address, amount or contract moves the wallet’s funds for good.',
   billing: 'A wrong call commits the account or its customer to a charge on the service’s billing schedule; what has been paid comes back only through a refund that a person issues.',
@@ -747,6 +750,7 @@ const FINANCIAL_COST: Record<MoneyKind, string> = {
 /** What a call of each money kind moves, for the sentence that says what the tool does. */
 const MONEY_MOVES: Record<MoneyKind, string> = {
   leverage: 'changes the account’s market exposure',
+  collateral: 'moves collateral behind the account’s leveraged positions or loans',
   approval: 'lets another address spend the wallet’s tokens',
   signature: 'signs in the wallet’s name',
   chain: 'moves the wallet’s funds on chain',
@@ -768,6 +772,8 @@ function leadWords(ctx: RationaleContext): Set<string> {
 function moneyKind(c: Classification, ctx: RationaleContext): MoneyKind {
   const w = leadWords(ctx);
   const any = (...words: string[]) => words.some((x) => w.has(x));
+  // Adding or removing collateral sets no leverage: it moves what stands behind the positions.
+  if (c.signals.includes('leverage') && any('collateral') && !any('leverage')) return 'collateral';
   if (c.signals.includes('leverage')) return 'leverage';
   // Typed data and messages are signed off chain: what is at stake is what the signature permits.
   if (c.action === 'sign' && any('typed', 'message', 'eip-712', 'eip712', 'permit', 'order')) return 'signature';
