@@ -40,6 +40,7 @@ const AUDIENCE: Record<ObjectInfo['audience'], string> = {
   public: 'whoever receives it',
 };
 
+
 function clip(text: string, max = 70): string {
   const one = text.replace(/\s+/g, ' ').trim();
   return one.length > max ? one.slice(0, max - 1) + '…' : one;
@@ -50,8 +51,39 @@ function firstSentence(text: string): string {
   return text.replace(/([A-Za-z]{3,})\. +[A-Z][\s\S]*$/, '$1');
 }
 
-function quote(e: Evidence): string {
-  const text = firstSentence(e.text);
+/** Words a quote must not stop on: "Delete a Railway project and all" goes on to "its resources". */
+const DANGLING = /^(a|an|the|and|or|of|to|for|from|in|into|on|at|by|with|without|about|across|through|via|per|over|under|between|within|including|such|as|is|are|was|were|be|been|can|will|all|its|their|your|his|her|our|my|this|that|these|those|any|each|every|some|no|not|than|whose|which|who|if|when|where)$/i;
+
+/**
+ * The evidence as the description has it around the match: a quote that
+ * stopped inside a word ("a new regular 48" of "48-character") goes on to the
+ * word's end, and one that stopped on a word such as "and", "all" or "is"
+ * goes on until a word that ends a phrase (at most six more, never past
+ * punctuation).
+ */
+function wholeWords(text: string, source: string | undefined): string {
+  if (!source) return text;
+  const at = source.indexOf(text);
+  if (at < 0) return text;
+  let end = at + text.length;
+  const rest = (from: number) => source.slice(from);
+  // Latin script only: Chinese writes no spaces, so its words have no end to go on to.
+  const inWord = /^(?:[-‐]?[A-Za-z0-9]+)+/.exec(rest(end));
+  if (inWord && /[A-Za-z0-9]$/.test(text)) end += inWord[0].length;
+  for (let more = 0; more < 6; more++) {
+    const last = /([A-Za-z0-9'’-]+)$/.exec(source.slice(at, end))?.[1];
+    // A participle or an adjective before its noun dangles too ("Cancel all open", "Clear all recorded").
+    // So does a compound before its noun ("48-character", "up-to-date").
+    if (!last || !(DANGLING.test(last) || /^[a-z0-9]+-[a-z0-9-]+$/.test(last) || /^[a-z]{3,}(ed|ly)$|^(given|high-level|open|available|existing|complete|current|new|old|active|other|own|specific|single|multiple|several|many|up)$/.test(last))) break;
+    const next = /^[ \t]+[A-Za-z0-9][A-Za-z0-9'’-]*/.exec(rest(end));
+    if (!next) break;
+    end += next[0].length;
+  }
+  return source.slice(at, end);
+}
+
+function quote(e: Evidence, source?: string): string {
+  const text = firstSentence(wholeWords(e.text, source));
   return e.gloss ? `“${clip(text)}” (${e.gloss})` : `“${clip(text)}”`;
 }
 
@@ -79,7 +111,7 @@ const PHRASAL: Record<string, [string, string]> = {
 };
 
 /** Words after a verb that take no article ("goes back", "updates code"). */
-const NO_ARTICLE = new Set(['back', 'another', 'other', 'forward', 'up', 'down', 'in', 'out', 'on', 'off', 'over', 'away', 'all', 'every', 'each', 'the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'your', 'his', 'her', 'our', 'my', 'any', 'some', 'multiple', 'several', 'many', 'one', 'two', 'no', 'code', 'data', 'information', 'info', 'content', 'text', 'state', 'status', 'metadata', 'weather', 'history', 'documentation', 'feedback', 'help', 'memory', 'storage', 'progress', 'traffic', 'access', 'analytics', 'usage', 'config', 'configuration', 'media', 'music', 'news', 'time', 'context', 'knowledge', 'research', 'evidence', 'software', 'hardware', 'inventory', 'liquidity', 'leverage', 'margin', 'people', 'staff', 'equipment', 'mail', 'advice', 'money', 'cash', 'cache', 'whatever', 'what', 'how', 'where', 'which', 'who', 'when', 'whether', 'it', 'them', 'me', 'us', 'everything', 'anything', 'something']);
+const NO_ARTICLE = new Set(['back', 'another', 'other', 'forward', 'up', 'down', 'in', 'out', 'on', 'off', 'over', 'away', 'all', 'every', 'each', 'the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'your', 'his', 'her', 'our', 'my', 'any', 'some', 'multiple', 'several', 'many', 'one', 'two', 'no', 'code', 'data', 'information', 'info', 'content', 'text', 'state', 'status', 'metadata', 'weather', 'history', 'documentation', 'feedback', 'help', 'memory', 'storage', 'progress', 'traffic', 'access', 'analytics', 'usage', 'config', 'configuration', 'media', 'music', 'news', 'time', 'context', 'knowledge', 'research', 'evidence', 'software', 'hardware', 'inventory', 'liquidity', 'leverage', 'margin', 'collateral', 'people', 'staff', 'equipment', 'mail', 'advice', 'money', 'cash', 'cache', 'whatever', 'what', 'how', 'where', 'which', 'who', 'when', 'whether', 'it', 'them', 'me', 'us', 'everything', 'anything', 'something']);
 
 /** Words that join a noun to what qualifies it ("tag from profiles", "page as a PDF file"). */
 const PREPOSITIONS = new Set(['of', 'for', 'to', 'from', 'in', 'into', 'on', 'at', 'by', 'with', 'as', 'about', 'across', 'within', 'between', 'over', 'under', 'via', 'per']);
@@ -147,7 +179,7 @@ function withArticle(object: string): string {
   const head = headWords(object);
   const first = words[0]!.toLowerCase();
   const last = head[head.length - 1]!;
-  if (NO_ARTICLE.has(first) || PREPOSITIONS.has(first) || NO_ARTICLE.has(last.toLowerCase()) || isPlural(last) || /^\d/.test(first) || (words.length === 1 && /^[A-Z0-9]{2,}$/.test(words[0]!))) return articlesAfterPrepositions(object);
+  if (NO_ARTICLE.has(first) || PREPOSITIONS.has(first) || NO_ARTICLE.has(last.toLowerCase()) || isPlural(last) || /^\d/.test(first) || (words.length === 1 && /^[A-Z0-9]{2,}$/.test(words[0]!)) || (head.length === 1 && first.includes('.'))) return articlesAfterPrepositions(object);
   // "the current gas price", "the latest release": there is only one.
   if (/^(current|latest|recent|last|next|first|top|default|full|whole|entire|same|main|primary)$/.test(first)) return `the ${articlesAfterPrepositions(object)}`;
   return `${indefinite(words[0]!)} ${articlesAfterPrepositions(object)}`;
@@ -160,7 +192,7 @@ function articlesAfterPrepositions(object: string): string {
   for (let i = 0; i < words.length; i++) {
     out.push(words[i]!);
     const next = words[i + 1];
-    if (next && /^(of|for|from|to|in|into|on|with)$/i.test(words[i]!) && !NO_ARTICLE.has(next.toLowerCase()) && !isPlural(next) && /^[a-z]/.test(next) && !/^\d/.test(next)) {
+    if (next && /^(of|for|from|to|in|into|on|with)$/i.test(words[i]!) && !NO_ARTICLE.has(next.toLowerCase()) && !isPlural(next) && /^[a-z]/.test(next) && !/^\d/.test(next) && !next.includes('.')) {
       // Only when the bare noun ends the object or is followed by another preposition: "for user" but not "of processing power".
       const after = words[i + 2];
       if (!after || PREPOSITIONS.has(after.toLowerCase())) out.push(indefinite(next));
@@ -174,10 +206,13 @@ function definite(object: string): string {
   const head = headWords(object);
   // Every leading determiner goes: "a new label" → "the label".
   // "the specific fields", "the existing appointment": what identifies it in a request says nothing once it is named.
-  while (head.length > 1 && /^(a|an|the|all|every|each|multiple|several|many|one|some|any|its|their|your|this|that|these|those|new|existing|specific|specified|given|selected|particular|certain)$/i.test(head[0]!)) head.shift();
+  while (head.length > 1 && /^(a|an|the|all|every|each|multiple|several|many|one|some|any|its|their|your|this|that|these|those|new|existing|specific|specified|given|selected|particular|certain|single)$/i.test(head[0]!)) head.shift();
   if (!head.length) return 'what it changed';
   return `the ${head.join(' ')}`;
 }
+
+/** Verbs that take two objects ("send the user a message", "give the bot a role"). */
+const TWO_OBJECT_VERBS = new Set(['send', 'give', 'show', 'tell', 'offer', 'grant', 'email', 'pass', 'hand', 'lend', 'sell', 'buy', 'bring', 'ask', 'teach', 'assign', 'award', 'pay', 'message', 'text', 'allow', 'deny', 'charge', 'cost', 'get', 'make', 'leave', 'write', 'owe']);
 
 /** Verbs whose object after "for" is what they bring back ("searches for files" → the files). */
 const SEEK_VERBS = new Set(['search', 'scan', 'check', 'look', 'hunt', 'find', 'query', 'browse']);
@@ -358,9 +393,11 @@ function describedAction(lex: Lexicon, c: Classification, description: string | 
   if (/^\s*(tool|tools|engine|function|utility|helper)\b/i.test(description.slice(at + first.length))) return undefined;
   // "a partial update of an Object": a verb word followed by "of" is a noun.
   if (/^\s+of\b/i.test(description.slice(at + first.length))) return undefined;
-  const after = description.slice(at + first.length);
+  // "Archive (delete) an email record": a bracketed word after the verb glosses it; the object follows the brackets.
+  const after = description.slice(at + first.length).replace(/^\s*\([^()]{1,30}\)(?=\s+[A-Za-z])/, '');
   // The clause after the verb: up to punctuation, and only plain words.
-  const clause = /^[^.,;:!?()\[\]{}\n—–"]*/.exec(after)![0];
+  // A dot inside a word ("Pump.fun", "Node.js", "Binance.US") ends no sentence; one before a capitalised word ("setting.For example") does.
+  const clause = /^(?:[^.,;:!?()\[\]{}\n—–"]|\.(?=[a-z0-9]|[A-Z]{2,}\b))*/.exec(after)![0];
   const words = clause.trim().split(/\s+/).filter(Boolean);
   const kept: string[] = [];
   // Where the object went on past a preposition: a comma right after cuts back to here ("with a rich, …").
@@ -391,6 +428,13 @@ function describedAction(lex: Lexicon, c: Classification, description: string | 
     kept.push(w);
   }
   if (!ended && continued > 0 && /^\s*[,(]/.test(after.slice(clause.length))) kept.length = continued;
+  // "List the blockchain networks a wallet is active on": an article right after a noun starts a clause about it
+  // (its "that" left out), unless the verb takes two objects ("send the user a message").
+  if (!TWO_OBJECT_VERBS.has(verb) && !kept.some((w) => /^(how|what|whose|which|who|whom|that|whether|where|when)$/i.test(w))) {
+    // Only after a plural noun: "against a table", "matching a query" and "onto the left" go on.
+    const clauseAt = kept.findIndex((w, i) => i > 1 && /^(a|an|the)$/i.test(w) && /^[a-z]{3,}$/i.test(kept[i - 1]!) && isPlural(kept[i - 1]!) && !/(ing|ed)$/i.test(kept[i - 1]!) && !PREPOSITIONS.has(kept[i - 1]!.toLowerCase()) && !OBJECT_ENDS.has(kept[i - 1]!.toLowerCase()) && !NO_ARTICLE.has(kept[i - 1]!.toLowerCase()) && !actsAsVerb(lex, kept[i - 1]!));
+    if (clauseAt > 0) kept.length = clauseAt;
+  }
   if (kept.length > 7) {
     // Too long to read as one object: keep what comes before its last preposition.
     const cut = kept.slice(0, 8).map((w) => w.toLowerCase()).findLastIndex((w, i) => i > 0 && PREPOSITIONS.has(w));
@@ -399,7 +443,7 @@ function describedAction(lex: Lexicon, c: Classification, description: string | 
   }
   // An identifier ("getUser", "ModifyInstanceSpec") is no English object; a short brand ("MongoDB", "GitHub", "PayPal") is.
   const brand = (w: string) => /^[A-Z][a-z]+[A-Z][A-Za-z]{0,5}$/.test(w) && w.length <= 10;
-  if (kept.some((w) => /[^A-Za-z0-9'’+-]/.test(w) || (!brand(w) && (/[a-z][A-Z]/.test(w) || /^[A-Z][a-z]+[A-Z]/.test(w))))) return undefined;
+  if (kept.some((w) => /[^A-Za-z0-9'’+.-]|\.$/.test(w) || (!brand(w) && (/[a-z][A-Z]/.test(w) || /^[A-Z][a-z]+[A-Z]/.test(w))))) return undefined;
   // The description speaks to its reader; our sentence speaks about the user:
   // "your account" is the user's, and "to help you work" ends the object.
   const you = kept.findIndex((w) => /^you$/i.test(w));
@@ -408,6 +452,8 @@ function describedAction(lex: Lexicon, c: Classification, description: string | 
   // "CALL THIS TOOL FIRST": an instruction shouted at the agent names no object.
   if (kept.some((w) => /^(THIS|TOOL|FIRST|WHENEVER|ALWAYS|MUST|NEVER|BEFORE|AFTER|THE|YOU|CALL|USE|ONLY|IMPORTANT)$/.test(w))) return undefined;
   if (!kept.length) return { verb, object: '' };
+  // "Update a Monday.com item's or sub-item's column values": a possessive is not the thing.
+  if (/['’]s$/i.test(kept[kept.length - 1]!)) return undefined;
   const object = cleanObject(lex, kept, verb, 7, false);
   if (object === undefined) return undefined;
   // Verbs with a particle first ("Look up the price"), or objects that are only words like "all".
@@ -418,6 +464,11 @@ function describedAction(lex: Lexicon, c: Classification, description: string | 
   return { verb, object: withArticle(object) };
 }
 
+/** Last words of a name that make it a look-up of something's state ("order_status", "sync_history"). */
+const LOOKUP_ENDS = /\b(status|statuses|history|info|details|progress|state)$/i;
+/** Verbs that say a look-up themselves: "get_order_status" gets it. */
+const LOOKUP_VERBS = new Set(['get', 'list', 'fetch', 'search', 'find', 'read', 'query', 'retrieve', 'show', 'describe', 'view', 'lookup', 'browse', 'check', 'plot', 'track', 'monitor', 'inspect', 'load', 'see', 'poll', 'watch', 'display', 'print', 'return', 'obtain', 'request', 'pull', 'scan', 'look', 'explore', 'discover', 'report']);
+
 /** What the tool does in verb and object, from its name when that reads well, else from its description. */
 function actionOf(c: Classification, ctx: RationaleContext): Act | undefined {
   const named = namedAction(ctx.rules, c, ctx.name, `${ctx.description ?? ''} ${ctx.server}`);
@@ -425,6 +476,9 @@ function actionOf(c: Classification, ctx: RationaleContext): Act | undefined {
   // The description in its author's words, when it says the same action
   // ("delete_dns": "deletes a DNS record", not "deletes dns").
   if (named && described?.object && baseForms(named.verb).some((f) => baseForms(described.verb).includes(f))) return described;
+  // "ConvertOrderStatus" looks up a conversion order's status: when a read's name ends in a looked-up noun after a verb that is no look-up,
+  // that verb is a noun too, and the description's own action ("checks the status of a token conversion order") says what it does.
+  if (named?.object && described?.object && c.category === 'Read' && !LOOKUP_VERBS.has(named.verb) && named.verb !== described.verb && LOOKUP_ENDS.test(named.object)) return described;
   if (named?.object && !(named.weak && described?.object)) return named;
   if (described?.object) return described;
   // A one-word name ("search") acts on what its description names.
@@ -517,9 +571,11 @@ function whatItDoes(c: Classification, ctx: RationaleContext, act: Act | undefin
         return `${changeLead(c, ctx, on)}, and its ${spend} argument sets how much money that spends.`;
       }
       // What moves, in the words of the money kind: a PayPal order moves money, not market exposure.
-      const moves = MONEY_MOVES[moneyKind(c, ctx)];
-      if (does) return `${does} ${on}, which ${moves}${c.signals.includes('leverage') ? ', and leverage multiplies what is at stake' : ''}.`;
-      return `${ctx.name} ${moves}${/ on | on$/.test(moves) ? ` (${on})` : ` ${on}`}${c.signals.includes('leverage') ? ', and leverage multiplies what is at stake' : ''}.`;
+      const kind = moneyKind(c, ctx);
+      const moves = MONEY_MOVES[kind];
+      const levered = c.signals.includes('leverage') && kind !== 'collateral' ? ', and leverage multiplies what is at stake' : '';
+      if (does) return `${does} ${on}, which ${moves}${levered}.`;
+      return `${ctx.name} ${moves}${/ on | on$/.test(moves) ? ` (${on})` : ` ${on}`}${levered}.`;
     }
     case 'Destructive': {
       // "pg_copy_between_databases" with truncateTarget: the tool's own action is a change, and a switch deletes first.
@@ -627,7 +683,10 @@ function costSentence(c: Classification, ctx: RationaleContext, act: Act | undef
         if (kind && (kind.loss === 'low' || kind.undo === 'recreate')) return `A wrong call costs little: the next call sets ${the} right again.`;
         return `A wrong call leaves ${the} on ${ctx.server} wrong until someone notices and corrects it with another call.`;
       }
-      if (CREATE_VERBS.has(verb) && the) return `A wrong call leaves ${unwanted(the.replace(/^the /, ''))} on ${ctx.server} until someone notices and removes it.`;
+      // "registers the user’s account": what someone already owns is not what the call makes, so no "unwanted user’s account";
+      // "creates the user’s wallet address" does make one ("an unwanted wallet address").
+      const owned = the !== undefined && /^the [^ ]+[’']s? /.test(the);
+      if (CREATE_VERBS.has(verb) && the && (!owned || /^(create|generate|make|build)$/.test(verb))) return `A wrong call leaves ${unwanted(the.replace(/^the ([^ ]+[’']s? )?/, ''))} on ${ctx.server} until someone notices and removes it.`;
       if (kind && (kind.loss === 'low' || kind.undo === 'recreate')) return 'A wrong call costs little, and the next call can put it right.';
       return `A wrong call stays in effect on ${ctx.server} until someone notices and undoes it with another call.`;
     }
@@ -645,6 +704,8 @@ function costSentence(c: Classification, ctx: RationaleContext, act: Act | undef
       // it adds the scale ("the mysql instance (running infrastructure)").
       const plural = the ? isPlural(headWords(the).at(-1)!) : kind ? /s$/.test(kind.phrase.split(' ')[0]!) : false;
       const it = plural ? 'them' : 'it';
+      // A removed message has already reached its readers: "whoever receives it" would speak of a sending.
+      const who = kind?.audience === 'public' ? `the user and everyone ${plural ? 'they' : 'it'} reached` : kind ? AUDIENCE[kind.audience] : 'the user';
       // Emptying the trash is the deletion the trash was there to undo.
       const reversible = c.signals.includes('reversible') && !/\b(trash|bin|recycle|deleted)\b/i.test(the ?? '');
       if (kind?.id === 'permission') {
@@ -659,7 +720,9 @@ function costSentence(c: Classification, ctx: RationaleContext, act: Act | undef
       const scale = the && kind && kind.loss === 'high' && kind.word.toLowerCase().replace(/s$/, '') === head && !kind.phrase.toLowerCase().includes(head) ? ` (${kind.phrase})` : '';
       // "empties the trash": what is lost is what the trash held.
       const what = the ? `${/\b(trash|bin)$/i.test(the) ? 'everything in ' : ''}${the}${scale}` : kind?.phrase;
-      if (reversible) return what ? `A wrong call takes ${what} away from ${who} until someone restores ${it} from the service’s trash or history; that way back is outside the agent’s control.` : `What a wrong call removes stays in the service’s trash or history until someone restores it; that way back is outside the agent’s control.`;
+      // A long object goes after "away" ("takes away a message to people outside the tool from …"), not between "takes" and "away from".
+      const heavy = what !== undefined && what.split(' ').slice(1).some((w) => PREPOSITIONS.has(w.toLowerCase()));
+      if (reversible) return what ? `A wrong call takes ${heavy ? `away ${what} from` : `${what} away from`} ${who} until someone restores ${it} from the service’s trash or history; that way back is outside the agent’s control.` : `What a wrong call removes stays in the service’s trash or history until someone restores it; that way back is outside the agent’s control.`;
       if (c.signals.includes('recreatable') && !c.signals.includes('bulk_scope')) return `What it removes is small and one call makes it again, so a wrong call costs little beyond the work of noticing.`;
       if (!what) return `Whatever a wrong call removes is gone for ${who}, and nothing on ${ctx.server} brings it back.`;
       return `A wrong call loses ${what} for ${who}, and nothing on ${ctx.server} brings ${it} back.`;
@@ -668,10 +731,11 @@ function costSentence(c: Classification, ctx: RationaleContext, act: Act | undef
 }
 
 /** How a Financial call moves money, which decides what a wrong one costs and who bears it. */
-type MoneyKind = 'leverage' | 'approval' | 'signature' | 'chain' | 'billing' | 'recurring' | 'payment' | 'trade' | 'exchange' | 'other';
+type MoneyKind = 'leverage' | 'collateral' | 'approval' | 'signature' | 'chain' | 'billing' | 'recurring' | 'payment' | 'trade' | 'exchange' | 'other';
 
 const FINANCIAL_COST: Record<MoneyKind, string> = {
   leverage: 'A wrong leverage or margin setting changes how much every price move costs the account’s open positions, and the exchange can liquidate them before anyone notices; setting it back does not return what was lost meanwhile.',
+  collateral: 'Collateral a wrong call moves changes how close the account’s leveraged positions or loans are to liquidation: too little left behind them and the protocol or exchange can liquidate them before anyone notices, and moving it back does not return what was lost meanwhile.',
   approval: 'An approval outlives the call: it lets the spender move the wallet’s tokens later without asking again, so a wrong or injected spender can drain them until someone revokes the approval on chain.',
   chain: 'Once the chain includes the transaction, nobody can reverse it: a wrong address, amount or contract moves the wallet’s funds for good.',
   billing: 'A wrong call commits the account or its customer to a charge on the service’s billing schedule; what has been paid comes back only through a refund that a person issues.',
@@ -686,6 +750,7 @@ const FINANCIAL_COST: Record<MoneyKind, string> = {
 /** What a call of each money kind moves, for the sentence that says what the tool does. */
 const MONEY_MOVES: Record<MoneyKind, string> = {
   leverage: 'changes the account’s market exposure',
+  collateral: 'moves collateral behind the account’s leveraged positions or loans',
   approval: 'lets another address spend the wallet’s tokens',
   signature: 'signs in the wallet’s name',
   chain: 'moves the wallet’s funds on chain',
@@ -707,6 +772,8 @@ function leadWords(ctx: RationaleContext): Set<string> {
 function moneyKind(c: Classification, ctx: RationaleContext): MoneyKind {
   const w = leadWords(ctx);
   const any = (...words: string[]) => words.some((x) => w.has(x));
+  // Adding or removing collateral sets no leverage: it moves what stands behind the positions.
+  if (c.signals.includes('leverage') && any('collateral') && !any('leverage')) return 'collateral';
   if (c.signals.includes('leverage')) return 'leverage';
   // Typed data and messages are signed off chain: what is at stake is what the signature permits.
   if (c.action === 'sign' && any('typed', 'message', 'eip-712', 'eip712', 'permit', 'order')) return 'signature';
@@ -727,7 +794,7 @@ function moneyKind(c: Classification, ctx: RationaleContext): MoneyKind {
 }
 
 /** The phrase that decided the category: action evidence only, never a bare noun. */
-function decidingSentence(c: Classification, params: readonly string[] = []): string | undefined {
+function decidingSentence(c: Classification, params: readonly string[] = [], source?: string): string | undefined {
   if (c.fallback) {
     const shown = params.slice(0, 3).join(', ');
     const of = params.length ? `its ${params.length} parameter${params.length === 1 ? '' : 's'} (${shown}${params.length > 3 ? ', …' : ''})` : 'its parameters (it has none)';
@@ -740,7 +807,7 @@ function decidingSentence(c: Classification, params: readonly string[] = []): st
   const description = c.evidence.find((e) => stated(e) && e.source === 'description');
   const name = c.evidence.find((e) => stated(e) && e.source === 'name');
   const parts: string[] = [];
-  if (description) parts.push(`its description says ${quote(description)}`);
+  if (description) parts.push(`its description says ${quote(description, source)}`);
   if (name && parts.length < 2) parts.push(`its name says ${quote(name)}`);
   if (param && parts.length < 2) {
     const value = param.text.slice(param.text.indexOf(': ') + 2);
@@ -776,7 +843,7 @@ export function writeRationale(c: Classification, ctx: RationaleContext): string
     const labels = [...new Set(ctx.steering.map((f) => f.label.toLowerCase()))];
     sentences.push(`${ctx.name} on ${ctx.server} is hidden: its own definition carries ${joinOr(labels)}, so the description itself is the attack and the agent must never read it.`);
     sentences.push(`Apart from that, we read it as ${categoryLabel(c.category)} tool.`);
-    const decided = decidingSentence(c, ctx.params);
+    const decided = decidingSentence(c, ctx.params, ctx.description);
     if (decided) sentences.push(decided);
     return sentences.join(' ');
   }
@@ -785,7 +852,7 @@ export function writeRationale(c: Classification, ctx: RationaleContext): string
   const ops = operationsSentence(c);
   if (ops) sentences.push(ops);
   sentences.push(costSentence(c, ctx, act));
-  const decided = decidingSentence(c, ctx.params);
+  const decided = decidingSentence(c, ctx.params, ctx.description);
   if (decided) sentences.push(decided);
   if (c.noDescription && !c.fallback) sentences.push('Its description is empty or a placeholder, so we judged it from the name and parameters alone.');
   // A read that needs a person (secrets, private data) changes nothing: the person looks it up instead.
