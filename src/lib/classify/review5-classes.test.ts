@@ -100,4 +100,9 @@ describe('review 5 classes', () => {
     expect(run({ name: 'dexPairsTradeLatest', description: 'Returns up to the latest 100 trades for 1 spot pair.' }).category).toBe('Read');
     expect(run({ name: 'ledger_register', description: 'Show transaction register' }).category).toBe('Read');
   });
+
+  it('submitting code or a query runs it; submitting a task with fixed inputs queues work (Write)', () => {
+    expect(run({ name: 'submit_query', description: 'Submit a SQL query to the warehouse' }).category).toBe('Execute');
+    expect(run({ name: 'submit_tryon_task', description: 'Submit a tryon task with user image url and cloth image url' }).category).toBe('Write');
+  });
 });
