@@ -105,4 +105,10 @@ describe('review 5 classes', () => {
     expect(run({ name: 'submit_query', description: 'Submit a SQL query to the warehouse' }).category).toBe('Execute');
     expect(run({ name: 'submit_tryon_task', description: 'Submit a tryon task with user image url and cloth image url' }).category).toBe('Write');
   });
+
+  it('text typed into a terminal runs as a command, and a scheduled or cron job runs code (Execute)', () => {
+    expect(run({ name: 'write_to_terminal', description: 'Writes text to the active terminal' }).category).toBe('Execute');
+    expect(run({ name: 'create_scheduled_job', description: 'Create an automated job to execute a notebook on a schedule.' }).category).toBe('Execute');
+    expect(run({ name: 'create_task', description: 'Create a new task in a project' }).category).toBe('Write');
+  });
 });
