@@ -111,4 +111,13 @@ describe('review 5 classes', () => {
     expect(run({ name: 'create_scheduled_job', description: 'Create an automated job to execute a notebook on a schedule.' }).category).toBe('Execute');
     expect(run({ name: 'create_task', description: 'Create a new task in a project' }).category).toBe('Write');
   });
+
+  it('review 6: a terminal process runs on the host, a recycled node loses its machine, a membership is access, a shared drive is a whole workspace', () => {
+    const term = run({ name: 'start_process', description: 'Start a new terminal process with state detection.' });
+    expect(term.category).toBe('Execute');
+    expect(term.signals).toContain('host_shell');
+    expect(run({ name: 'recycle_node', description: 'Recycle a node in a Kubernetes cluster' }).category).toBe('Destructive');
+    expect(run({ name: 'create_membership', description: 'Create a membership in a chat room.' }).severity).toBe('high');
+    expect(run({ name: 'shared_drive_delete', description: 'Delete a Shared Drive' }).severity).toBe('critical');
+  });
 });
