@@ -120,4 +120,10 @@ describe('review 5 classes', () => {
     expect(run({ name: 'create_membership', description: 'Create a membership in a chat room.' }).severity).toBe('high');
     expect(run({ name: 'shared_drive_delete', description: 'Delete a Shared Drive' }).severity).toBe('critical');
   });
+
+  it('browser automation acts in pages (Write); an autonomous browser automation agent follows whatever task it is given (Execute)', () => {
+    expect(run({ name: 'browser', description: 'Interactive browser automation' }).category).toBe('Write');
+    expect(run({ name: 'browser_use_agent', description: 'This tool employs an open-source browser automation agent for fast tasks.' }).category).toBe('Execute');
+    expect(run({ name: 'web_fetch', description: 'Extract readable text content from a webpage using Chrome browser automation.' }).category).toBe('Read');
+  });
 });
