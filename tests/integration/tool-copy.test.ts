@@ -97,7 +97,7 @@ describe('"What it does", second paragraph', () => {
 
   it('says a removed scratch item is small and one call makes it again, once', () => {
     const p = second('io.github.executeautomation/mcp-playwright', 'clear_codegen_session');
-    expect(p).toBe('What it removes is small, and one call makes it again; the loss falls on the user. Its sessionId parameter says which item a call acts on, and that is what it removes.');
+    expect(p).toBe('What it removes is small, and one call makes it again; the loss falls on the user. Its sessionId parameter names the item a call acts on, and that is what it removes.');
   });
 
   it('says which inputs a read depends on, once, and calls no keyboard key a shared secret', () => {

@@ -216,7 +216,7 @@ const LOST: Record<string, string> = {
 };
 
 /** Words a name can end in that name no thing ("create_new", "search_tool", "list_all"). */
-const NO_THING = new Set(['tool', 'tools', 'mcp', 'api', 'server', 'all', 'any', 'by', 'for', 'new', 'the', 'and', 'with', 'from', 'to', 'in', 'on', 'of', 'info', 'async', 'sync', 'batch', 'bulk', 'v2', 'one', 'many', 'multiple', 'single']);
+const NO_THING = new Set(['auth', 'take', 'do', 'use', 'go', 'give', 'tool', 'tools', 'mcp', 'api', 'server', 'all', 'any', 'by', 'for', 'new', 'the', 'and', 'with', 'from', 'to', 'in', 'on', 'of', 'info', 'async', 'sync', 'batch', 'bulk', 'v2', 'one', 'many', 'multiple', 'single']);
 
 /**
  * The thing the tool's name ends in ("list-tax-rates" → "rates",
@@ -229,12 +229,18 @@ function nameThing(t: CatalogueTool, rules: CopyRules): string | undefined {
   const tail = t.evidence.find((x) => x.source === 'name' && x.note === NOTE_READ_TAIL)?.text.toLowerCase();
   if (plain(tail) && tail !== 'info') return tail;
   // The last word that is no verb: "project_create" works on a project, "mark-notifications-read" on notifications.
-  const words = splitIdentifier(t.name).map((x) => x.word);
-  if (words.length < 2) return undefined;
+  // An acronym ("getCOTList") is no word to lower-case; a name with a preposition names its thing before it
+  // ("get-stories-by-external-link" returns stories, not links).
+  const tokens = splitIdentifier(t.name);
+  const all = tokens.map((x) => (/^[A-Z0-9]{2,}$/.test(t.name.slice(x.start, x.end)) ? '' : x.word));
+  if (all.length < 2) return undefined;
+  const prep = all.findIndex((w, i) => i > 0 && /^(by|for|to|from|with|of|in|on|at|via|using|per)$/.test(w));
+  const words = prep > 0 ? all.slice(0, prep) : all;
   for (let i = words.length - 1; i >= 0; i--) {
     const w = words[i]!;
-    if (NO_THING.has(w) || (rules.verbCategory.has(w) && !rules.nounVerbs.has(w))) continue;
-    return plain(w) && !ADJECTIVE.test(w) ? w : undefined;
+    if (!w) return undefined;
+    if (NO_THING.has(w) || ADJECTIVE.test(w) || (rules.verbCategory.has(w) && !rules.nounVerbs.has(w))) continue;
+    return plain(w) ? w : undefined;
   }
   return undefined;
 }
@@ -276,6 +282,8 @@ function inputSentences(t: CatalogueTool, rules: CopyRules, said: boolean): stri
           : t.category === 'Write' && word
             ? `what the caller can set on the ${word}`
             : 'what the caller can set in a call';
+    // "Args: schema: The schema name…": the arguments are in the description's prose only, which the page shows.
+    if (ARGS_IN_PROSE.test(t.description)) return [`Its definition has no parameter list, and only its description speaks of arguments, so ${what} is known only from that prose.`];
     return [`${why ? `Its definition lists no parameters (${why})` : 'Its definition has no parameter list, which does not tell whether it takes none'}, so ${what} is not known from here.`];
   }
   if (known !== 'listed' || said) return [];
@@ -285,27 +293,43 @@ function inputSentences(t: CatalogueTool, rules: CopyRules, said: boolean): stri
   if (t.category === 'Read') {
     if (!t.requiredParams.length && named.length) {
       const shown = named.slice(0, 3).map((p) => p.name);
-      out.push(`${named.length === 1 ? `Its one parameter, ${shown[0]}, is optional` : `None of its ${t.params.length} parameters (${listOf(shown)}${named.length > 3 ? ' and more' : ''}) is required`}, so a call can leave ${named.length === 1 ? 'it' : 'them all'} out and take ${server}’s defaults.`);
+      out.push(`${named.length === 1 ? `Its one parameter, ${shown[0]}, is optional` : `None of its ${t.params.length} parameters (${listOf(shown)}${named.length > 3 ? ' and more' : ''}) is marked required`}, so what a call returns without ${named.length === 1 ? 'it' : 'them'} is up to ${server}.`);
     }
     return out;
   }
   // A write, deletion, run or payment: which parameter names the target, and which one carries what is written.
-  const target = named.find((p) => t.requiredParams.includes(p.name) && ID_PARAM.test(p.name));
-  if (target) {
-    const many = /array/i.test(target.type);
-    out.push(`${many ? `Its ${target.name} parameter takes a list, so one call can reach several items` : `Its ${target.name} parameter says which item a call acts on`}${t.category === 'Destructive' ? ', and that is what it removes' : ''}.`);
+  // The id of the thing the name acts on ("message_id" of delete_message, or a bare "id"); any other
+  // required id ("channel_id" of delete_message) says only where the call acts.
+  const ids = named.filter((p) => t.requiredParams.includes(p.name) && ID_PARAM.test(p.name));
+  const nameWords = new Set(splitIdentifier(t.name).map((x) => x.word.replace(/s$/, '')));
+  const stem = (n: string) => splitIdentifier(n.replace(/_?(id|uuid|key|slug)$/i, '')).map((x) => x.word.replace(/s$/, ''));
+  const own = ids.find((p) => ID_PARAM.test(p.name) && (/^(id|uuid|key|slug)$/i.test(p.name) || (stem(p.name).length > 0 && stem(p.name).every((w) => nameWords.has(w)))));
+  if (own) {
+    const many = /array/i.test(own.type);
+    out.push(`${many ? `Its ${own.name} parameter takes a list, so one call can reach several items` : `Its ${own.name} parameter names the item a call acts on`}${t.category === 'Destructive' ? `, and that is what it removes` : ''}.`);
+  } else if (ids.length) {
+    const shown = ids.slice(0, 2).map((p) => p.name);
+    out.push(`Its ${listOf(shown)} parameter${shown.length === 1 ? ' says' : 's say'} where a call acts.`);
   }
   const content = t.category === 'Write' || t.category === 'Execute' ? named.find((p) => CONTENT_PARAM.test(p.name) && !/^(boolean|number|integer)$/i.test(p.type)) : undefined;
-  if (content) out.push(`What it writes comes from its ${content.name} parameter, so outside text the agent copies into it ends up on ${server} as is.`);
+  if (content) out.push(`What it writes comes from its ${content.name} parameter, so outside text the agent copies into it is written as is.`);
+  if (!out.length && !t.requiredParams.length && named.length) {
+    const shown = named.slice(0, 3).map((p) => p.name);
+    out.push(`${named.length === 1 ? `Its one parameter, ${shown[0]}, is optional` : `None of its ${t.params.length} parameters (${listOf(shown)}${named.length > 3 ? ' and more' : ''}) is marked required`}, so a call may leave ${named.length === 1 ? 'it' : 'them all'} out and let ${server} decide the rest.`);
+  }
   if (!out.length && t.requiredParams.length) {
     const needed = t.requiredParams.filter((p) => plainName(p)).slice(0, 3);
-    if (needed.length) out.push(`The caller must give its ${listOf(needed)} parameter${needed.length === 1 ? '' : 's'}, and ${needed.length === 1 ? 'that is' : 'those are'} what decides what one call ${t.category === 'Destructive' ? 'removes' : 'changes'}.`);
+    if (needed.length) out.push(`The caller must give its ${listOf(needed)} parameter${needed.length === 1 ? '' : 's'}, and ${needed.length === 1 ? 'that is what decides' : 'those are what decide'} what one call ${t.category === 'Destructive' ? 'removes' : t.category === 'Write' ? 'changes' : 'does'}.`);
   }
   return out;
 }
 
 /** Verbs whose read hands back many entries at once. */
-const LIST_VERBS = /^(list|lists|search|searches|find|finds|browse|browses|query|queries|scan|scans|discover|discovers|explore|explores|enumerate|enumerates)$/;
+// Not "query" ("Query a single open order" reads one), nor "find" ("Finds the minimum value").
+const LIST_VERBS = /^(list|lists|search|searches|browse|browses|scan|scans|discover|discovers|explore|explores|enumerate|enumerates)$/;
+
+/** A description that lists its arguments in prose ("Args: schema: …", "(item_key parameter)"). */
+const ARGS_IN_PROSE = /\b(args|arguments|parameters|params|inputs?)\b\s*(\([^)]{0,40}\))?\s*:|\(\s*[a-z_][a-z0-9_]*\s+parameter\s*\)/i;
 
 /** How much one read hands back when its parameters say nothing of it: a whole list, every entry of which the agent reads. */
 function readReach(t: CatalogueTool, rules: CopyRules): string | undefined {
@@ -315,7 +339,7 @@ function readReach(t: CatalogueTool, rules: CopyRules): string | undefined {
   const text = op.action.toLowerCase();
   const verb = text.split(/\s+/)[0]!;
   const word = nameThing(t, rules);
-  const listy = LIST_VERBS.test(verb) || /\b(a|the) list of\b/.test(text) || (/^(get|gets|fetch|fetches|retrieve|retrieves|return|returns)$/.test(verb) && /\ball\b/.test(text));
+  const listy = LIST_VERBS.test(verb) || /^\S+ (a|the) list of\b/.test(text) || (/^(get|gets|fetch|fetches|retrieve|retrieves|return|returns)$/.test(verb) && /\ball\b/.test(text));
   if (!listy) return undefined;
   const all = /\ball\b/.test(text) && paramsKnown(t) === 'none';
   return all
