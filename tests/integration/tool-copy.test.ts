@@ -40,7 +40,7 @@ describe('"What it does", second paragraph', () => {
   it('says what a deletion removes, whether anything brings it back and who bears it', () => {
     const p = second('io.github.lostintangent/gistpad-mcp', 'delete_daily_note');
     expect(p).not.toContain('Agents reach for it when cleaning up');
-    expect(p).toBe('What it removes is files or documents; no call brings it back, and the loss falls on the user.');
+    expect(p).toBe('What it removes is files or documents; no call brings it back, and the loss falls on the user. Its definition lists no parameters (its source lists only names and descriptions), so how the caller picks which note it removes is not known from here.');
   });
 
   it('never says a sandboxed command runs on the host and in a throwaway sandbox at once', () => {
@@ -97,7 +97,7 @@ describe('"What it does", second paragraph', () => {
 
   it('says a removed scratch item is small and one call makes it again, once', () => {
     const p = second('io.github.executeautomation/mcp-playwright', 'clear_codegen_session');
-    expect(p).toBe('What it removes is small, and one call makes it again; the loss falls on the user.');
+    expect(p).toBe('What it removes is small, and one call makes it again; the loss falls on the user. Its sessionId parameter names the item a call acts on, and that is what it removes.');
   });
 
   it('says which inputs a read depends on, once, and calls no keyboard key a shared secret', () => {

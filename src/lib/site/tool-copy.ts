@@ -9,6 +9,8 @@ import { oneLine, summaryLine } from '../text/display.ts';
 import type { CompiledRules } from '../rules/load-rules.ts';
 import { isPlaceholder } from '../classify/description-stage.ts';
 import { privateThing } from '../classify/rationale.ts';
+import { NOTE_READ_TAIL } from '../classify/findings.ts';
+import { splitIdentifier } from '../text/words.ts';
 
 const has = (t: CatalogueTool, id: string) => t.signals.some((s) => s.id === id);
 
@@ -188,10 +190,169 @@ function operationsSentence(t: CatalogueTool, rules: CopyRules): string | undefi
   return `Its definition names more than one operation: ${list.join(', ')}; it is judged by the most dangerous.`;
 }
 
+/**
+ * Whether the definition we hold says which parameters the tool takes: it
+ * lists some, it says there are none (an explicit empty `properties`, as a
+ * live tools/list gives it), or it cannot tell (a bare `{"type": "object"}`
+ * or no schema at all: sources that kept only names and descriptions, or a
+ * page scrape that lost the arguments).
+ */
+export function paramsKnown(t: CatalogueTool): 'listed' | 'none' | 'unknown' {
+  if (t.params.length) return 'listed';
+  if (!t.hasInputSchema) return 'unknown';
+  try {
+    const schema = (JSON.parse(t.definition) as { inputSchema?: { properties?: unknown } }).inputSchema;
+    const props = schema?.properties;
+    return props && typeof props === 'object' && !Array.isArray(props) && Object.keys(props).length === 0 ? 'none' : 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** Why a definition lists no parameters when it cannot tell, by the source its shown copy came from. */
+const LOST: Record<string, string> = {
+  toolsdk: 'its source lists only names and descriptions',
+  popular: 'its source lists only names and one-line descriptions',
+};
+
+/** Words a name can end in that name no thing ("create_new", "search_tool", "list_all"). */
+const NO_THING = new Set(['auth', 'take', 'do', 'use', 'go', 'give', 'tool', 'tools', 'mcp', 'api', 'server', 'all', 'any', 'by', 'for', 'new', 'the', 'and', 'with', 'from', 'to', 'in', 'on', 'of', 'info', 'async', 'sync', 'batch', 'bulk', 'v2', 'one', 'many', 'multiple', 'single']);
+
+/**
+ * The thing the tool's name ends in ("list-tax-rates" → "rates",
+ * "delete_daily_note" → "note"): the classifier's looked-up tail when it
+ * found one, else the name's last word, when it is a plain noun after
+ * another word and no verb of the lexicon.
+ */
+function nameThing(t: CatalogueTool, rules: CopyRules): string | undefined {
+  const plain = (w: string | undefined) => !!w && /^[a-z]{3,20}$/.test(w) && !(rules.verbCategory.has(w) && !rules.nounVerbs.has(w));
+  const tail = t.evidence.find((x) => x.source === 'name' && x.note === NOTE_READ_TAIL)?.text.toLowerCase();
+  if (plain(tail) && tail !== 'info') return tail;
+  // The last word that is no verb: "project_create" works on a project, "mark-notifications-read" on notifications.
+  // An acronym ("getCOTList") is no word to lower-case; a name with a preposition names its thing before it
+  // ("get-stories-by-external-link" returns stories, not links).
+  const tokens = splitIdentifier(t.name);
+  const all = tokens.map((x) => (/^[A-Z0-9]{2,}$/.test(t.name.slice(x.start, x.end)) ? '' : x.word));
+  if (all.length < 2) return undefined;
+  const prep = all.findIndex((w, i) => i > 0 && /^(by|for|to|from|with|of|in|on|at|via|using|per)$/.test(w));
+  const words = prep > 0 ? all.slice(0, prep) : all;
+  for (let i = words.length - 1; i >= 0; i--) {
+    const w = words[i]!;
+    if (!w) return undefined;
+    if (NO_THING.has(w) || ADJECTIVE.test(w) || (rules.verbCategory.has(w) && !rules.nounVerbs.has(w))) continue;
+    return plain(w) ? w : undefined;
+  }
+  return undefined;
+}
+
+/** Name words that qualify a thing without naming one ("get_hot_search", "list_recent"). */
+const ADJECTIVE = /^(hot|top|latest|recent|current|random|raw|local|full|basic|simple|detailed|advanced|public|private|global|default|custom|active|open|closed|available|popular|trending|daily|weekly|monthly|multi|quick|smart|auto|web|online|remote|external|internal|[a-z]+(ed|ing|ly|ous|ive|al|ful|able|ible))$/;
+
+/** A name that is an identifier: a parameter named like the id of one item. */
+const ID_PARAM = /^(id|uuid|key|slug)$|_(id|uuid|key|slug)$|[a-z](Id|Uuid|Key|Slug)$/;
+/** Parameters that carry what a write puts on the server. */
+const CONTENT_PARAM = /^(content|contents|body|text|message|msg|description|title|data|value|comment|note|notes|markdown|html|payload|caption|summary|subject|prompt)$/i;
+
+/**
+ * What the caller chooses through the parameters, for what readShape and
+ * paramSentences left unsaid: that there are none (so the agent picks only
+ * when to call it), that the definition does not say, that they can all be
+ * left out, or which one names the target and which one carries the content.
+ */
+function inputSentences(t: CatalogueTool, rules: CopyRules, said: boolean): string[] {
+  const server = t.serverTitle;
+  const known = paramsKnown(t);
+  const word = nameThing(t, rules);
+  // The rationale of a thin umbrella tool says already that it takes no parameters.
+  const worstCase = t.evidence.some((e) => /worst plausible operation/.test(e.note));
+  if (known === 'none' && !worstCase) {
+    if (t.category === 'Read') return [`It takes no parameters, so every call asks ${server} the same question: the agent decides when to call it, not ${word ? `which ${word} it returns` : 'what it returns'}.`];
+    if (t.category === 'Destructive') return ['It takes no parameters, so the caller cannot choose what it removes; the agent decides only whether and when it runs.'];
+    if (t.category === 'Execute') return [`It takes no parameters, so what it runs is fixed by ${server}, not written by the caller; the agent decides only whether and when it runs.`];
+    return ['It takes no parameters, so the caller cannot steer what one call does; the agent decides only whether and when it runs.'];
+  }
+  if (known === 'unknown') {
+    // A bare {"type": "object"} says nothing either way: a page scrape gives it for tools whose arguments it lost.
+    const why = LOST[t.origins[0]?.family ?? ''];
+    const what =
+      t.category === 'Read'
+        ? word ? `which ${word} a call can reach` : 'what a call can be aimed at'
+        : t.category === 'Destructive'
+          ? `how the caller picks ${word ? `which ${word}` : 'what'} it removes`
+          : t.category === 'Write' && word
+            ? `what the caller can set on the ${word}`
+            : 'what the caller can set in a call';
+    // "Args: schema: The schema name…": the arguments are in the description's prose only, which the page shows.
+    if (ARGS_IN_PROSE.test(t.description)) return [`Its definition has no parameter list, and only its description speaks of arguments, so ${what} is known only from that prose.`];
+    return [`${why ? `Its definition lists no parameters (${why})` : 'Its definition has no parameter list, which does not tell whether it takes none'}, so ${what} is not known from here.`];
+  }
+  if (known !== 'listed' || said) return [];
+  const out: string[] = [];
+  const named = t.params.filter((p) => plainName(p.name));
+  const listOf = (names: string[]) => (names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`);
+  if (t.category === 'Read') {
+    if (!t.requiredParams.length && named.length) {
+      const shown = named.slice(0, 3).map((p) => p.name);
+      out.push(`${named.length === 1 ? `Its one parameter, ${shown[0]}, is optional` : `None of its ${t.params.length} parameters (${listOf(shown)}${named.length > 3 ? ' and more' : ''}) is marked required`}, so what a call returns without ${named.length === 1 ? 'it' : 'them'} is up to ${server}.`);
+    }
+    return out;
+  }
+  // A write, deletion, run or payment: which parameter names the target, and which one carries what is written.
+  // The id of the thing the name acts on ("message_id" of delete_message, or a bare "id"); any other
+  // required id ("channel_id" of delete_message) says only where the call acts.
+  const ids = named.filter((p) => t.requiredParams.includes(p.name) && ID_PARAM.test(p.name));
+  const nameWords = new Set(splitIdentifier(t.name).map((x) => x.word.replace(/s$/, '')));
+  const stem = (n: string) => splitIdentifier(n.replace(/_?(id|uuid|key|slug)$/i, '')).map((x) => x.word.replace(/s$/, ''));
+  const own = ids.find((p) => ID_PARAM.test(p.name) && (/^(id|uuid|key|slug)$/i.test(p.name) || (stem(p.name).length > 0 && stem(p.name).every((w) => nameWords.has(w)))));
+  if (own) {
+    const many = /array/i.test(own.type);
+    out.push(`${many ? `Its ${own.name} parameter takes a list, so one call can reach several items` : `Its ${own.name} parameter names the item a call acts on`}${t.category === 'Destructive' ? `, and that is what it removes` : ''}.`);
+  } else if (ids.length) {
+    const shown = ids.slice(0, 2).map((p) => p.name);
+    out.push(`Its ${listOf(shown)} parameter${shown.length === 1 ? ' says' : 's say'} where a call acts.`);
+  }
+  const content = t.category === 'Write' || t.category === 'Execute' ? named.find((p) => CONTENT_PARAM.test(p.name) && !/^(boolean|number|integer)$/i.test(p.type)) : undefined;
+  if (content) out.push(`What it writes comes from its ${content.name} parameter, so outside text the agent copies into it is written as is.`);
+  if (!out.length && !t.requiredParams.length && named.length) {
+    const shown = named.slice(0, 3).map((p) => p.name);
+    out.push(`${named.length === 1 ? `Its one parameter, ${shown[0]}, is optional` : `None of its ${t.params.length} parameters (${listOf(shown)}${named.length > 3 ? ' and more' : ''}) is marked required`}, so a call may leave ${named.length === 1 ? 'it' : 'them all'} out and let ${server} decide the rest.`);
+  }
+  if (!out.length && t.requiredParams.length) {
+    const needed = t.requiredParams.filter((p) => plainName(p)).slice(0, 3);
+    if (needed.length) out.push(`The caller must give its ${listOf(needed)} parameter${needed.length === 1 ? '' : 's'}, and ${needed.length === 1 ? 'that is what decides' : 'those are what decide'} what one call ${t.category === 'Destructive' ? 'removes' : t.category === 'Write' ? 'changes' : 'does'}.`);
+  }
+  return out;
+}
+
+/** Verbs whose read hands back many entries at once. */
+// Not "query" ("Query a single open order" reads one), nor "find" ("Finds the minimum value").
+const LIST_VERBS = /^(list|lists|search|searches|browse|browses|scan|scans|discover|discovers|explore|explores|enumerate|enumerates)$/;
+
+/** A description that lists its arguments in prose ("Args: schema: …", "(item_key parameter)"). */
+const ARGS_IN_PROSE = /\b(args|arguments|parameters|params|inputs?)\b\s*(\([^)]{0,40}\))?\s*:|\(\s*[a-z_][a-z0-9_]*\s+parameter\s*\)/i;
+
+/** How much one read hands back when its parameters say nothing of it: a whole list, every entry of which the agent reads. */
+function readReach(t: CatalogueTool, rules: CopyRules): string | undefined {
+  if (t.category !== 'Read' || paramNamed(t, /^(limit|page_?size|per_?page|max_?results|count|top_?k|n)$/i)) return undefined;
+  const op = t.operations.find((o) => o.category === 'Read' && o.source !== 'parameter');
+  if (!op) return undefined;
+  const text = op.action.toLowerCase();
+  const verb = text.split(/\s+/)[0]!;
+  const word = nameThing(t, rules);
+  const listy = LIST_VERBS.test(verb) || /^\S+ (a|the) list of\b/.test(text) || (/^(get|gets|fetch|fetches|retrieve|retrieves|return|returns)$/.test(verb) && /\ball\b/.test(text));
+  if (!listy) return undefined;
+  const all = /\ball\b/.test(text) && paramsKnown(t) === 'none';
+  return all
+    ? `One call hands back every ${word && /[^s]s$/.test(word) ? `one of the ${word}` : 'entry'} there is, with no parameter to page or narrow it, and all of it lands in the agent’s context.`
+    : `One call hands back a list${word && /[^s]s$/.test(word) ? ` of ${word}` : ''} rather than one item, and every entry lands in the agent’s context.`;
+}
+
 /** The second paragraph from what the catalogue knows about this tool; undefined when it knows nothing specific. */
 export function specificParagraph(t: CatalogueTool, rules: CopyRules): string | undefined {
   const params = paramSentences(t).slice(0, 2);
-  const parts = [operationsSentence(t, rules), readShape(t, params.length > 0), objectSentence(t), ...params, ...signalSentences(t, rules)].filter((x): x is string => !!x);
+  const shape = readShape(t, params.length > 0);
+  const inputs = inputSentences(t, rules, params.length > 0 || !!shape);
+  const parts = [operationsSentence(t, rules), shape, objectSentence(t), ...params, ...inputs, readReach(t, rules), ...signalSentences(t, rules)].filter((x): x is string => !!x);
   if (!parts.length) return undefined;
   return parts.slice(0, 4).join(' ');
 }
