@@ -68,7 +68,8 @@ describe('"What it does", second paragraph', () => {
   it('names the thing the tool works on, not the kind’s phrase: a Kubernetes cluster is no database table', () => {
     const p = second('io.github.takashito/linode-mcp-server', 'recycle_kubernetes_cluster');
     expect(p).not.toContain('a database or a table');
-    expect(p).toContain('It works on a cluster that the user’s team shares');
+    // (Recycling replaces the cluster's machines: what it removes is infrastructure people use.)
+    expect(p).toContain('What it removes is running infrastructure');
   });
 
   it('lists only operations the verb lexicon knows ("is a tool" is none)', () => {
