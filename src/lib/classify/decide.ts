@@ -324,6 +324,7 @@ function listOperations(
   evidence: readonly Evidence[],
   params: readonly OperationParam[],
   listed: readonly ListedAction[],
+  leadListed: readonly ListedAction[] = [],
 ): Operation[] {
   const out: Operation[] = [];
   const seen = new Map<string, number>();
@@ -350,6 +351,11 @@ function listOperations(
   for (const e of evidence) {
     // A list's quote stands for its actions, which are added one by one below.
     if (!isStatedAction(e) || e.note === NOTE_LISTED) continue;
+    // The lead's own list stands for its actions too ("List, create, close, or select a browser tab").
+    if (e.source === 'description' && leadListed.some((a) => a.text === e.text)) {
+      for (const a of leadListed) if (a.text === e.text) push({ action: a.action, category: a.category, source: 'description', text: a.text });
+      continue;
+    }
     push({ action: e.text, category: e.supports!, source: e.source, text: e.text });
   }
   for (const a of listed) push({ action: a.action, category: a.category, source: 'description', text: a.text });
@@ -588,7 +594,7 @@ export function decide(rules: CompiledRules, input: ClassifyInput, found: StageF
     .filter((e) => e.supports === category || (e.supports === undefined && e.signals.some((s) => signals.includes(s))) || (e.weight === 0 && e.signals.some((s) => signals.includes(s))))
     .sort((a, b) => b.weight - a.weight || sourceOrder(a.source) - sourceOrder(b.source));
 
-  const operations = listOperations(rules, category, scan.evidence, scan.operationParams, found.description?.listedActions ?? []);
+  const operations = listOperations(rules, category, scan.evidence, scan.operationParams, found.description?.listedActions ?? [], found.description?.leadListedActions ?? []);
   let needsReview: string | undefined;
   if (worstCase) needsReview = `an umbrella action over ${worstCase.object} with no parameters and no list of operations: read as its worst plausible operation`;
   else if (fallback) needsReview = noDescription ? 'no description and no action word we know in the name' : 'no action word we know in the name or the description';

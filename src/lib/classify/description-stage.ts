@@ -105,7 +105,7 @@ function inertSpans(text: string, paramNames: readonly string[]): [number, numbe
 const CREDENTIAL_AS_INPUT = /\b(?:requires?|requiring|needs?|needing|using|uses|use|with|via|by|provide|providing|configured?|set|no)\s+(?:an?\s+|the\s+|your\s+|a\s+valid\s+|valid\s+)?(?:[\w.-]+\s+){0,2}$/i;
 
 export function scanDescription(rules: CompiledRules, description: string, paramNames: readonly string[] = []): DescriptionFindings {
-  const scan: DescriptionFindings = { evidence: [], signals: new Set(), action: '', objectWords: [], listedActions: [], leadOtherWords: [] };
+  const scan: DescriptionFindings = { evidence: [], signals: new Set(), action: '', objectWords: [], listedActions: [], leadListedActions: [], leadOtherWords: [] };
   // Offsets in `text` where the lead's own list of actions starts (read there, not again as a list).
   const leadListStarts = new Set<number>();
   let leadCategory: Category | undefined;
@@ -193,6 +193,9 @@ export function scanDescription(rules: CompiledRules, description: string, param
       : { at: i, to: i, isCombo: false, category: verb!.category, signals: [] as RiskSignal[], note: 'the first action word of the description' };
     let listed = false;
     let listEnd = chosen.to;
+    // Each action of the lead's own list, as the page shows it: "create, archive,
+    // restore, search, update" are five operations, each with its category.
+    const members: { at: number; category: Category }[] = [{ at: i, category: chosen.category }];
     // "Archive (delete) multiple email records": a verb glossed in brackets by
     // another is listed with it.
     const glossed = (k: number) => /^\s*\(\s*$/.test(lead.text.slice(leadTokens[k - 1]!.end, leadTokens[k]!.start)) && /^\s*\)/.test(lead.text.slice(leadTokens[k]!.end));
@@ -203,6 +206,7 @@ export function scanDescription(rules: CompiledRules, description: string, param
       if (!c2 && !v2) break;
       const category = c2 ? c2.combo.category : v2!.category;
       const to = c2 ? c2.to : k;
+      members.push({ at: k, category });
       if (rank(category) < rank(chosen.category)) {
         chosen = c2
           ? { at: k, to, isCombo: true, category, signals: c2.combo.signals, note: `the description ${c2.combo.label}` }
@@ -231,19 +235,23 @@ export function scanDescription(rules: CompiledRules, description: string, param
     }
     leadListStarts.add(lead.start + leadTokens[i]!.start);
     leadCategory = chosen.category;
+    // (The action a shared object made worse, "close … tab", takes that category.)
+    for (const m of members) if (m.at === chosen.at) m.category = chosen.category;
     scan.leadOtherWords = leadWords.filter((_, k) => k < i || k > listEnd);
     // A lone verb is quoted with the words after it in its clause ("Get the
     // current weather"), so the quote says what it acts on.
     let quoteTo = chosen.to;
     if (!chosen.isCombo && !listed) while (quoteTo < chosen.at + 4 && quoteTo + 1 < leadWords.length && clause[quoteTo + 1] === clause[chosen.at]) quoteTo++;
+    const leadQuote = quote(listed ? i : chosen.at, quoteTo);
     scan.evidence.push({
       source: 'description',
-      text: quote(listed ? i : chosen.at, quoteTo),
+      text: leadQuote,
       supports: chosen.category,
       signals: chosen.signals,
       weight: chosen.isCombo ? w.lead_combo : w.lead_verb,
       note: chosen.note,
     });
+    if (members.length > 1) for (const m of members) scan.leadListedActions.push({ action: lead.text.slice(leadTokens[m.at]!.start, leadTokens[m.at]!.end), category: m.category, text: leadQuote });
     // "Analyse the purchased items and transfer USDC": a further action joined
     // to the first by "and"/"then" counts when it is worse. It needs an object
     // in its own clause, so "Get orders and trades for a pair" lists nouns.

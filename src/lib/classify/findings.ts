@@ -54,6 +54,8 @@ export interface DescriptionFindings extends Findings {
   objectWords: string[];
   /** Actions the description lists ("create, modify, delete"), one by one. */
   listedActions: ListedAction[];
+  /** The actions of the lead's own list ("List, create, close, or select a browser tab"), each an operation; their quote is the lead's evidence. */
+  leadListedActions: ListedAction[];
   /** Words of the lead other than its own action: a name verb found here is confirmed, not overruled ("Submit a withdraw request"). */
   leadOtherWords: string[];
 }

@@ -126,4 +126,13 @@ describe('review 5 classes', () => {
     expect(run({ name: 'browser_use_agent', description: 'This tool employs an open-source browser automation agent for fast tasks.' }).category).toBe('Execute');
     expect(run({ name: 'web_fetch', description: 'Extract readable text content from a webpage using Chrome browser automation.' }).category).toBe('Read');
   });
+
+  it("each action of the lead's own list is an operation with its own category", () => {
+    const c = run({ name: 'pages', description: 'Perform various page operations (create, archive, restore, search, update)' });
+    expect(c.operations.map((o) => o.action).sort()).toEqual(['archive', 'create', 'restore', 'search', 'update']);
+    expect(c.operations.find((o) => o.action === 'search')!.category).toBe('Read');
+    const tabs = run({ name: 'browser_tabs', description: 'List, create, close, or select a browser tab.' });
+    expect(tabs.operations.find((o) => o.action === 'close')!.category).toBe(tabs.category);
+    expect(tabs.operations.find((o) => o.action === 'List')!.category).toBe('Read');
+  });
 });
