@@ -312,8 +312,9 @@ function namedAction(lex: Lexicon, c: Classification, name: string, spelled = ''
   // "screenshots a take" or "waits a browser" would follow.
   const nameWords = c.nameWords ?? [];
   const leads = !nameWords.length || nameWords[0] === c.action;
-  // The action alone ("delete"), or, for the weak reading below, a pair that starts with it ("cancel_order").
-  if (!e || (said !== c.action && (leads || !said.startsWith(c.action)))) return undefined;
+  // The action alone ("delete"), or a pair that starts with it ("send_email",
+  // "cancel_order"): a whole-name match still reads verb first when the name does.
+  if (!e || !said.startsWith(c.action)) return undefined;
   if (isApiPath(name, c.action)) return undefined;
   const tokens = nameWordsGlued(name);
   const at = tokens.indexOf(c.action);
@@ -339,10 +340,21 @@ function namedAction(lex: Lexicon, c: Classification, name: string, spelled = ''
     return object === undefined ? undefined : { verb: c.action, object: withArticle(object), weak: true };
   }
   const rest = tokens.slice(at + 1).filter((w) => !/^(the|a|an|this|that|these|those|your|my|our|their|its|specified|specific|given|existing|current|selected|user's|s)$/.test(w));
-  if (!rest.length) return { verb: c.action, object: '' };
+  // A pair matched whole ("send_email") is read the same way, but only when the description names nothing:
+  // its own words ("Send an email to a recipient") say it better.
+  const whole = said !== c.action ? { weak: true } : {};
+  // "send_email_tool": the tool is not what it sends.
+  if (rest.length > 1 && rest[rest.length - 1] === 'tool') rest.pop();
+  if (!rest.length) return { verb: c.action, object: '', ...whole };
   const object = cleanObject(lex, rest, c.action, 4);
-  return object === undefined ? undefined : { verb: c.action, object: withArticle(object) };
+  if (object === undefined) return undefined;
+  // "reply_to_tweet" says its preposition; "reply_twitter_tweet" leaves it out ("replies to a Twitter tweet").
+  const prep = VERB_PREPOSITION[c.action];
+  return { verb: c.action, object: prep && !PREPOSITIONS.has(rest[0]!) ? `${prep} ${withArticle(object)}` : withArticle(object), ...whole };
 }
+
+/** Verbs that reach their object through a preposition, which a name leaves out ("reply_twitter_tweet", "subscribe_product"). */
+const VERB_PREPOSITION: Record<string, string> = { reply: 'to', respond: 'to', subscribe: 'to', unsubscribe: 'from', listen: 'to', comment: 'on', vote: 'on' };
 
 /** A lower-case word of a name as the tool's own prose spells it, when that spelling has capitals after its first letter ("mysql" → "MySQL", "fmp" → "FMP"; not "Item" of a Title Case "Delete an Item"). */
 function spelling(word: string, text: string): string {
@@ -552,10 +564,16 @@ function whatItDoes(c: Classification, ctx: RationaleContext, act: Act | undefin
       return `${ctx.name} only returns information or a result and changes nothing ${on}.`;
     }
     case 'Write': {
+      // "send_email sends an email": a sent message goes to whoever the caller addresses it to.
+      const sent = c.objectKind?.id === 'message' && c.signals.includes('external_messaging');
+      if (does && sent && SENDING_VERBS.has(act!.verb) && !/\b(to|with)\b/.test(act!.object)) return `${does} to whoever it is addressed to ${on}.`;
       if (does) return `${does} ${on}.`;
       if (c.signals.includes('sends_local_files')) return `${ctx.name} takes files from the machine it runs on, by path, and sends them out ${on}.`;
       const file = c.evidence.find((e) => e.note === NOTE_WRITES_FILE);
       if (file) return `${ctx.name} saves what it produces to a file where ${ctx.server} runs, at the path its ${file.text} parameter gives.`;
+      // A message is sent, not changed, and "changes a message to people outside the tool" says neither.
+      if (sent) return /^(post|publish|tweet|broadcast)$/.test(c.action) ? `${ctx.name} posts a message ${on} for whoever can read it there.` : `${ctx.name} sends a message to whoever it is addressed to ${on}.`;
+      if (c.objectKind?.id === 'message') return isPlural(c.objectKind.word) ? `${ctx.name} changes ${c.objectKind.word.toLowerCase()} ${on}.` : `${ctx.name} makes a change ${on}.`;
       return c.objectKind ? `${ctx.name} changes ${c.objectKind.phrase} ${on}.` : `${ctx.name} makes a change ${on}.`;
     }
     case 'Execute': {
@@ -588,6 +606,9 @@ function whatItDoes(c: Classification, ctx: RationaleContext, act: Act | undefin
     }
   }
 }
+
+/** Verbs that send what they act on to someone ("sends an email", "forwards a message"). */
+const SENDING_VERBS = new Set(['send', 'forward', 'email', 'text', 'message', 'mail', 'dm']);
 
 function operationsSentence(c: Classification): string | undefined {
   const p = c.operationParams[0];

@@ -1,0 +1,30 @@
+/**
+ * Rationale text classes the sixth review found garbled, each pinned on a
+ * small definition written here: the sentence a class produced, and what it
+ * says instead.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadRules } from '../rules/load-rules.ts';
+import { classify } from './classify.ts';
+import { writeRationale } from './rationale.ts';
+
+const rules = loadRules();
+const ctx = { title: 'Test', prefixWords: new Set<string>() };
+const said = (name: string, description: string, params?: Record<string, unknown>, server = 'Test') => {
+  const input = { name, description, ...(params ? { inputSchema: { type: 'object', properties: params } } : {}) };
+  const c = classify(rules, input, { ...ctx, title: server });
+  return { c, r: writeRationale(c, { rules, name, server, policyKind: 'rate', policyBecause: 'reasons', description, params: Object.keys(params ?? {}) }) };
+};
+
+describe('rationale text classes of review 6', () => {
+  it('a name matched whole as a verb and its message ("send_email") sends it to whoever it is addressed to, not "changes a message to people outside the tool"', () => {
+    const { c, r } = said('send_email', 'Description not available');
+    expect(c.category).toBe('Write');
+    expect(r).toContain('send_email sends an email to whoever it is addressed to on Test');
+    expect(r).not.toContain('changes a message');
+    // The description's own words still win when it names the object.
+    expect(said('send_email', 'Send an email to a recipient').r).toContain('sends an email to a recipient on Test');
+    // A verb that reaches its object through a preposition gets it back.
+    expect(said('reply_widget_tweet', '').r).not.toContain('replies a');
+  });
+});
