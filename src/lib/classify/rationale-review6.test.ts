@@ -27,4 +27,9 @@ describe('rationale text classes of review 6', () => {
     // A verb that reaches its object through a preposition gets it back.
     expect(said('reply_widget_tweet', '').r).not.toContain('replies a');
   });
+
+  it('what a request is for ("the request to disable OTP on your transfers") is part of the object, not a purpose that ends it', () => {
+    const r = said('finalize_disable_widget', 'Finalize the request to disable widgets on your transfers').r;
+    expect(r).toContain('finalizes the request to disable widgets on the user’s transfers on Test');
+  });
 });

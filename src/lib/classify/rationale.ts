@@ -415,6 +415,8 @@ function describedAction(lex: Lexicon, c: Classification, description: string | 
   // Where the object went on past a preposition: a comma right after cuts back to here ("with a rich, …").
   let continued = -1;
   let ended = false;
+  // A request and what it is for ("the request to disable OTP on the user’s transfers") may run one word longer.
+  let purpose = false;
   for (let i = 0; i < words.length && kept.length <= 8; i++) {
     const w = words[i]!;
     const l = w.toLowerCase();
@@ -424,7 +426,10 @@ function describedAction(lex: Lexicon, c: Classification, description: string | 
       // "to compare content" is a purpose, not a place.
       // An object that is itself a place ("from English to Braille") keeps its capitalised end.
       const placeOnly = PREPOSITIONS.has(kept[0]!.toLowerCase());
-      if (!/^(to|from|in|on|into|at|with)$/.test(l) || !next || !(/^[a-z]/.test(next) || placeOnly) || lexiconVerb(lex, next) === next.toLowerCase()) {
+      // "the request to disable OTP": what a request or an attempt is for is part of it, not a purpose of the call.
+      const purposeOf = l === 'to' && next === words[i + 1] && REQUEST_NOUNS.has(kept[kept.length - 1]!.toLowerCase()) && lexiconVerb(lex, next!) === next!.toLowerCase();
+      if (purposeOf) purpose = true;
+      if (!purposeOf && (!/^(to|from|in|on|into|at|with)$/.test(l) || !next || !(/^[a-z]/.test(next) || placeOnly) || lexiconVerb(lex, next) === next.toLowerCase())) {
         ended = true;
         break;
       }
@@ -447,7 +452,8 @@ function describedAction(lex: Lexicon, c: Classification, description: string | 
     const clauseAt = kept.findIndex((w, i) => i > 1 && /^(a|an|the)$/i.test(w) && /^[a-z]{3,}$/i.test(kept[i - 1]!) && isPlural(kept[i - 1]!) && !/(ing|ed)$/i.test(kept[i - 1]!) && !PREPOSITIONS.has(kept[i - 1]!.toLowerCase()) && !OBJECT_ENDS.has(kept[i - 1]!.toLowerCase()) && !NO_ARTICLE.has(kept[i - 1]!.toLowerCase()) && !actsAsVerb(lex, kept[i - 1]!));
     if (clauseAt > 0) kept.length = clauseAt;
   }
-  if (kept.length > 7) {
+  const longest = purpose ? 8 : 7;
+  if (kept.length > longest) {
     // Too long to read as one object: keep what comes before its last preposition.
     const cut = kept.slice(0, 8).map((w) => w.toLowerCase()).findLastIndex((w, i) => i > 0 && PREPOSITIONS.has(w));
     if (cut <= 0) return undefined;
@@ -466,7 +472,7 @@ function describedAction(lex: Lexicon, c: Classification, description: string | 
   if (!kept.length) return { verb, object: '' };
   // "Update a Monday.com item's or sub-item's column values": a possessive is not the thing.
   if (/['’]s$/i.test(kept[kept.length - 1]!)) return undefined;
-  const object = cleanObject(lex, kept, verb, 7, false);
+  const object = cleanObject(lex, kept, verb, longest, false);
   if (object === undefined) return undefined;
   // Verbs with a particle first ("Look up the price"), or objects that are only words like "all".
   if (/^(up|out|back|down|off|over|all|every|each|some|any|it|them|this|that|one|two|one or more)$/i.test(object)) return undefined;
@@ -475,6 +481,9 @@ function describedAction(lex: Lexicon, c: Classification, description: string | 
   if (/^(operations?|actions?|functionality|things?|stuff)$/i.test(object)) return { verb, object: '' };
   return { verb, object: withArticle(object) };
 }
+
+/** Nouns whose "to <verb>" says what they are for ("the request to disable OTP", "an invitation to join"). */
+const REQUEST_NOUNS = new Set(['request', 'requests', 'attempt', 'attempts', 'invitation', 'invitations', 'invite', 'invites', 'proposal', 'proposals', 'instruction', 'instructions', 'command', 'permission', 'approval', 'consent', 'offer', 'offers', 'challenge', 'ticket']);
 
 /** Last words of a name that make it a look-up of something's state ("order_status", "sync_history"). */
 const LOOKUP_ENDS = /\b(status|statuses|history|info|details|progress|state)$/i;
