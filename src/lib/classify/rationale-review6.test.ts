@@ -32,4 +32,11 @@ describe('rationale text classes of review 6', () => {
     const r = said('finalize_disable_widget', 'Finalize the request to disable widgets on your transfers').r;
     expect(r).toContain('finalizes the request to disable widgets on the user’s transfers on Test');
   });
+
+  it('name words the server title spells as one CamelCase word stay one word ("WildFly", not "wild fly"), and an acronym the name writes in capitals stays so', () => {
+    const r = said('invokeGizmoHubCLIOperation', '', undefined, 'GizmoHub MCP Server').r;
+    expect(r).toContain('invokes a GizmoHub CLI operation on GizmoHub MCP Server');
+    // A type name in brackets is code, not the prose's spelling.
+    expect(said('get_manga_widget', 'Get a widget. Args: kind (MangaWidget): the kind').r).not.toContain('MangaWidget on');
+  });
 });

@@ -316,7 +316,7 @@ function namedAction(lex: Lexicon, c: Classification, name: string, spelled = ''
   // "cancel_order"): a whole-name match still reads verb first when the name does.
   if (!e || !said.startsWith(c.action)) return undefined;
   if (isApiPath(name, c.action)) return undefined;
-  const tokens = nameWordsGlued(name);
+  const tokens = joinBrands(nameWordsGlued(name, c.action), spelled, c.action);
   const at = tokens.indexOf(c.action);
   if (at < 0) return undefined;
   // A name writes "mysql", "fmp", "ui" in lower case; the object takes the description's spelling ("MySQL", "FMP").
@@ -366,8 +366,31 @@ function spelling(word: string, text: string): string {
   return word;
 }
 
+/**
+ * Name words that the tool's prose writes as one CamelCase word joined again
+ * ("wild"+"fly" → "WildFly" when the server is "WildFly MCP Server"), and an
+ * acronym the name itself writes in capitals kept so ("invokeWildFlyCLIOperation" → "CLI").
+ */
+function joinBrands(tokens: string[], text: string, action: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    let joined: string | undefined;
+    for (let n = 3; n >= 2 && !joined; n--) {
+      const parts = tokens.slice(i, i + n);
+      if (parts.length < n || parts.includes(action) || !parts.every((w) => /^[a-z]+$/.test(w))) continue;
+      const re = new RegExp(`(?<![A-Za-z0-9])${parts.join('')}(?![A-Za-z0-9])`, 'gi');
+      // Only a CamelCase spelling: capitals inside the word, and not all of it ("WildFly", not "WILDFLY" or "Wildfly").
+      // A type name in brackets or backticks ("ranking_type (MangaRanking)") is code, not prose.
+      for (const m of text.matchAll(re)) if (/^[A-Z][a-z]+[A-Z][a-z]/.test(m[0]) && !/^[(`]$/.test(text[m.index! - 1] ?? '')) joined = m[0];
+      if (joined) (out.push(joined), (i += n - 1));
+    }
+    if (!joined) out.push(tokens[i]!);
+  }
+  return out;
+}
+
 /** A name's words with letter-digit runs whole again ("erc20", "base64", "C2C", "p2p", not "erc 20" or "c 2 c"). */
-function nameWordsGlued(name: string): string[] {
+function nameWordsGlued(name: string, action = ''): string[] {
   const out: string[] = [];
   const starts: number[] = [];
   let prevEnd = -1;
@@ -378,10 +401,13 @@ function nameWordsGlued(name: string): string[] {
     else (out.push(t.word), starts.push(t.start));
     prevEnd = t.end;
   }
-  // As the name writes it when it mixes capitals and digits ("C2C", not "c2c").
+  // As the name writes it when it mixes capitals and digits ("C2C", not "c2c"),
+  // or writes an acronym in capitals among lower-case words ("invokeWildFlyCLIOperation": "CLI").
+  const mixed = /[a-z]/.test(name);
   return out.map((w, i) => {
     const raw = name.slice(starts[i], starts[i]! + w.length);
-    return /\d/.test(w) && /^[A-Z0-9]+$/.test(raw) && raw.toLowerCase() === w ? raw : w;
+    const acronym = mixed && w.length >= 2 && w !== action && /^[A-Z]+$/.test(raw);
+    return (/\d/.test(w) || acronym) && /^[A-Z0-9]+$/.test(raw) && raw.toLowerCase() === w ? raw : w;
   });
 }
 
