@@ -39,4 +39,15 @@ describe('rationale text classes of review 6', () => {
     // A type name in brackets is code, not the prose's spelling.
     expect(said('get_manga_widget', 'Get a widget. Args: kind (MangaWidget): the kind').r).not.toContain('MangaWidget on');
   });
+
+  it('"run_doctor" runs its doctor command, not "a doctor"; a read that analyzes or converts its object reports about it or makes something of it, rather than handing it back', () => {
+    const doctor = said('run_doctor', 'Iteratively install upgrades and run tests').r;
+    expect(doctor).toContain('run_doctor runs its doctor command on Test');
+    expect(said('run_pipeline', 'Run a pipeline').r).toContain('runs a pipeline on Test');
+    const { c, r } = said('gizmo_code', 'Analyzes codebases with Gizmo.');
+    expect(c.category).toBe('Read');
+    expect(r).toContain('what it reports about the codebases');
+    expect(r).not.toContain('(the codebases)');
+    expect(said('convert_widget', 'Convert a widget to PNG').r).toContain('what it makes of the widget');
+  });
 });

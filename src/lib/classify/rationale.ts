@@ -614,6 +614,9 @@ function whatItDoes(c: Classification, ctx: RationaleContext, act: Act | undefin
     case 'Execute': {
       const param = c.evidence.find((e) => e.source === 'parameter' && e.signals.includes('freeform_code'));
       if (param) return `${ctx.name} runs the code or query the caller puts in its ${param.text} parameter, ${on}.`;
+      // "run_doctor": a single word after "run" that names nothing runnable is the name of a command.
+      const command = act!?.verb === 'run' && /^an? [a-z]+$/.test(act.object) && !RUNNABLE.has(act.object.split(' ')[1]!) ? act.object.split(' ')[1] : undefined;
+      if (command) return `${ctx.name} runs its ${command} command ${on}, and the caller’s input, not the tool’s name, decides what each call does.`;
       if (does) return `${does} ${on}, and the caller’s input, not the tool’s name, decides what each call does.`;
       return `${ctx.name} runs what the caller asks for ${on}, so its input, not its name, decides what happens.`;
     }
@@ -641,6 +644,14 @@ function whatItDoes(c: Classification, ctx: RationaleContext, act: Act | undefin
     }
   }
 }
+
+/** Reads whose object is what they examine, not what they hand back ("analyzes codebases" reports on them). */
+const ASSESS_VERBS = new Set(['analyze', 'analyse', 'check', 'validate', 'compare', 'test', 'verify', 'debug', 'inspect', 'review', 'profile', 'diagnose', 'evaluate', 'audit', 'lint', 'explain', 'assess', 'examine', 'score', 'rate', 'detect', 'identify', 'benchmark', 'critique', 'grade', 'classify', 'interpret']);
+/** Reads whose object is the input they turn into something else ("translates text", "decodes a transaction"). */
+const TRANSFORM_VERBS = new Set(['convert', 'translate', 'decode', 'encode', 'format', 'parse', 'summarize', 'summarise', 'hash', 'encrypt', 'decrypt', 'transcribe', 'reverse', 'visualize', 'visualise', 'simulate', 'transform', 'compress', 'minify', 'beautify', 'render', 'tokenize']);
+
+/** A command a run_<word> tool names, not a thing it runs ("run_doctor" runs no "doctor"); what a tool can run is one of these. */
+const RUNNABLE = new Set(['script', 'scripts', 'code', 'command', 'commands', 'query', 'queries', 'test', 'tests', 'pipeline', 'pipelines', 'workflow', 'workflows', 'job', 'jobs', 'build', 'builds', 'container', 'containers', 'task', 'tasks', 'program', 'process', 'function', 'action', 'actions', 'migration', 'migrations', 'analysis', 'audit', 'benchmark', 'check', 'checks', 'scan', 'suite', 'notebook', 'cell', 'cells', 'simulation', 'agent', 'model', 'sql', 'python', 'shell', 'tool', 'plugin', 'recipe', 'shortcut', 'monitor', 'queue', 'execution', 'playbook', 'macro', 'snippet', 'step', 'steps', 'flow', 'experiment', 'evaluation', 'report', 'lint', 'linter', 'formatter', 'compiler', 'binary', 'image', 'app', 'application', 'server', 'service', 'terminal', 'cli', 'bash', 'node', 'js', 'javascript', 'typescript', 'ruby', 'go', 'rust', 'r', 'java', 'powershell', 'cmd', 'applescript', 'jxa', 'sequence', 'batch', 'routine', 'cron', 'trigger', 'hook', 'hooks', 'operation', 'operations', 'request', 'requests', 'spider', 'crawler', 'scraper', 'bot', 'swarm', 'pipeline', 'prompt', 'prompts', 'inference', 'training', 'statement', 'statements', 'transaction', 'transactions', 'procedure', 'procedures', 'sandbox', 'vm']);
 
 /** Verbs that send what they act on to someone ("sends an email", "forwards a message"). */
 const SENDING_VERBS = new Set(['send', 'forward', 'email', 'text', 'message', 'mail', 'dm']);
@@ -708,10 +719,14 @@ function costSentence(c: Classification, ctx: RationaleContext, act: Act | undef
       if (c.signals.includes('server_side_fetch')) return 'It fetches whatever address it is given from the server’s own network, which can reach internal services, and brings untrusted page text back to the agent.';
       if (c.signals.includes('needs_credentials')) return 'It needs a credential to call the service; the risk lies in what it reveals and in the outside text it brings back.';
       // Search and open-world reads bring back text others wrote; other reads bring back the account's own data.
-      const shown = the ? ` (${the})` : '';
+      // "analyzes codebases" hands back an analysis, not the codebases; "translates text" what it makes of the text.
+      const verb = act?.verb ?? '';
+      const shown = !the ? '' : ASSESS_VERBS.has(verb) ? ` about ${the}` : ` (${the})`;
       // A guessed Read is not known to change nothing: say so instead of "only".
       if (c.fallback) return 'If so, the risk lies in what it hands back and in who can see the agent’s context.';
       if (c.signals.includes('open_world') || /^(search|browse|crawl|scrape|fetch|research)$/.test(act?.verb ?? '')) return `The risk lies in what comes back${shown}: text from outside sources that the agent reads as input, where planted instructions can try to steer it.`;
+      if (ASSESS_VERBS.has(verb) && the) return `The risk lies only in what it reports about ${the} and in who can see the agent’s context.`;
+      if (TRANSFORM_VERBS.has(verb) && the) return `The risk lies only in what it makes of ${the} and in who can see the agent’s context.`;
       return `The risk lies only in what it hands back${shown} and in who can see the agent’s context.`;
     }
     case 'Write': {
