@@ -50,4 +50,14 @@ describe('rationale text classes of review 6', () => {
     expect(r).not.toContain('(the codebases)');
     expect(said('convert_widget', 'Convert a widget to PNG').r).toContain('what it makes of the widget');
   });
+
+  it('an admin-scope write names what it found: a payee payments can later go to, a credential the server uses, not "who can do what"', () => {
+    const payee = said('create-widget-payee', '').r;
+    expect(payee).toContain('adds a payee on Test, someone payments can later be sent to');
+    expect(payee).not.toContain('who can do what');
+    const key = said('setApiKey', '').r;
+    expect(key).toContain('changes a credential Test uses');
+    expect(key).not.toContain('who can do what');
+    expect(said('assign_widget_role', 'Assign a role to a user').r).toContain('who can do what');
+  });
 });

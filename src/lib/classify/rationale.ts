@@ -741,7 +741,18 @@ function costSentence(c: Classification, ctx: RationaleContext, act: Act | undef
       }
       if (c.signals.includes('external_messaging')) return `What it sends or publishes reaches ${who === 'the user' ? 'other people' : who}, and a message cannot be pulled back once read.`;
       if (c.signals.includes('public_audience')) return `A wrong change reaches ${who === 'the user' ? 'other people' : who} as soon as it lands, before another call can put it right.`;
-      if (c.signals.includes('admin_scope')) return `A wrong call changes who can do what on ${ctx.server}, which affects the whole team until someone notices.`;
+      if (c.signals.includes('admin_scope')) {
+        // Say what was found: a payee or a credential is not "who can do what".
+        const admin = c.evidence.filter((e) => e.signals.includes('admin_scope')).map((e) => e.text.toLowerCase()).join(' ');
+        const creates = CREATE_VERBS.has(act?.verb ?? '');
+        if (/payee|beneficiar|recipient/.test(admin)) return `A wrong call ${creates ? 'adds a payee' : 'changes a payee'} on ${ctx.server}, someone payments can later be sent to, and it stays until someone notices and ${creates ? 'removes' : 'corrects'} it.`;
+        // An API key the server is given ("setApiKey") is one it calls with; a password or token it issues lets someone in.
+        const configures = /^(set|configure|update|save|store|change|replace)$/.test(act?.verb ?? c.action);
+        if (configures && /api ?keys?\b|\bkeys?\b|credential/.test(`${admin} ${act?.object ?? ''}`.toLowerCase()) && !/password/.test(admin)) return `A wrong call changes a credential ${ctx.server} uses: calls that need it fail, or act for whoever the wrong one belongs to, until someone notices and sets it right.`;
+        // A password policy ("disable_password_expiry") is still who can do what.
+        if ((kind?.id === 'secret' || /api ?key|token|credential|secret|password/.test(admin)) && !/expir|polic/.test(`${admin} ${ctx.name.toLowerCase()}`)) return `A wrong call ${creates ? 'issues' : 'changes'} a password, key or token on ${ctx.server} that lets whoever holds it in, until someone notices and resets or revokes it.`;
+        return `A wrong call changes who can do what on ${ctx.server}, which affects the whole team until someone notices.`;
+      }
       if (c.signals.includes('bulk_scope')) {
         // A batch creation makes many things; it matches nothing.
         if (CREATE_VERBS.has(act?.verb ?? '')) return 'One call makes many at once; each can be removed again, but a loop can make many more before anyone notices.';
