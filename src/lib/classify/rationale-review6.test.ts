@@ -60,4 +60,13 @@ describe('rationale text classes of review 6', () => {
     expect(key).not.toContain('who can do what');
     expect(said('assign_widget_role', 'Assign a role to a user').r).toContain('who can do what');
   });
+
+  it('an item’s ACL is who may do what, not a record: its access rules are taken away, not "records" lost', () => {
+    const { c, r } = said('widget-clear-item-acl', 'Clears all access rules from a Widget item by its ID.');
+    expect(c.objectKind?.id).toBe('permission');
+    expect(r).toContain('takes away someone’s access or role (the access rules)');
+    expect(said('widget-add-item-acl-by-id', 'Adds an access control entry to a Widget item by its ID.').c.objectKind?.id).toBe('permission');
+    // An item alone is still a record.
+    expect(said('delete_widget_item', 'Delete a widget item').c.objectKind?.id).toBe('record');
+  });
 });
