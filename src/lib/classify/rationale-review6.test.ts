@@ -69,4 +69,13 @@ describe('rationale text classes of review 6', () => {
     // An item alone is still a record.
     expect(said('delete_widget_item', 'Delete a widget item').c.objectKind?.id).toBe('record');
   });
+
+  it('a verb word that is the object of the name’s action ("block" of "append-block-children") is no operation; a list of actions ("create_run_close", "create_or_update") still is', () => {
+    const { c } = said('append-block-children', 'Append new children blocks to a parent widget');
+    expect(c.category).toBe('Write');
+    expect(c.operations.map((o) => o.action.toLowerCase())).not.toContain('block');
+    expect(c.operations[0]!.action.toLowerCase()).toMatch(/^append/);
+    expect(said('create_run_close', 'Create a sandbox, run code, and close it').c.operations.map((o) => o.action.toLowerCase())).toContain('run');
+    expect(said('create_or_update_widget', '').c.operations.map((o) => o.action.toLowerCase())).toContain('update');
+  });
 });
