@@ -317,6 +317,19 @@ function dropOperationParams(scan: { operationParams: OperationParam[]; evidence
   scan.evidence = scan.evidence.filter((e) => !(e.source === 'parameter' && dropped.has(e.note)));
 }
 
+/**
+ * True when a later action word of the name follows the name's action
+ * directly (no "and" or "or" between: "create_or_update" lists two) and
+ * a word that is no verb follows it: "block" of "append_block_children".
+ */
+function objectOfAction(rules: CompiledRules, nameWords: readonly string[], nameAction: string, e: Evidence): boolean {
+  if (e.source !== 'name' || e.note !== 'a later action word in the name' || !nameAction) return false;
+  const word = e.text.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const at = nameWords.indexOf(word);
+  // "create_run_close" lists three actions: a verb after it makes it one of a list.
+  return at > 0 && at < nameWords.length - 1 && nameWords[at - 1] === nameAction && nameWords.indexOf(word, at + 1) < 0 && !rules.verbCategory.has(nameWords[at + 1]!);
+}
+
 /** Every operation the evidence shows, one per action and category, most dangerous first. */
 function listOperations(
   rules: CompiledRules,
@@ -325,6 +338,8 @@ function listOperations(
   params: readonly OperationParam[],
   listed: readonly ListedAction[],
   leadListed: readonly ListedAction[] = [],
+  nameWords: readonly string[] = [],
+  nameAction = '',
 ): Operation[] {
   const out: Operation[] = [];
   const seen = new Map<string, number>();
@@ -356,6 +371,8 @@ function listOperations(
       for (const a of leadListed) if (a.text === e.text) push({ action: a.action, category: a.category, source: 'description', text: a.text });
       continue;
     }
+    // "append-block-children": a verb word right after the name's action, before a noun, is that action's object, not an operation.
+    if (objectOfAction(rules, nameWords, nameAction, e)) continue;
     push({ action: e.text, category: e.supports!, source: e.source, text: e.text });
   }
   for (const a of listed) push({ action: a.action, category: a.category, source: 'description', text: a.text });
@@ -594,7 +611,7 @@ export function decide(rules: CompiledRules, input: ClassifyInput, found: StageF
     .filter((e) => e.supports === category || (e.supports === undefined && e.signals.some((s) => signals.includes(s))) || (e.weight === 0 && e.signals.some((s) => signals.includes(s))))
     .sort((a, b) => b.weight - a.weight || sourceOrder(a.source) - sourceOrder(b.source));
 
-  const operations = listOperations(rules, category, scan.evidence, scan.operationParams, found.description?.listedActions ?? [], found.description?.leadListedActions ?? []);
+  const operations = listOperations(rules, category, scan.evidence, scan.operationParams, found.description?.listedActions ?? [], found.description?.leadListedActions ?? [], splitIdentifier(input.name).map((t) => t.word.toLowerCase()), found.name.action);
   let needsReview: string | undefined;
   if (worstCase) needsReview = `an umbrella action over ${worstCase.object} with no parameters and no list of operations: read as its worst plausible operation`;
   else if (fallback) needsReview = noDescription ? 'no description and no action word we know in the name' : 'no action word we know in the name or the description';

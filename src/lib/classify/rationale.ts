@@ -312,10 +312,11 @@ function namedAction(lex: Lexicon, c: Classification, name: string, spelled = ''
   // "screenshots a take" or "waits a browser" would follow.
   const nameWords = c.nameWords ?? [];
   const leads = !nameWords.length || nameWords[0] === c.action;
-  // The action alone ("delete"), or, for the weak reading below, a pair that starts with it ("cancel_order").
-  if (!e || (said !== c.action && (leads || !said.startsWith(c.action)))) return undefined;
+  // The action alone ("delete"), or a pair that starts with it ("send_email",
+  // "cancel_order"): a whole-name match still reads verb first when the name does.
+  if (!e || !said.startsWith(c.action)) return undefined;
   if (isApiPath(name, c.action)) return undefined;
-  const tokens = nameWordsGlued(name);
+  const tokens = joinBrands(nameWordsGlued(name, c.action), spelled, c.action);
   const at = tokens.indexOf(c.action);
   if (at < 0) return undefined;
   // A name writes "mysql", "fmp", "ui" in lower case; the object takes the description's spelling ("MySQL", "FMP").
@@ -339,10 +340,21 @@ function namedAction(lex: Lexicon, c: Classification, name: string, spelled = ''
     return object === undefined ? undefined : { verb: c.action, object: withArticle(object), weak: true };
   }
   const rest = tokens.slice(at + 1).filter((w) => !/^(the|a|an|this|that|these|those|your|my|our|their|its|specified|specific|given|existing|current|selected|user's|s)$/.test(w));
-  if (!rest.length) return { verb: c.action, object: '' };
+  // A pair matched whole ("send_email") is read the same way, but only when the description names nothing:
+  // its own words ("Send an email to a recipient") say it better.
+  const whole = said !== c.action ? { weak: true } : {};
+  // "send_email_tool": the tool is not what it sends.
+  if (rest.length > 1 && rest[rest.length - 1] === 'tool') rest.pop();
+  if (!rest.length) return { verb: c.action, object: '', ...whole };
   const object = cleanObject(lex, rest, c.action, 4);
-  return object === undefined ? undefined : { verb: c.action, object: withArticle(object) };
+  if (object === undefined) return undefined;
+  // "reply_to_tweet" says its preposition; "reply_twitter_tweet" leaves it out ("replies to a Twitter tweet").
+  const prep = VERB_PREPOSITION[c.action];
+  return { verb: c.action, object: prep && !PREPOSITIONS.has(rest[0]!) ? `${prep} ${withArticle(object)}` : withArticle(object), ...whole };
 }
+
+/** Verbs that reach their object through a preposition, which a name leaves out ("reply_twitter_tweet", "subscribe_product"). */
+const VERB_PREPOSITION: Record<string, string> = { reply: 'to', respond: 'to', subscribe: 'to', unsubscribe: 'from', listen: 'to', comment: 'on', vote: 'on' };
 
 /** A lower-case word of a name as the tool's own prose spells it, when that spelling has capitals after its first letter ("mysql" → "MySQL", "fmp" → "FMP"; not "Item" of a Title Case "Delete an Item"). */
 function spelling(word: string, text: string): string {
@@ -354,8 +366,31 @@ function spelling(word: string, text: string): string {
   return word;
 }
 
+/**
+ * Name words that the tool's prose writes as one CamelCase word joined again
+ * ("wild"+"fly" → "WildFly" when the server is "WildFly MCP Server"), and an
+ * acronym the name itself writes in capitals kept so ("invokeWildFlyCLIOperation" → "CLI").
+ */
+function joinBrands(tokens: string[], text: string, action: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    let joined: string | undefined;
+    for (let n = 3; n >= 2 && !joined; n--) {
+      const parts = tokens.slice(i, i + n);
+      if (parts.length < n || parts.includes(action) || !parts.every((w) => /^[a-z]+$/.test(w))) continue;
+      const re = new RegExp(`(?<![A-Za-z0-9])${parts.join('')}(?![A-Za-z0-9])`, 'gi');
+      // Only a CamelCase spelling: capitals inside the word, and not all of it ("WildFly", not "WILDFLY" or "Wildfly").
+      // A type name in brackets or backticks ("ranking_type (MangaRanking)") is code, not prose.
+      for (const m of text.matchAll(re)) if (/^[A-Z][a-z]+[A-Z][a-z]/.test(m[0]) && !/^[(`]$/.test(text[m.index! - 1] ?? '')) joined = m[0];
+      if (joined) (out.push(joined), (i += n - 1));
+    }
+    if (!joined) out.push(tokens[i]!);
+  }
+  return out;
+}
+
 /** A name's words with letter-digit runs whole again ("erc20", "base64", "C2C", "p2p", not "erc 20" or "c 2 c"). */
-function nameWordsGlued(name: string): string[] {
+function nameWordsGlued(name: string, action = ''): string[] {
   const out: string[] = [];
   const starts: number[] = [];
   let prevEnd = -1;
@@ -366,10 +401,13 @@ function nameWordsGlued(name: string): string[] {
     else (out.push(t.word), starts.push(t.start));
     prevEnd = t.end;
   }
-  // As the name writes it when it mixes capitals and digits ("C2C", not "c2c").
+  // As the name writes it when it mixes capitals and digits ("C2C", not "c2c"),
+  // or writes an acronym in capitals among lower-case words ("invokeWildFlyCLIOperation": "CLI").
+  const mixed = /[a-z]/.test(name);
   return out.map((w, i) => {
     const raw = name.slice(starts[i], starts[i]! + w.length);
-    return /\d/.test(w) && /^[A-Z0-9]+$/.test(raw) && raw.toLowerCase() === w ? raw : w;
+    const acronym = mixed && w.length >= 2 && w !== action && /^[A-Z]+$/.test(raw);
+    return (/\d/.test(w) || acronym) && /^[A-Z0-9]+$/.test(raw) && raw.toLowerCase() === w ? raw : w;
   });
 }
 
@@ -403,6 +441,8 @@ function describedAction(lex: Lexicon, c: Classification, description: string | 
   // Where the object went on past a preposition: a comma right after cuts back to here ("with a rich, …").
   let continued = -1;
   let ended = false;
+  // A request and what it is for ("the request to disable OTP on the user’s transfers") may run one word longer.
+  let purpose = false;
   for (let i = 0; i < words.length && kept.length <= 8; i++) {
     const w = words[i]!;
     const l = w.toLowerCase();
@@ -412,7 +452,10 @@ function describedAction(lex: Lexicon, c: Classification, description: string | 
       // "to compare content" is a purpose, not a place.
       // An object that is itself a place ("from English to Braille") keeps its capitalised end.
       const placeOnly = PREPOSITIONS.has(kept[0]!.toLowerCase());
-      if (!/^(to|from|in|on|into|at|with)$/.test(l) || !next || !(/^[a-z]/.test(next) || placeOnly) || lexiconVerb(lex, next) === next.toLowerCase()) {
+      // "the request to disable OTP": what a request or an attempt is for is part of it, not a purpose of the call.
+      const purposeOf = l === 'to' && next === words[i + 1] && REQUEST_NOUNS.has(kept[kept.length - 1]!.toLowerCase()) && lexiconVerb(lex, next!) === next!.toLowerCase();
+      if (purposeOf) purpose = true;
+      if (!purposeOf && (!/^(to|from|in|on|into|at|with)$/.test(l) || !next || !(/^[a-z]/.test(next) || placeOnly) || lexiconVerb(lex, next) === next.toLowerCase())) {
         ended = true;
         break;
       }
@@ -435,7 +478,8 @@ function describedAction(lex: Lexicon, c: Classification, description: string | 
     const clauseAt = kept.findIndex((w, i) => i > 1 && /^(a|an|the)$/i.test(w) && /^[a-z]{3,}$/i.test(kept[i - 1]!) && isPlural(kept[i - 1]!) && !/(ing|ed)$/i.test(kept[i - 1]!) && !PREPOSITIONS.has(kept[i - 1]!.toLowerCase()) && !OBJECT_ENDS.has(kept[i - 1]!.toLowerCase()) && !NO_ARTICLE.has(kept[i - 1]!.toLowerCase()) && !actsAsVerb(lex, kept[i - 1]!));
     if (clauseAt > 0) kept.length = clauseAt;
   }
-  if (kept.length > 7) {
+  const longest = purpose ? 8 : 7;
+  if (kept.length > longest) {
     // Too long to read as one object: keep what comes before its last preposition.
     const cut = kept.slice(0, 8).map((w) => w.toLowerCase()).findLastIndex((w, i) => i > 0 && PREPOSITIONS.has(w));
     if (cut <= 0) return undefined;
@@ -454,7 +498,7 @@ function describedAction(lex: Lexicon, c: Classification, description: string | 
   if (!kept.length) return { verb, object: '' };
   // "Update a Monday.com item's or sub-item's column values": a possessive is not the thing.
   if (/['’]s$/i.test(kept[kept.length - 1]!)) return undefined;
-  const object = cleanObject(lex, kept, verb, 7, false);
+  const object = cleanObject(lex, kept, verb, longest, false);
   if (object === undefined) return undefined;
   // Verbs with a particle first ("Look up the price"), or objects that are only words like "all".
   if (/^(up|out|back|down|off|over|all|every|each|some|any|it|them|this|that|one|two|one or more)$/i.test(object)) return undefined;
@@ -463,6 +507,9 @@ function describedAction(lex: Lexicon, c: Classification, description: string | 
   if (/^(operations?|actions?|functionality|things?|stuff)$/i.test(object)) return { verb, object: '' };
   return { verb, object: withArticle(object) };
 }
+
+/** Nouns whose "to <verb>" says what they are for ("the request to disable OTP", "an invitation to join"). */
+const REQUEST_NOUNS = new Set(['request', 'requests', 'attempt', 'attempts', 'invitation', 'invitations', 'invite', 'invites', 'proposal', 'proposals', 'instruction', 'instructions', 'command', 'permission', 'approval', 'consent', 'offer', 'offers', 'challenge', 'ticket']);
 
 /** Last words of a name that make it a look-up of something's state ("order_status", "sync_history"). */
 const LOOKUP_ENDS = /\b(status|statuses|history|info|details|progress|state)$/i;
@@ -552,15 +599,24 @@ function whatItDoes(c: Classification, ctx: RationaleContext, act: Act | undefin
       return `${ctx.name} only returns information or a result and changes nothing ${on}.`;
     }
     case 'Write': {
+      // "send_email sends an email": a sent message goes to whoever the caller addresses it to.
+      const sent = c.objectKind?.id === 'message' && c.signals.includes('external_messaging');
+      if (does && sent && SENDING_VERBS.has(act!.verb) && !/\b(to|with)\b/.test(act!.object)) return `${does} to whoever it is addressed to ${on}.`;
       if (does) return `${does} ${on}.`;
       if (c.signals.includes('sends_local_files')) return `${ctx.name} takes files from the machine it runs on, by path, and sends them out ${on}.`;
       const file = c.evidence.find((e) => e.note === NOTE_WRITES_FILE);
       if (file) return `${ctx.name} saves what it produces to a file where ${ctx.server} runs, at the path its ${file.text} parameter gives.`;
+      // A message is sent, not changed, and "changes a message to people outside the tool" says neither.
+      if (sent) return /^(post|publish|tweet|broadcast)$/.test(c.action) ? `${ctx.name} posts a message ${on} for whoever can read it there.` : `${ctx.name} sends a message to whoever it is addressed to ${on}.`;
+      if (c.objectKind?.id === 'message') return isPlural(c.objectKind.word) ? `${ctx.name} changes ${c.objectKind.word.toLowerCase()} ${on}.` : `${ctx.name} makes a change ${on}.`;
       return c.objectKind ? `${ctx.name} changes ${c.objectKind.phrase} ${on}.` : `${ctx.name} makes a change ${on}.`;
     }
     case 'Execute': {
       const param = c.evidence.find((e) => e.source === 'parameter' && e.signals.includes('freeform_code'));
       if (param) return `${ctx.name} runs the code or query the caller puts in its ${param.text} parameter, ${on}.`;
+      // "run_doctor": a single word after "run" that names nothing runnable is the name of a command.
+      const command = act!?.verb === 'run' && /^an? [a-z]+$/.test(act.object) && !RUNNABLE.has(act.object.split(' ')[1]!) ? act.object.split(' ')[1] : undefined;
+      if (command) return `${ctx.name} runs its ${command} command ${on}, and the caller’s input, not the tool’s name, decides what each call does.`;
       if (does) return `${does} ${on}, and the caller’s input, not the tool’s name, decides what each call does.`;
       return `${ctx.name} runs what the caller asks for ${on}, so its input, not its name, decides what happens.`;
     }
@@ -588,6 +644,17 @@ function whatItDoes(c: Classification, ctx: RationaleContext, act: Act | undefin
     }
   }
 }
+
+/** Reads whose object is what they examine, not what they hand back ("analyzes codebases" reports on them). */
+const ASSESS_VERBS = new Set(['analyze', 'analyse', 'check', 'validate', 'compare', 'test', 'verify', 'debug', 'inspect', 'review', 'profile', 'diagnose', 'evaluate', 'audit', 'lint', 'explain', 'assess', 'examine', 'score', 'rate', 'detect', 'identify', 'benchmark', 'critique', 'grade', 'classify', 'interpret']);
+/** Reads whose object is the input they turn into something else ("translates text", "decodes a transaction"). */
+const TRANSFORM_VERBS = new Set(['convert', 'translate', 'decode', 'encode', 'format', 'parse', 'summarize', 'summarise', 'hash', 'encrypt', 'decrypt', 'transcribe', 'reverse', 'visualize', 'visualise', 'simulate', 'transform', 'compress', 'minify', 'beautify', 'render', 'tokenize']);
+
+/** A command a run_<word> tool names, not a thing it runs ("run_doctor" runs no "doctor"); what a tool can run is one of these. */
+const RUNNABLE = new Set(['script', 'scripts', 'code', 'command', 'commands', 'query', 'queries', 'test', 'tests', 'pipeline', 'pipelines', 'workflow', 'workflows', 'job', 'jobs', 'build', 'builds', 'container', 'containers', 'task', 'tasks', 'program', 'process', 'function', 'action', 'actions', 'migration', 'migrations', 'analysis', 'audit', 'benchmark', 'check', 'checks', 'scan', 'suite', 'notebook', 'cell', 'cells', 'simulation', 'agent', 'model', 'sql', 'python', 'shell', 'tool', 'plugin', 'recipe', 'shortcut', 'monitor', 'queue', 'execution', 'playbook', 'macro', 'snippet', 'step', 'steps', 'flow', 'experiment', 'evaluation', 'report', 'lint', 'linter', 'formatter', 'compiler', 'binary', 'image', 'app', 'application', 'server', 'service', 'terminal', 'cli', 'bash', 'node', 'js', 'javascript', 'typescript', 'ruby', 'go', 'rust', 'r', 'java', 'powershell', 'cmd', 'applescript', 'jxa', 'sequence', 'batch', 'routine', 'cron', 'trigger', 'hook', 'hooks', 'operation', 'operations', 'request', 'requests', 'spider', 'crawler', 'scraper', 'bot', 'swarm', 'pipeline', 'prompt', 'prompts', 'inference', 'training', 'statement', 'statements', 'transaction', 'transactions', 'procedure', 'procedures', 'sandbox', 'vm']);
+
+/** Verbs that send what they act on to someone ("sends an email", "forwards a message"). */
+const SENDING_VERBS = new Set(['send', 'forward', 'email', 'text', 'message', 'mail', 'dm']);
 
 function operationsSentence(c: Classification): string | undefined {
   const p = c.operationParams[0];
@@ -652,10 +719,14 @@ function costSentence(c: Classification, ctx: RationaleContext, act: Act | undef
       if (c.signals.includes('server_side_fetch')) return 'It fetches whatever address it is given from the server’s own network, which can reach internal services, and brings untrusted page text back to the agent.';
       if (c.signals.includes('needs_credentials')) return 'It needs a credential to call the service; the risk lies in what it reveals and in the outside text it brings back.';
       // Search and open-world reads bring back text others wrote; other reads bring back the account's own data.
-      const shown = the ? ` (${the})` : '';
+      // "analyzes codebases" hands back an analysis, not the codebases; "translates text" what it makes of the text.
+      const verb = act?.verb ?? '';
+      const shown = !the ? '' : ASSESS_VERBS.has(verb) ? ` about ${the}` : ` (${the})`;
       // A guessed Read is not known to change nothing: say so instead of "only".
       if (c.fallback) return 'If so, the risk lies in what it hands back and in who can see the agent’s context.';
       if (c.signals.includes('open_world') || /^(search|browse|crawl|scrape|fetch|research)$/.test(act?.verb ?? '')) return `The risk lies in what comes back${shown}: text from outside sources that the agent reads as input, where planted instructions can try to steer it.`;
+      if (ASSESS_VERBS.has(verb) && the) return `The risk lies only in what it reports about ${the} and in who can see the agent’s context.`;
+      if (TRANSFORM_VERBS.has(verb) && the) return `The risk lies only in what it makes of ${the} and in who can see the agent’s context.`;
       return `The risk lies only in what it hands back${shown} and in who can see the agent’s context.`;
     }
     case 'Write': {
@@ -670,7 +741,18 @@ function costSentence(c: Classification, ctx: RationaleContext, act: Act | undef
       }
       if (c.signals.includes('external_messaging')) return `What it sends or publishes reaches ${who === 'the user' ? 'other people' : who}, and a message cannot be pulled back once read.`;
       if (c.signals.includes('public_audience')) return `A wrong change reaches ${who === 'the user' ? 'other people' : who} as soon as it lands, before another call can put it right.`;
-      if (c.signals.includes('admin_scope')) return `A wrong call changes who can do what on ${ctx.server}, which affects the whole team until someone notices.`;
+      if (c.signals.includes('admin_scope')) {
+        // Say what was found: a payee or a credential is not "who can do what".
+        const admin = c.evidence.filter((e) => e.signals.includes('admin_scope')).map((e) => e.text.toLowerCase()).join(' ');
+        const creates = CREATE_VERBS.has(act?.verb ?? '');
+        if (/payee|beneficiar|recipient/.test(admin)) return `A wrong call ${creates ? 'adds a payee' : 'changes a payee'} on ${ctx.server}, someone payments can later be sent to, and it stays until someone notices and ${creates ? 'removes' : 'corrects'} it.`;
+        // An API key the server is given ("setApiKey") is one it calls with; a password or token it issues lets someone in.
+        const configures = /^(set|configure|update|save|store|change|replace)$/.test(act?.verb ?? c.action);
+        if (configures && /api ?keys?\b|\bkeys?\b|credential/.test(`${admin} ${act?.object ?? ''}`.toLowerCase()) && !/password/.test(admin)) return `A wrong call changes a credential ${ctx.server} uses: calls that need it fail, or act for whoever the wrong one belongs to, until someone notices and sets it right.`;
+        // A password policy ("disable_password_expiry") is still who can do what.
+        if ((kind?.id === 'secret' || /api ?key|token|credential|secret|password/.test(admin)) && !/expir|polic/.test(`${admin} ${ctx.name.toLowerCase()}`)) return `A wrong call ${creates ? 'issues' : 'changes'} a password, key or token on ${ctx.server} that lets whoever holds it in, until someone notices and resets or revokes it.`;
+        return `A wrong call changes who can do what on ${ctx.server}, which affects the whole team until someone notices.`;
+      }
       if (c.signals.includes('bulk_scope')) {
         // A batch creation makes many things; it matches nothing.
         if (CREATE_VERBS.has(act?.verb ?? '')) return 'One call makes many at once; each can be removed again, but a loop can make many more before anyone notices.';
