@@ -40,6 +40,7 @@ export const RISK_SIGNALS = {
   sends_local_files: 'Sends any local file it is pointed at',
   private_data: 'Reveals private messages, records or personal trades',
   sets_spend: 'Sets a budget, bid or spend cap',
+  billable_resource: 'Creates something the provider bills for while it exists',
   sends_secrets: 'Puts stored secrets into a request the caller aims',
   reads_local_files: 'Reads any local file it is pointed at',
   unknown_action: 'What it does is unclear from its definition',
@@ -320,6 +321,24 @@ export const classifierRulesSchema = z.object({
       category: z.enum(CATEGORIES).default('Destructive'),
       confidence: z.number().min(0).max(1).default(0.3),
       max_description_chars: z.number().int().min(1).default(120),
+    })
+    .optional(),
+  /**
+   * Creating a resource a hosting provider bills for while it exists (a Neon
+   * project or branch, an Azure Redis cache, a cloud VM) is a billing
+   * commitment, so Financial. One of `verbs` is the tool's action; the head
+   * of what it creates (the last word of the name, or of the description's
+   * object) is one of `objects`, or one of the multi-word `objects` stands in
+   * the description's first sentence; and one of `hosts` names the server,
+   * the tool or its first sentence.
+   */
+  billable_resources: z
+    .object({
+      verbs: words,
+      objects: words,
+      hosts: words,
+      /** Words that say nothing is billed ("a free cluster", an Azure DevOps project). */
+      not_with: words.default([]),
     })
     .optional(),
   /**

@@ -20,6 +20,7 @@ const SIGNAL_SCOPE: Partial<Record<RiskSignal, readonly Category[]>> = {
   moves_money: ['Financial'],
   leverage: ['Financial', 'Write'],
   signs_transactions: ['Financial'],
+  billable_resource: ['Financial'],
   external_messaging: ['Write', 'Execute', 'Financial'],
   admin_scope: ['Write', 'Execute', 'Destructive'],
   read_only: ['Read', 'Execute'],
@@ -173,6 +174,42 @@ const NO_MONEY = ' (a change: nothing in the definition speaks of money)';
 const NOTE_AMOUNT_PARAM = 'an amount or quantity parameter';
 
 /** Every word of the name, the description, the parameters' names and descriptions (one object down) and the server's name. */
+const NOTE_BILLABLE = ' (it creates something the provider bills for while it exists)';
+
+/**
+ * The tool creates a resource that a hosting provider bills for
+ * (billable_resources): its action is a creating verb, what it creates is a
+ * billable kind (the name's last word, the description's object, or a phrase of
+ * the first sentence), and a provider that bills for it names the server, the
+ * tool or that sentence.
+ */
+function createsBillable(rules: CompiledRules, input: ClassifyInput, found: StageFindings, serverWords: readonly string[]): boolean {
+  const b = rules.billableResources;
+  if (!b) return false;
+  const actions = [found.name.action, found.description?.action ?? ''].filter(Boolean).map((a) => a.toLowerCase());
+  if (!actions.some((a) => baseForms(a).some((f) => b.verbs.has(f)))) return false;
+  const first = (input.description ?? '').split(/[.!?。\n]/)[0]!.toLowerCase();
+  const firstWords = first.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const nameWords = splitIdentifier(input.name).map((t) => t.word.toLowerCase());
+  const hostText = [...serverWords.map((w) => w.toLowerCase()), ...nameWords, ...firstWords].join(' ');
+  if (!hostText.split(/[^\p{L}\p{N}]+/u).some((w) => b.hosts.has(w))) return false;
+  // "Create a free MongoDB Atlas cluster", an Azure DevOps project: nothing is billed.
+  if (hostText.split(/[^\p{L}\p{N}]+/u).some((w) => b.notWith.has(w))) return false;
+  const isHead = (w: string | undefined) => !!w && baseForms(w).some((f) => b.heads.has(f));
+  // The name's own action creates its last word ("create_branch", not "create_db_user").
+  if (found.name.action && baseForms(found.name.action.toLowerCase()).some((f) => b.verbs.has(f)) && nameWords.length > 1 && isHead(nameWords[nameWords.length - 1])) return true;
+  // The description's object, when it ends its noun phrase ("Create a new Neon project", not "… database user").
+  const objectWords = (found.description?.objectWords ?? []).map((w) => w.toLowerCase());
+  const last = objectWords[objectWords.length - 1];
+  const leadCreates = !!found.description?.action && baseForms(found.description.action.toLowerCase()).some((f) => b.verbs.has(f));
+  if (leadCreates && isHead(last)) {
+    const at = firstWords.lastIndexOf(last!);
+    const next = at >= 0 ? firstWords[at + 1] : undefined;
+    if (next === undefined || rules.objectBarriers.has(next)) return true;
+  }
+  return b.phrases.some((p) => firstWords.some((_, k) => p.every((w, m) => firstWords[k + m] === w)));
+}
+
 function speaksOfMoney(words: ReadonlySet<string>, input: ClassifyInput, serverWords: readonly string[]): boolean {
   const texts: string[] = [input.name, input.title ?? '', input.description ?? '', ...serverWords];
   const walk = (props: unknown, depth: number) => {
@@ -517,6 +554,21 @@ export function decide(rules: CompiledRules, input: ClassifyInput, found: StageF
   // file it saves. Not past Execute: what code or a query can do is its input's
   // business ("Supports INSERT, UPDATE and DELETE" still runs SQL).
   if (category !== 'Execute') for (const e of scan.evidence) if (isExtraOperation(e) && precedenceRank(rules, e.supports!) < precedenceRank(rules, category)) category = e.supports!;
+  // "Create a new Neon project", "Create and list Azure Redis resources": what
+  // a hosting provider bills for while it exists is a billing commitment. The
+  // creating action becomes that commitment.
+  if (category === 'Write' && createsBillable(rules, input, found, serverWords)) {
+    category = 'Financial';
+    scan.signals.add('billable_resource');
+    for (const e of scan.evidence) {
+      if (e.supports !== 'Write' || (e.source !== 'name' && e.source !== 'description') || !isStatedAction(e) || isExtraOperation(e)) continue;
+      const first = e.text.trim().split(/[^\p{L}\p{N}]+/u)[0]!.toLowerCase();
+      if (!baseForms(first).some((f) => rules.billableResources!.verbs.has(f))) continue;
+      e.supports = 'Financial';
+      e.signals = [...e.signals, 'billable_resource'];
+      e.note += NOTE_BILLABLE;
+    }
+  }
   // "Manage EKS CloudFormation stacks", with no parameters and no list of
   // operations: nothing says what it does to the stacks, and a security
   // engineer holds such a tool for approval rather than allow it, so it is read

@@ -630,6 +630,8 @@ function whatItDoes(c: Classification, ctx: RationaleContext, act: Act | undefin
       const kind = moneyKind(c, ctx);
       const moves = MONEY_MOVES[kind];
       const levered = c.signals.includes('leverage') && kind !== 'collateral' ? ', and leverage multiplies what is at stake' : '';
+      // (What it creates is what is billed: "creates a new Neon project …, which the provider bills …".)
+      if (does && kind === 'resource') return `${does} ${on}, which the provider bills the account for while it exists.`;
       if (does) return `${does} ${on}, which ${moves}${levered}.`;
       return `${ctx.name} ${moves}${/ on | on$/.test(moves) ? ` (${on})` : ` ${on}`}${levered}.`;
     }
@@ -813,7 +815,7 @@ function costSentence(c: Classification, ctx: RationaleContext, act: Act | undef
 }
 
 /** How a Financial call moves money, which decides what a wrong one costs and who bears it. */
-type MoneyKind = 'leverage' | 'collateral' | 'approval' | 'signature' | 'chain' | 'billing' | 'recurring' | 'payment' | 'trade' | 'exchange' | 'other';
+type MoneyKind = 'leverage' | 'collateral' | 'approval' | 'signature' | 'chain' | 'billing' | 'resource' | 'recurring' | 'payment' | 'trade' | 'exchange' | 'other';
 
 const FINANCIAL_COST: Record<MoneyKind, string> = {
   leverage: 'A wrong leverage or margin setting changes how much every price move costs the account’s open positions, and the exchange can liquidate them before anyone notices; setting it back does not return what was lost meanwhile.',
@@ -821,6 +823,7 @@ const FINANCIAL_COST: Record<MoneyKind, string> = {
   approval: 'An approval outlives the call: it lets the spender move the wallet’s tokens later without asking again, so a wrong or injected spender can drain them until someone revokes the approval on chain.',
   chain: 'Once the chain includes the transaction, nobody can reverse it: a wrong address, amount or contract moves the wallet’s funds for good.',
   billing: 'A wrong call commits the account or its customer to a charge on the service’s billing schedule; what has been paid comes back only through a refund that a person issues.',
+  resource: 'A wrong call leaves a resource running that the account pays for while it exists, until someone notices and deletes it; what it cost meanwhile is not refunded.',
   recurring: 'A wrong plan keeps buying on its schedule with the account’s funds until someone pauses it, and each purchase fills at the price of its day; pausing later does not sell what was bought.',
   payment: 'Once the payment provider, bank or exchange accepts it, the money has left the account; getting it back depends on the recipient or a dispute, not on another call.',
   signature: 'A signature vouches for whatever it signs in the wallet’s name: an injected permit or order can be submitted later to move the wallet’s funds, and no call takes a signature back.',
@@ -837,6 +840,7 @@ const MONEY_MOVES: Record<MoneyKind, string> = {
   signature: 'signs in the wallet’s name',
   chain: 'moves the wallet’s funds on chain',
   billing: 'commits the account or a customer to paying',
+  resource: 'creates something the provider bills the account for while it exists',
   recurring: 'commits the account’s funds to purchases on a schedule',
   payment: 'moves money out of the account',
   trade: 'changes the account’s market exposure',
@@ -860,6 +864,8 @@ function moneyKind(c: Classification, ctx: RationaleContext): MoneyKind {
   // Typed data and messages are signed off chain: what is at stake is what the signature permits.
   if (c.action === 'sign' && any('typed', 'message', 'eip-712', 'eip712', 'permit', 'order')) return 'signature';
   if (c.action === 'approve' || any('allowance', 'approval', 'approvals', 'permit')) return 'approval';
+  // A project, a VM or a cache the provider bills for while it exists.
+  if (c.signals.includes('billable_resource')) return 'resource';
   // An auto-invest or DCA plan spends on a schedule: no one call is the whole cost.
   // (Taking money out of one, or a one-time purchase, is no schedule.)
   if ((any('auto-invest', 'autoinvest', 'dca', 'recurring') || (w.has('auto') && w.has('invest'))) && any('plan', 'plans') && !['redeem', 'sell', 'withdraw'].includes(c.action)) return 'recurring';

@@ -135,4 +135,16 @@ describe('review 5 classes', () => {
     expect(tabs.operations.find((o) => o.action === 'close')!.category).toBe(tabs.category);
     expect(tabs.operations.find((o) => o.action === 'List')!.category).toBe('Read');
   });
+
+  it('creating what a hosting provider bills for while it exists is a billing commitment (Financial, one step lower)', () => {
+    const neon = classify(rules, { name: 'create_project', description: 'Create a new Neon project.' }, { title: 'Neon', prefixWords: new Set() });
+    expect(neon.category).toBe('Financial');
+    expect(neon.signals).toContain('billable_resource');
+    expect(neon.severity).toBe('high');
+    expect(run({ name: 'create_redis', description: 'Create and list Azure Redis resources' }).category).toBe('Financial');
+    // A tracker's project, a free cluster and a database user bill nothing.
+    expect(classify(rules, { name: 'create_project', description: 'Create a new project' }, { title: 'Linear', prefixWords: new Set() }).category).toBe('Write');
+    expect(run({ name: 'atlas_create_free_cluster', description: 'Create a free MongoDB Atlas cluster' }).category).toBe('Write');
+    expect(run({ name: 'atlas_create_db_user', description: 'Create a MongoDB Atlas database user' }).category).not.toBe('Financial');
+  });
 });

@@ -109,6 +109,7 @@ export interface CompiledRules {
   /** classifier.yaml local_file_reads: reads of whatever local file a path names. */
   localFileReads?: { verbs: Set<string>; phrases: string[]; notWith: string[] };
   /** classifier.yaml umbrella_worst_case: thin umbrella tools over high-loss objects. */
+  billableResources?: { verbs: Set<string>; heads: Set<string>; phrases: string[][]; hosts: Set<string>; notWith: Set<string> };
   umbrellaWorstCase?: { phrases: string[][]; objects: Set<string>; category: Category; confidence: number; maxDescriptionChars: number };
   publicPlaces: string[];
   codeAsData: string[];
@@ -362,6 +363,17 @@ export function compileRules(raw: ClassifierRules, severity: SeverityRules, poli
     publicPlaces: raw.public_places.map((w) => w.toLowerCase()),
     codeAsData: raw.code_as_data.map((w) => w.toLowerCase()),
     undoVerbs: new Set(raw.undo_verbs.map((w) => w.toLowerCase())),
+    ...(raw.billable_resources
+      ? {
+          billableResources: {
+            verbs: new Set(raw.billable_resources.verbs.map((w) => w.toLowerCase())),
+            heads: new Set(raw.billable_resources.objects.filter((o) => !/\s/.test(o)).map((w) => w.toLowerCase())),
+            phrases: raw.billable_resources.objects.filter((o) => /\s/.test(o)).map((o) => o.toLowerCase().split(/\s+/)),
+            hosts: new Set(raw.billable_resources.hosts.map((w) => w.toLowerCase())),
+            notWith: new Set(raw.billable_resources.not_with.map((w) => w.toLowerCase())),
+          },
+        }
+      : {}),
     ...(raw.umbrella_worst_case
       ? { umbrellaWorstCase: { phrases: raw.umbrella_worst_case.phrases.map((p) => p.toLowerCase().split(/\s+/)), objects: new Set(raw.umbrella_worst_case.objects.map((w) => w.toLowerCase())), category: raw.umbrella_worst_case.category, confidence: raw.umbrella_worst_case.confidence, maxDescriptionChars: raw.umbrella_worst_case.max_description_chars } }
       : {}),
