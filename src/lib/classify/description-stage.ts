@@ -136,6 +136,10 @@ export function scanDescription(rules: CompiledRules, description: string, param
   const leadWords = leadTokens.map((t) => t.word);
   const nouns = nounPositions(rules, leadWords);
   const inert = inertSpans(lead.text, paramNames);
+  // "If `code` is omitted or empty, a random code is generated": an opening
+  // condition says when, not what the tool does.
+  const condition = /^\s*(?:if|when|whenever|unless)\b[^,.;:\n]{0,120},/i.exec(lead.text);
+  if (condition) inert.push([0, condition[0].length]);
   const isInert = (k: number) => inert.some(([from, to]) => leadTokens[k]!.start >= from && leadTokens[k]!.end <= to);
   /** Word k stands between an action word and a noun, with only spaces around it. */
   const modifies = (k: number) => {

@@ -30,6 +30,11 @@ export function verbOf(rules: CompiledRules, word: string, exact = false): { cat
   const known = memo.get(word);
   if (known !== undefined) return known ?? undefined;
   let found: { category: Category; form: string } | null = null;
+  // "this tool is for rebooting cameras": a word that acts only as a whole name is no action in prose.
+  if (rules.nameOnlyActions.has(word.toLowerCase())) {
+    if (memo.size < 200_000) memo.set(word, null);
+    return undefined;
+  }
   for (const form of baseForms(word)) {
     const category = rules.verbCategory.get(form);
     if (category) {

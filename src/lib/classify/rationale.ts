@@ -632,6 +632,8 @@ function whatItDoes(c: Classification, ctx: RationaleContext, act: Act | undefin
       const levered = c.signals.includes('leverage') && kind !== 'collateral' ? ', and leverage multiplies what is at stake' : '';
       // (What it creates is what is billed: "creates a new Neon project …, which the provider bills …".)
       if (does && kind === 'resource') return `${does} ${on}, which the provider bills the account for while it exists.`;
+      // "cast_vote": the tool's own action is a change; the key signs it.
+      if (kind === 'signed') return `${changeLead(c, ctx, on)}, and ${moves.replace(/^signs/, 'signs it as')}.`;
       if (does) return `${does} ${on}, which ${moves}${levered}.`;
       return `${ctx.name} ${moves}${/ on | on$/.test(moves) ? ` (${on})` : ` ${on}`}${levered}.`;
     }
@@ -815,7 +817,7 @@ function costSentence(c: Classification, ctx: RationaleContext, act: Act | undef
 }
 
 /** How a Financial call moves money, which decides what a wrong one costs and who bears it. */
-type MoneyKind = 'leverage' | 'collateral' | 'approval' | 'signature' | 'chain' | 'billing' | 'resource' | 'recurring' | 'payment' | 'trade' | 'exchange' | 'other';
+type MoneyKind = 'leverage' | 'collateral' | 'approval' | 'signature' | 'signed' | 'chain' | 'billing' | 'resource' | 'recurring' | 'payment' | 'trade' | 'exchange' | 'other';
 
 const FINANCIAL_COST: Record<MoneyKind, string> = {
   leverage: 'A wrong leverage or margin setting changes how much every price move costs the account’s open positions, and the exchange can liquidate them before anyone notices; setting it back does not return what was lost meanwhile.',
@@ -823,6 +825,7 @@ const FINANCIAL_COST: Record<MoneyKind, string> = {
   approval: 'An approval outlives the call: it lets the spender move the wallet’s tokens later without asking again, so a wrong or injected spender can drain them until someone revokes the approval on chain.',
   chain: 'Once the chain includes the transaction, nobody can reverse it: a wrong address, amount or contract moves the wallet’s funds for good.',
   billing: 'A wrong call commits the account or its customer to a charge on the service’s billing schedule; what has been paid comes back only through a refund that a person issues.',
+  signed: 'Once the chain includes the transaction, nobody can reverse it: the change stands in the wallet’s name and the gas is spent, and the private key the call takes sits in the agent’s context.',
   resource: 'A wrong call leaves a resource running that the account pays for while it exists, until someone notices and deletes it; what it cost meanwhile is not refunded.',
   recurring: 'A wrong plan keeps buying on its schedule with the account’s funds until someone pauses it, and each purchase fills at the price of its day; pausing later does not sell what was bought.',
   payment: 'Once the payment provider, bank or exchange accepts it, the money has left the account; getting it back depends on the recipient or a dispute, not on another call.',
@@ -841,6 +844,7 @@ const MONEY_MOVES: Record<MoneyKind, string> = {
   chain: 'moves the wallet’s funds on chain',
   billing: 'commits the account or a customer to paying',
   resource: 'creates something the provider bills the account for while it exists',
+  signed: 'signs a transaction with the wallet’s own key',
   recurring: 'commits the account’s funds to purchases on a schedule',
   payment: 'moves money out of the account',
   trade: 'changes the account’s market exposure',
@@ -864,6 +868,9 @@ function moneyKind(c: Classification, ctx: RationaleContext): MoneyKind {
   // Typed data and messages are signed off chain: what is at stake is what the signature permits.
   if (c.action === 'sign' && any('typed', 'message', 'eip-712', 'eip712', 'permit', 'order')) return 'signature';
   if (c.action === 'approve' || any('allowance', 'approval', 'approvals', 'permit')) return 'approval';
+  // "Create a subdomain under an ENS name" with a privateKey: only the key makes it Financial, so what is at stake is a signed change, not a transfer.
+  const money = c.evidence.filter((e) => e.supports === 'Financial' && e.weight > 0);
+  if (money.length && money.every((e) => e.source === 'parameter' && e.signals.includes('signs_transactions'))) return 'signed';
   // A project, a VM or a cache the provider bills for while it exists.
   if (c.signals.includes('billable_resource')) return 'resource';
   // An auto-invest or DCA plan spends on a schedule: no one call is the whole cost.

@@ -147,4 +147,10 @@ describe('review 5 classes', () => {
     expect(run({ name: 'atlas_create_free_cluster', description: 'Create a free MongoDB Atlas cluster' }).category).toBe('Write');
     expect(run({ name: 'atlas_create_db_user', description: 'Create a MongoDB Atlas database user' }).category).not.toBe('Financial');
   });
+
+  it('a word that acts only as a whole name ("is") is no operation in prose, and an opening condition ("If … is omitted or empty,") is no action', () => {
+    const cams = run({ name: 'reboot-cameras', description: 'this tool is for rebooting one or more cameras' });
+    expect(cams.operations.map((o) => o.action.toLowerCase())).not.toContain('is');
+    expect(run({ name: 'create_discounts', description: 'If `code` is omitted or empty, a random code is generated.' }).category).toBe('Write');
+  });
 });

@@ -109,6 +109,8 @@ export interface CompiledRules {
   /** classifier.yaml local_file_reads: reads of whatever local file a path names. */
   localFileReads?: { verbs: Set<string>; phrases: string[]; notWith: string[] };
   /** classifier.yaml umbrella_worst_case: thin umbrella tools over high-loss objects. */
+  /** Words that are an action only as a whole tool name (non_wordnet_actions.name_nouns: "screenshot", "is"), never in a description. */
+  nameOnlyActions: Set<string>;
   billableResources?: { verbs: Set<string>; heads: Set<string>; phrases: string[][]; hosts: Set<string>; notWith: Set<string> };
   umbrellaWorstCase?: { phrases: string[][]; objects: Set<string>; category: Category; confidence: number; maxDescriptionChars: number };
   publicPlaces: string[];
@@ -363,6 +365,7 @@ export function compileRules(raw: ClassifierRules, severity: SeverityRules, poli
     publicPlaces: raw.public_places.map((w) => w.toLowerCase()),
     codeAsData: raw.code_as_data.map((w) => w.toLowerCase()),
     undoVerbs: new Set(raw.undo_verbs.map((w) => w.toLowerCase())),
+    nameOnlyActions: new Set((raw.non_wordnet_actions.name_nouns ?? []).map((w) => w.toLowerCase())),
     ...(raw.billable_resources
       ? {
           billableResources: {
