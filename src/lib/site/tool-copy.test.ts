@@ -103,3 +103,10 @@ describe('what the caller controls, in the second paragraph', () => {
     expect(second(t)).not.toContain('hands back a list');
   });
 });
+
+describe('what a billable resource costs, in the second paragraph', () => {
+  it('says a Financial tool that creates a billed resource keeps costing until someone deletes it', () => {
+    const t = tool({ name: 'create_project', category: 'Financial', signals: [{ id: 'billable_resource' }] as never, schema: { type: 'object' } });
+    expect(second(t)).toContain('billed to the account for as long as it exists');
+  });
+});

@@ -167,6 +167,7 @@ function signalSentences(t: CatalogueTool, rules: CopyRules): string[] {
   if (!has(t, 'read_only')) add('disposable_sandbox', 'The code runs in a throwaway sandbox, not on the host.');
   if (t.category === 'Execute') add('read_only', 'The server says what it runs is read-only.');
   add('leverage', 'Leverage multiplies what a price move costs.');
+  add('billable_resource', 'What it creates is billed to the account for as long as it exists, so a wrong call keeps costing money until someone deletes it.');
   add('signs_transactions', 'It signs or sends a transaction, and a chain does not reverse one.');
   if (!t.object && t.category === 'Destructive') {
     add('reversible', 'The service keeps a trash or history that can bring it back.');
