@@ -78,4 +78,12 @@ describe('rationale text classes of review 6', () => {
     expect(said('create_run_close', 'Create a sandbox, run code, and close it').c.operations.map((o) => o.action.toLowerCase())).toContain('run');
     expect(said('create_or_update_widget', '').c.operations.map((o) => o.action.toLowerCase())).toContain('update');
   });
+
+  it('from the 30 pages: plural objects are removed as "them", a participle before a preposition is no part of what is lost, mass nouns take no article, a vote is cast', () => {
+    expect(said('add_labels', 'Add labels to a card').r).toContain('removes them');
+    expect(said('create_page', 'Create an HTML page displaying comics').r).toContain('removes it');
+    expect(said('delete_upstream_associated_to_a_target', 'Delete an upstream associated to a target').r).not.toContain('upstream associated for');
+    expect(said('get_air_quality', 'Get air quality for a city').r).not.toContain('an air quality');
+  });
 });
+

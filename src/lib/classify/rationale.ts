@@ -111,7 +111,7 @@ const PHRASAL: Record<string, [string, string]> = {
 };
 
 /** Words after a verb that take no article ("goes back", "updates code"). */
-const NO_ARTICLE = new Set(['back', 'another', 'other', 'forward', 'up', 'down', 'in', 'out', 'on', 'off', 'over', 'away', 'all', 'every', 'each', 'the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'your', 'his', 'her', 'our', 'my', 'any', 'some', 'multiple', 'several', 'many', 'one', 'two', 'no', 'code', 'data', 'information', 'info', 'content', 'text', 'state', 'status', 'metadata', 'weather', 'history', 'documentation', 'feedback', 'help', 'memory', 'storage', 'progress', 'traffic', 'access', 'analytics', 'usage', 'config', 'configuration', 'media', 'music', 'news', 'time', 'context', 'knowledge', 'research', 'evidence', 'software', 'hardware', 'inventory', 'liquidity', 'leverage', 'margin', 'collateral', 'people', 'staff', 'equipment', 'mail', 'advice', 'money', 'cash', 'cache', 'whatever', 'what', 'how', 'where', 'which', 'who', 'when', 'whether', 'it', 'them', 'me', 'us', 'everything', 'anything', 'something']);
+const NO_ARTICLE = new Set(['back', 'another', 'other', 'forward', 'up', 'down', 'in', 'out', 'on', 'off', 'over', 'away', 'all', 'every', 'each', 'the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'your', 'his', 'her', 'our', 'my', 'any', 'some', 'multiple', 'several', 'many', 'one', 'two', 'no', 'code', 'data', 'information', 'info', 'content', 'text', 'state', 'status', 'metadata', 'weather', 'history', 'documentation', 'feedback', 'help', 'memory', 'storage', 'progress', 'traffic', 'access', 'analytics', 'usage', 'config', 'configuration', 'media', 'music', 'news', 'time', 'context', 'knowledge', 'research', 'evidence', 'software', 'hardware', 'inventory', 'liquidity', 'leverage', 'margin', 'collateral', 'people', 'staff', 'equipment', 'mail', 'advice', 'money', 'cash', 'cache', 'quality', 'whatever', 'what', 'how', 'where', 'which', 'who', 'when', 'whether', 'it', 'them', 'me', 'us', 'everything', 'anything', 'something']);
 
 /** Words that join a noun to what qualifies it ("tag from profiles", "page as a PDF file"). */
 const PREPOSITIONS = new Set(['of', 'for', 'to', 'from', 'in', 'into', 'on', 'at', 'by', 'with', 'as', 'about', 'across', 'within', 'between', 'over', 'under', 'via', 'per']);
@@ -165,9 +165,16 @@ function headWords(object: string): string[] {
   return cut > 0 ? words.slice(0, cut) : words;
 }
 
+/** The last word before what qualifies the object ("HTML page" of "HTML page displaying Marvel comics"). */
+function headNoun(object: string): string {
+  const words = headWords(object);
+  const ing = words.findIndex((w, k) => k > 0 && /^[a-z]{3,}ing$/.test(w) && !/(thing|string|ring|king|wing|spring|setting|listing|mapping|meeting|building|booking|painting|pricing|routing|billing|logging|ping)$/.test(w));
+  return (ing > 0 ? words.slice(0, ing) : words).at(-1)!;
+}
+
 function isPlural(word: string): boolean {
   if (IRREGULAR_PLURALS.has(word.toLowerCase())) return true;
-  return /[^s]s$|ies$|ches$|shes$|xes$/i.test(word) && !/(ss|us|is|news|status|series|species|analysis)$/i.test(word);
+  return /[^s]s$|ies$|ches$|shes$|xes$/i.test(word) && !/(ss|us|is|news|status|series|species|analysis|alias|canvas|atlas|bias|gas)$/i.test(word);
 }
 
 /** Plurals without an s: "appends block children", not "a block children". */
@@ -226,7 +233,14 @@ const SEEK_VERBS = new Set(['search', 'scan', 'check', 'look', 'hunt', 'find', '
 function referent(act: Act): string | undefined {
   const words = act.object.split(' ');
   const first = words[0]!.toLowerCase();
-  if (!PREPOSITIONS.has(first)) return definite(act.object);
+  // "an upstream associated to a target" refers back as "the upstream": a participle after the noun qualifies it.
+  if (!PREPOSITIONS.has(first)) {
+    const the = definite(act.object);
+    const participle = /^(\S+ \S+.*?) ([a-z]{2,}ed)$/.exec(the);
+    // Only a participle that goes on with a preposition ("associated to", "installed on"): "floors climbed" names a count.
+    const at = participle ? words.findIndex((w, k) => w === participle[2] && k + 1 < words.length && PREPOSITIONS.has(words[k + 1]!.toLowerCase())) : -1;
+    return participle && at > 0 && !/(eed|embed|shred|hundred|kindred)$/.test(participle[2]!) ? participle[1]! : the;
+  }
   if (first === 'for' && words.length > 1 && SEEK_VERBS.has(act.verb) && !PREPOSITIONS.has(words[1]!.toLowerCase())) return definite(words.slice(1).join(' '));
   return undefined;
 }
@@ -772,7 +786,12 @@ function costSentence(c: Classification, ctx: RationaleContext, act: Act | undef
       // "registers the user’s account": what someone already owns is not what the call makes, so no "unwanted user’s account";
       // "creates the user’s wallet address" does make one ("an unwanted wallet address").
       const owned = the !== undefined && /^the [^ ]+[’']s? /.test(the);
-      if (CREATE_VERBS.has(verb) && the && (!owned || /^(create|generate|make|build)$/.test(verb))) return `A wrong call leaves ${unwanted(the.replace(/^the ([^ ]+[’']s? )?/, ''))} on ${ctx.server} until someone notices and removes it.`;
+      if (CREATE_VERBS.has(verb) && the && (!owned || /^(create|generate|make|build)$/.test(verb))) {
+        const made = the.replace(/^the ([^ ]+[’']s? )?/, '');
+        // "unwanted relations … removes them", "an unwanted doc … removes it".
+        const them = isPlural(headNoun(made)) ? 'them' : 'it';
+        return `A wrong call leaves ${unwanted(made)} on ${ctx.server} until someone notices and removes ${them}.`;
+      }
       if (kind && (kind.loss === 'low' || kind.undo === 'recreate')) return 'A wrong call costs little, and the next call can put it right.';
       return `A wrong call stays in effect on ${ctx.server} until someone notices and undoes it with another call.`;
     }
