@@ -153,4 +153,9 @@ describe('review 5 classes', () => {
     expect(cams.operations.map((o) => o.action.toLowerCase())).not.toContain('is');
     expect(run({ name: 'create_discounts', description: 'If `code` is omitted or empty, a random code is generated.' }).category).toBe('Write');
   });
+
+  it('opening stored nodes or entries by name reads them; opening a tab or an issue is a change', () => {
+    expect(run({ name: 'open_nodes', description: 'Open specific nodes in the knowledge graph by their names' }).category).toBe('Read');
+    expect(run({ name: 'open_tab', description: 'Open a new browser tab' }).category).toBe('Write');
+  });
 });
