@@ -158,4 +158,9 @@ describe('review 5 classes', () => {
     expect(run({ name: 'open_nodes', description: 'Open specific nodes in the knowledge graph by their names' }).category).toBe('Read');
     expect(run({ name: 'open_tab', description: 'Open a new browser tab' }).category).toBe('Write');
   });
+
+  it('a new deployment ships code (Execute); a deployment pipeline created is configuration', () => {
+    expect(run({ name: 'create_deployment', description: 'Create a new deployment for an app' }).category).toBe('Execute');
+    expect(run({ name: 'pipelines_create', description: 'Create new deployment pipelines for an app' }).category).toBe('Write');
+  });
 });
