@@ -163,4 +163,11 @@ describe('review 5 classes', () => {
     expect(run({ name: 'create_deployment', description: 'Create a new deployment for an app' }).category).toBe('Execute');
     expect(run({ name: 'pipelines_create', description: 'Create new deployment pipelines for an app' }).category).toBe('Write');
   });
+
+  it('rebuilding a machine or a hosted database wipes its disk (Destructive); rebuilding an index or a pipeline does not', () => {
+    expect(run({ name: 'rebuild_instance', description: 'Rebuild a cloud instance' }).category).toBe('Destructive');
+    expect(run({ name: 'rebuild_vector_index', description: 'Rebuild the vector index in the instance.' }).category).toBe('Write');
+    expect(run({ name: 'rebuild_pipeline', description: 'Rebuild a pipeline' }).category).toBe('Execute');
+    expect(run({ name: 'enforce_mfa', description: 'Enforce phishing-resistant MFA for all users' }).severity).toBe('high');
+  });
 });
