@@ -41,6 +41,7 @@ export const RISK_SIGNALS = {
   private_data: 'Reveals private messages, records or personal trades',
   sets_spend: 'Sets a budget, bid or spend cap',
   billable_resource: 'Creates something the provider bills for while it exists',
+  unsigned_transaction: 'Builds a transaction that is not signed or sent yet',
   sends_secrets: 'Puts stored secrets into a request the caller aims',
   reads_local_files: 'Reads any local file it is pointed at',
   unknown_action: 'What it does is unclear from its definition',

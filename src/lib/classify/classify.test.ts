@@ -89,8 +89,11 @@ describe('general rules (catalogue/rules/classifier.yaml)', () => {
     expect(c.category).toBe('Financial');
     expect(c.signals).toContain('signs_transactions');
   });
-  it('unsigned transaction builders and local key generation are reads', () => {
-    expect(run('make_payment_txn', 'Create a payment transaction', { from: { type: 'string' }, to: { type: 'string' }, amount: { type: 'number' } }).category).toBe('Read');
+  it('unsigned transaction builders are Financial one step lower, and local key generation is a read', () => {
+    // "Building or signing a transaction" is Financial by the written definition; nothing is signed yet, so high.
+    const built = run('make_payment_txn', 'Create a payment transaction', { from: { type: 'string' }, to: { type: 'string' }, amount: { type: 'number' } });
+    expect([built.category, built.severity]).toEqual(['Financial', 'high']);
+    expect(built.signals).toContain('unsigned_transaction');
     const key = run('generate_mnemonic', 'Generate a new BIP-39 mnemonic seed phrase');
     // It hands back a seed phrase: GUIDE "high: reading secrets/private keys".
     expect([key.category, key.severity]).toEqual(['Read', 'high']);

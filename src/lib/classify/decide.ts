@@ -21,6 +21,7 @@ const SIGNAL_SCOPE: Partial<Record<RiskSignal, readonly Category[]>> = {
   leverage: ['Financial', 'Write'],
   signs_transactions: ['Financial'],
   billable_resource: ['Financial'],
+  unsigned_transaction: ['Financial'],
   external_messaging: ['Write', 'Execute', 'Financial'],
   admin_scope: ['Write', 'Execute', 'Destructive'],
   read_only: ['Read', 'Execute'],

@@ -836,7 +836,7 @@ function costSentence(c: Classification, ctx: RationaleContext, act: Act | undef
 }
 
 /** How a Financial call moves money, which decides what a wrong one costs and who bears it. */
-type MoneyKind = 'leverage' | 'collateral' | 'approval' | 'signature' | 'signed' | 'chain' | 'billing' | 'resource' | 'recurring' | 'payment' | 'trade' | 'exchange' | 'other';
+type MoneyKind = 'leverage' | 'collateral' | 'approval' | 'signature' | 'signed' | 'chain' | 'unsigned' | 'billing' | 'resource' | 'recurring' | 'payment' | 'trade' | 'exchange' | 'other';
 
 const FINANCIAL_COST: Record<MoneyKind, string> = {
   leverage: 'A wrong leverage or margin setting changes how much every price move costs the account’s open positions, and the exchange can liquidate them before anyone notices; setting it back does not return what was lost meanwhile.',
@@ -845,6 +845,7 @@ const FINANCIAL_COST: Record<MoneyKind, string> = {
   chain: 'Once the chain includes the transaction, nobody can reverse it: a wrong address, amount or contract moves the wallet’s funds for good.',
   billing: 'A wrong call commits the account or its customer to a charge on the service’s billing schedule; what has been paid comes back only through a refund that a person issues.',
   signed: 'Once the chain includes the transaction, nobody can reverse it: the change stands in the wallet’s name and the gas is spent, and the private key the call takes sits in the agent’s context.',
+  unsigned: 'Nothing moves until someone signs and sends it, but the transaction is ready as built: the next signing call sends it with the address, amount and rights it names.',
   resource: 'A wrong call leaves a resource running that the account pays for while it exists, until someone notices and deletes it; what it cost meanwhile is not refunded.',
   recurring: 'A wrong plan keeps buying on its schedule with the account’s funds until someone pauses it, and each purchase fills at the price of its day; pausing later does not sell what was bought.',
   payment: 'Once the payment provider, bank or exchange accepts it, the money has left the account; getting it back depends on the recipient or a dispute, not on another call.',
@@ -863,6 +864,7 @@ const MONEY_MOVES: Record<MoneyKind, string> = {
   chain: 'moves the wallet’s funds on chain',
   billing: 'commits the account or a customer to paying',
   resource: 'creates something the provider bills the account for while it exists',
+  unsigned: 'builds a transaction for the wallet to sign',
   signed: 'signs a transaction with the wallet’s own key',
   recurring: 'commits the account’s funds to purchases on a schedule',
   payment: 'moves money out of the account',
@@ -887,6 +889,7 @@ function moneyKind(c: Classification, ctx: RationaleContext): MoneyKind {
   // Typed data and messages are signed off chain: what is at stake is what the signature permits.
   if (c.action === 'sign' && any('typed', 'message', 'eip-712', 'eip712', 'permit', 'order')) return 'signature';
   if (c.action === 'approve' || any('allowance', 'approval', 'approvals', 'permit')) return 'approval';
+  if (c.signals.includes('unsigned_transaction') && !c.signals.includes('signs_transactions')) return 'unsigned';
   // "Create a subdomain under an ENS name" with a privateKey: only the key makes it Financial, so what is at stake is a signed change, not a transfer.
   const money = c.evidence.filter((e) => e.supports === 'Financial' && e.weight > 0);
   if (money.length && money.every((e) => e.source === 'parameter' && e.signals.includes('signs_transactions'))) return 'signed';

@@ -37,8 +37,9 @@ describe('review classes', () => {
     expect(run({ name: 'task_step', description: 'Complete the task' }).category).toBe('Write');
   });
 
-  it('populating a transaction fills in its fields and hands it back, like building an unsigned one (Read)', () => {
-    expect(run({ name: 'evm_populate_tx', description: 'Populate a transaction with missing fields' }).category).toBe('Read');
+  it('populating a transaction fills in its fields for the wallet to sign, like building one (Financial, nothing sent yet)', () => {
+    const filled = run({ name: 'evm_populate_tx', description: 'Populate a transaction with missing fields' });
+    expect([filled.category, filled.severity]).toEqual(['Financial', 'high']);
     // Sending one still moves money.
     expect(run({ name: 'evm_send_tx', description: 'Send a transaction to the network' }).category).toBe('Financial');
   });
