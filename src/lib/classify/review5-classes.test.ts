@@ -170,4 +170,12 @@ describe('review 5 classes', () => {
     expect(run({ name: 'rebuild_pipeline', description: 'Rebuild a pipeline' }).category).toBe('Execute');
     expect(run({ name: 'enforce_mfa', description: 'Enforce phishing-resistant MFA for all users' }).severity).toBe('high');
   });
+
+  it('review 7: impersonating a user is an admin change, an airdrop and a completed draft order are Financial, a GraphQL schema introspected is read', () => {
+    expect(run({ name: 'impersonate_user', description: 'Impersonate another user (admin only)' }).severity).toBe('high');
+    expect(run({ name: 'start_airdrop', description: 'Perform the token airdrop to employee wallets' }).category).toBe('Financial');
+    expect(run({ name: 'complete-draft-order', description: 'Complete a draft order' }).category).toBe('Financial');
+    expect(run({ name: 'introspection-graphql', description: 'Introspection GraphQL schema, use this tool before doing a query' }).category).toBe('Read');
+    expect(run({ name: 'resubscribeContact', description: 'Resubscribe contact in mailmodo' }).category).toBe('Write');
+  });
 });
