@@ -6,7 +6,7 @@ import { CATEGORIES, type Category, type RiskSignal } from '../../schemas/rules.
 import type { CompiledRules } from '../rules/load-rules.ts';
 import { baseForms, splitIdentifier } from '../text/words.ts';
 import type { ListedAction } from './action-lists.ts';
-import { isExtraOperation, isStatedAction, NOTE_DESTRUCTIVE_SWITCH, NOTE_LISTED, NOTE_WORST_CASE, NOTE_READ_TAIL, NOTE_SELECTABLE, NOTE_THEN, OVERRULED, type DescriptionFindings, type Findings, type NameFindings, type ParamFindings } from './findings.ts';
+import { isExtraOperation, isStatedAction, NOTE_AMOUNT_PARAM, NOTE_DESTRUCTIVE_SWITCH, NOTE_LISTED, NOTE_WORST_CASE, NOTE_READ_TAIL, NOTE_SELECTABLE, NOTE_THEN, OVERRULED, type DescriptionFindings, type Findings, type NameFindings, type ParamFindings } from './findings.ts';
 import { negatedBefore, precedenceRank } from './lexicon.ts';
 import type { OperationParam } from './operations.ts';
 import { objectContext, objectKindOf } from './object-kind.ts';
@@ -171,10 +171,7 @@ function readsPrivate(p: NonNullable<CompiledRules['privateReads']>, found: Stag
 }
 
 const NO_MONEY = ' (a change: nothing in the definition speaks of money)';
-/** The note param-stage gives a lone amount or quantity parameter. */
-const NOTE_AMOUNT_PARAM = 'an amount or quantity parameter';
 
-/** Every word of the name, the description, the parameters' names and descriptions (one object down) and the server's name. */
 const NOTE_BILLABLE = ' (it creates something the provider bills for while it exists)';
 
 /**
@@ -211,6 +208,7 @@ function createsBillable(rules: CompiledRules, input: ClassifyInput, found: Stag
   return b.phrases.some((p) => firstWords.some((_, k) => p.every((w, m) => firstWords[k + m] === w)));
 }
 
+/** Every word of the name, the description, the parameters' names and descriptions (one object down) and the server's name. */
 function speaksOfMoney(words: ReadonlySet<string>, input: ClassifyInput, serverWords: readonly string[]): boolean {
   const texts: string[] = [input.name, input.title ?? '', input.description ?? '', ...serverWords];
   const walk = (props: unknown, depth: number) => {
@@ -641,8 +639,7 @@ export function decide(rules: CompiledRules, input: ClassifyInput, found: StageF
   // "List all available plugins" under the name run_plugin: the "all" of a
   // reading lead says how much is listed, not how much the name's action
   // reaches.
-  const readingLead = scan.evidence.find((e) => e.source === 'description' && e.weight >= rules.raw.weights.lead_verb && isStatedAction(e) && !isExtraOperation(e));
-  if (category !== 'Read' && readingLead?.supports === 'Read' && !scan.evidence.some((e) => e.source !== 'description' && e.signals.includes('bulk_scope'))) scan.signals.delete('bulk_scope');
+  if (category !== 'Read' && leadAction?.supports === 'Read' && !scan.evidence.some((e) => e.source !== 'description' && e.signals.includes('bulk_scope'))) scan.signals.delete('bulk_scope');
   // No action word we know anywhere: the category is a guess, and the policy must not trust it.
   if (fallback) scan.signals.add('unknown_action');
   const signals = [...scan.signals].filter((s) => {

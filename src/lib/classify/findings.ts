@@ -20,6 +20,8 @@ export const NOTE_WRITES_FILE = 'a parameter that says where to save the result,
 export const NOTE_RUNS_IMAGE = 'a parameter that picks the container image to start, whose contents then run';
 export const NOTE_SAVES_FILE = 'the description says it saves a file';
 export const NOTE_WORST_CASE = 'an umbrella action with no parameters and no list of operations, over something whose loss is high: read as its worst plausible operation';
+/** A lone amount or quantity parameter: money only where the definition speaks of money. */
+export const NOTE_AMOUNT_PARAM = 'an amount or quantity parameter';
 export const NOTE_DESTRUCTIVE_SWITCH = 'a switch that deletes or overwrites existing data before the call does its work';
 
 /**

@@ -4,7 +4,7 @@
  */
 import type { CompiledRules } from '../rules/load-rules.ts';
 import { normaliseParamName } from '../rules/load-rules.ts';
-import { addSignalEvidence, NOTE_DESTRUCTIVE_SWITCH, NOTE_RUNS_IMAGE, NOTE_SELECTABLE, NOTE_WRITES_FILE, type ParamFindings } from './findings.ts';
+import { addSignalEvidence, NOTE_AMOUNT_PARAM, NOTE_DESTRUCTIVE_SWITCH, NOTE_RUNS_IMAGE, NOTE_SELECTABLE, NOTE_WRITES_FILE, type ParamFindings } from './findings.ts';
 import { splitIdentifier } from '../text/words.ts';
 import { precedenceRank } from './lexicon.ts';
 import { findDescribedOperationParams, findDocumentedOperationParams, findOperationParams } from './operations.ts';
@@ -146,7 +146,7 @@ export function scanParams(rules: CompiledRules, input: ClassifyInput): ParamFin
     scan.signals.add('moves_money');
     scan.evidence.push({ source: 'parameter', text: `${amount.name} + ${recipient.name}`, supports: 'Financial', signals: ['moves_money'], weight: w.param, note: 'an amount and a recipient together' });
   } else if (amount) {
-    scan.evidence.push({ source: 'parameter', text: amount.name, supports: 'Financial', signals: [], weight: w.param * 0.3, note: 'an amount or quantity parameter' });
+    scan.evidence.push({ source: 'parameter', text: amount.name, supports: 'Financial', signals: [], weight: w.param * 0.3, note: NOTE_AMOUNT_PARAM });
   }
   const many = rules.raw.limits.many_params;
   if (params.length > many) {
