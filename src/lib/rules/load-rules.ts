@@ -108,10 +108,11 @@ export interface CompiledRules {
   moneyContext?: { verbs: Set<string>; words: Set<string> };
   /** classifier.yaml local_file_reads: reads of whatever local file a path names. */
   localFileReads?: { verbs: Set<string>; phrases: string[]; notWith: string[] };
-  /** classifier.yaml umbrella_worst_case: thin umbrella tools over high-loss objects. */
   /** Words that are an action only as a whole tool name (non_wordnet_actions.name_nouns: "screenshot", "is"), never in a description. */
   nameOnlyActions: Set<string>;
+  /** classifier.yaml billable_resources: creating what a hosting provider bills for; one-word objects are heads, longer ones phrases. */
   billableResources?: { verbs: Set<string>; heads: Set<string>; phrases: string[][]; hosts: Set<string>; notWith: Set<string> };
+  /** classifier.yaml umbrella_worst_case: thin umbrella tools over high-loss objects. */
   umbrellaWorstCase?: { phrases: string[][]; objects: Set<string>; category: Category; confidence: number; maxDescriptionChars: number };
   publicPlaces: string[];
   codeAsData: string[];
