@@ -178,4 +178,9 @@ describe('review 5 classes', () => {
     expect(run({ name: 'introspection-graphql', description: 'Introspection GraphQL schema, use this tool before doing a query' }).category).toBe('Read');
     expect(run({ name: 'resubscribeContact', description: 'Resubscribe contact in mailmodo' }).category).toBe('Write');
   });
+
+  it('a rating or a wantlist entry removed is given again in one call (one step lower); "actions like delete" is no like', () => {
+    expect(run({ name: 'delete_release_rating', description: "Deletes the release's rating for a given user" }).severity).toBe('medium');
+    expect(run({ name: 'manage_file', description: 'Perform actions like move, rename, copy, or delete a file.' }).severity).toBe('high');
+  });
 });
