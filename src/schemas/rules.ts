@@ -398,6 +398,8 @@ export const objectKindsSchema = z.object({
       undo: z.enum(['none', 'trash', 'recreate']),
       audience: z.enum(['user', 'team', 'customers', 'public']),
       phrase: z.string(),
+      /** Actions on this kind that reach nobody but the user ("dismiss" or "mark" a notification): with one of them, `audience` raises nothing. */
+      private_actions: words.default([]),
     }),
   ),
   reversible_phrases: words.default([]),

@@ -30,7 +30,7 @@ const labels: Label[] = readFileSync(`${REPO_ROOT}/catalogue/labels/labelled-too
 
 const HIGH_RISK = new Set<Category>(['Execute', 'Financial', 'Destructive']);
 /** What the rules reach on the labelled set, less a few tools of slack. */
-const FLOORS = { category: 0.958, severity: 0.790, understatedHighRisk: 10 };
+const FLOORS = { category: 0.958, severity: 0.793, understatedHighRisk: 10 };
 
 let predicted = new Map<string, { category: Category; severity: string }>();
 

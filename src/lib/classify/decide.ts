@@ -607,7 +607,11 @@ export function decide(rules: CompiledRules, input: ClassifyInput, found: StageF
     if (objectKind.loss === 'high') scan.signals.add('high_loss_object');
     if (objectKind.undo === 'recreate' || objectKind.loss === 'low') scan.signals.add('recreatable');
     if (objectKind.undo === 'trash') scan.signals.add('reversible');
-    if (objectKind.audience === 'public' || objectKind.audience === 'customers') scan.signals.add('public_audience');
+    // Dismissing, marking or filing a message the user received reaches
+    // nobody (the kind's private_actions); sending, editing or replying does.
+    const privateActions = [...rules.objectKinds.values()].find((k) => k.id === objectKind.id)?.private_actions ?? [];
+    const privateAct = !!scan.action && baseForms(scan.action.toLowerCase()).some((f) => privateActions.includes(f));
+    if ((objectKind.audience === 'public' || objectKind.audience === 'customers') && !privateAct) scan.signals.add('public_audience');
   }
   if (category === 'Destructive' && !noDescription && hasReversiblePhrase(rules, input.description ?? '')) scan.signals.add('reversible');
   if (scan.signals.has('external_messaging')) scan.signals.add('public_audience');

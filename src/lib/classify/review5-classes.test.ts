@@ -183,4 +183,9 @@ describe('review 5 classes', () => {
     expect(run({ name: 'delete_release_rating', description: "Deletes the release's rating for a given user" }).severity).toBe('medium');
     expect(run({ name: 'manage_file', description: 'Perform actions like move, rename, copy, or delete a file.' }).severity).toBe('high');
   });
+
+  it('filing a message the user received reaches nobody (no public audience); sending or editing one does', () => {
+    expect(run({ name: 'dismiss_notification', description: 'Dismiss notification' }).signals).not.toContain('public_audience');
+    expect(run({ name: 'edit_message', description: 'Edit a message in the chat.' }).signals).toContain('public_audience');
+  });
 });
