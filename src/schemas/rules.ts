@@ -42,6 +42,7 @@ export const RISK_SIGNALS = {
   sets_spend: 'Sets a budget, bid or spend cap',
   billable_resource: 'Creates something the provider bills for while it exists',
   unsigned_transaction: 'Builds a transaction that is not signed or sent yet',
+  bills_customer: 'Asks someone else to pay; nothing moves until they do',
   sends_secrets: 'Puts stored secrets into a request the caller aims',
   reads_local_files: 'Reads any local file it is pointed at',
   unknown_action: 'What it does is unclear from its definition',

@@ -22,6 +22,7 @@ const SIGNAL_SCOPE: Partial<Record<RiskSignal, readonly Category[]>> = {
   signs_transactions: ['Financial'],
   billable_resource: ['Financial'],
   unsigned_transaction: ['Financial'],
+  bills_customer: ['Financial'],
   external_messaging: ['Write', 'Execute', 'Financial'],
   admin_scope: ['Write', 'Execute', 'Destructive'],
   read_only: ['Read', 'Execute'],

@@ -890,6 +890,7 @@ function moneyKind(c: Classification, ctx: RationaleContext): MoneyKind {
   if (c.action === 'sign' && any('typed', 'message', 'eip-712', 'eip712', 'permit', 'order')) return 'signature';
   if (c.action === 'approve' || any('allowance', 'approval', 'approvals', 'permit')) return 'approval';
   if (c.signals.includes('unsigned_transaction') && !c.signals.includes('signs_transactions')) return 'unsigned';
+  if (c.signals.includes('bills_customer')) return 'billing';
   // "Create a subdomain under an ENS name" with a privateKey: only the key makes it Financial, so what is at stake is a signed change, not a transfer.
   const money = c.evidence.filter((e) => e.supports === 'Financial' && e.weight > 0);
   if (money.length && money.every((e) => e.source === 'parameter' && e.signals.includes('signs_transactions'))) return 'signed';

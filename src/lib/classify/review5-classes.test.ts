@@ -188,4 +188,10 @@ describe('review 5 classes', () => {
     expect(run({ name: 'dismiss_notification', description: 'Dismiss notification' }).signals).not.toContain('public_audience');
     expect(run({ name: 'edit_message', description: 'Edit a message in the chat.' }).signals).toContain('public_audience');
   });
+
+  it('an invoice or a payment link asks someone else to pay: Financial, one step lower (nothing has moved yet)', () => {
+    const link = run({ name: 'create_payment_link', description: 'Create a payment link for a product' });
+    expect([link.category, link.severity]).toEqual(['Financial', 'high']);
+    expect(run({ name: 'send_invoice', description: 'Send an invoice to recipients' }).signals).toContain('bills_customer');
+  });
 });
