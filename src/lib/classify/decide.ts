@@ -6,7 +6,7 @@ import { CATEGORIES, type Category, type RiskSignal } from '../../schemas/rules.
 import type { CompiledRules } from '../rules/load-rules.ts';
 import { baseForms, splitIdentifier } from '../text/words.ts';
 import type { ListedAction } from './action-lists.ts';
-import { isExtraOperation, isStatedAction, NOTE_AMOUNT_PARAM, NOTE_DESTRUCTIVE_SWITCH, NOTE_LISTED, NOTE_WORST_CASE, NOTE_READ_TAIL, NOTE_SELECTABLE, NOTE_THEN, OVERRULED, type DescriptionFindings, type Findings, type NameFindings, type ParamFindings } from './findings.ts';
+import { isExtraOperation, isStatedAction, NOTE_AMOUNT_PARAM, NOTE_NAME_LATER, NOTE_DESTRUCTIVE_SWITCH, NOTE_LISTED, NOTE_WORST_CASE, NOTE_READ_TAIL, NOTE_SELECTABLE, NOTE_THEN, OVERRULED, type DescriptionFindings, type Findings, type NameFindings, type ParamFindings } from './findings.ts';
 import { negatedBefore, precedenceRank } from './lexicon.ts';
 import type { OperationParam } from './operations.ts';
 import { objectContext, objectKindOf } from './object-kind.ts';
@@ -65,8 +65,13 @@ function mentions(words: readonly string[], text: string): boolean {
  * something does not overrule a name that acts ("delete_user: Returns the
  * result"), and a description's own list of actions keeps its worst one.
  */
+/** The description's lead action: a stated action of the first sentence, not one it lists or joins to it. */
+function leadActionOf(rules: CompiledRules, evidence: readonly Evidence[]): Evidence | undefined {
+  return evidence.find((e) => e.source === 'description' && e.weight >= rules.raw.weights.lead_verb && isStatedAction(e) && e.note !== NOTE_LISTED && e.note !== NOTE_THEN);
+}
+
 function descriptionOutranksName(rules: CompiledRules, evidence: Evidence[], leadOtherWords: readonly string[], name: string): void {
-  const lead = evidence.find((e) => e.source === 'description' && e.weight >= rules.raw.weights.lead_verb && isStatedAction(e) && e.note !== NOTE_LISTED && e.note !== NOTE_THEN);
+  const lead = leadActionOf(rules, evidence);
   if (!lead?.supports) return;
   // A name that mirrors an API route starts with the route's HTTP method
   // ("post_wallet_address": "Get member's coin deposit wallet address",
@@ -190,10 +195,10 @@ function createsBillable(rules: CompiledRules, input: ClassifyInput, found: Stag
   const first = (input.description ?? '').split(/[.!?。\n]/)[0]!.toLowerCase();
   const firstWords = first.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   const nameWords = splitIdentifier(input.name).map((t) => t.word.toLowerCase());
-  const hostText = [...serverWords.map((w) => w.toLowerCase()), ...nameWords, ...firstWords].join(' ');
-  if (!hostText.split(/[^\p{L}\p{N}]+/u).some((w) => b.hosts.has(w))) return false;
+  const hostWords = [...serverWords.map((w) => w.toLowerCase()), ...nameWords, ...firstWords].join(' ').split(/[^\p{L}\p{N}]+/u);
+  if (!hostWords.some((w) => b.hosts.has(w))) return false;
   // "Create a free MongoDB Atlas cluster", an Azure DevOps project: nothing is billed.
-  if (hostText.split(/[^\p{L}\p{N}]+/u).some((w) => b.notWith.has(w))) return false;
+  if (hostWords.some((w) => b.notWith.has(w))) return false;
   const isHead = (w: string | undefined) => !!w && baseForms(w).some((f) => b.heads.has(f));
   // The name's own action creates its last word ("create_branch", not "create_db_user").
   if (found.name.action && baseForms(found.name.action.toLowerCase()).some((f) => b.verbs.has(f)) && nameWords.length > 1 && isHead(nameWords[nameWords.length - 1])) return true;
@@ -360,7 +365,7 @@ function dropOperationParams(scan: { operationParams: OperationParam[]; evidence
  * a word that is no verb follows it: "block" of "append_block_children".
  */
 function objectOfAction(rules: CompiledRules, nameWords: readonly string[], nameAction: string, e: Evidence): boolean {
-  if (e.source !== 'name' || e.note !== 'a later action word in the name' || !nameAction) return false;
+  if (e.source !== 'name' || e.note !== NOTE_NAME_LATER || !nameAction) return false;
   const word = e.text.toLowerCase().replace(/[^a-z0-9]/g, '');
   const at = nameWords.indexOf(word);
   // "create_run_close" lists three actions: a verb after it makes it one of a list.
@@ -496,7 +501,7 @@ export function decide(rules: CompiledRules, input: ClassifyInput, found: StageF
   // the category (below): it does not outvote the lead's own action, so
   // "Change the status of an auto-invest plan (pause or resume)" stays the
   // Financial change its lead names.
-  const leadAction = scan.evidence.find((e) => e.source === 'description' && e.supports && e.weight >= rules.raw.weights.lead_verb && isStatedAction(e) && !isExtraOperation(e));
+  const leadAction = leadActionOf(rules, scan.evidence);
   const outvotesLead = (e: Evidence) => leadAction !== undefined && isExtraOperation(e) && precedenceRank(rules, e.supports!) > precedenceRank(rules, leadAction.supports!);
   for (const e of scan.evidence) if (e.supports && !outvotesLead(e)) scores[e.supports] += e.weight;
 
@@ -562,8 +567,7 @@ export function decide(rules: CompiledRules, input: ClassifyInput, found: StageF
     scan.signals.add('billable_resource');
     for (const e of scan.evidence) {
       if (e.supports !== 'Write' || (e.source !== 'name' && e.source !== 'description') || !isStatedAction(e) || isExtraOperation(e)) continue;
-      const first = e.text.trim().split(/[^\p{L}\p{N}]+/u)[0]!.toLowerCase();
-      if (!baseForms(first).some((f) => rules.billableResources!.verbs.has(f))) continue;
+      if (!leadForms(e.text.trim()).some((f) => rules.billableResources!.verbs.has(f))) continue;
       e.supports = 'Financial';
       e.signals = [...e.signals, 'billable_resource'];
       e.note += NOTE_BILLABLE;
@@ -610,8 +614,8 @@ export function decide(rules: CompiledRules, input: ClassifyInput, found: StageF
     if (objectKind.undo === 'trash') scan.signals.add('reversible');
     // Dismissing, marking or filing a message the user received reaches
     // nobody (the kind's private_actions); sending, editing or replying does.
-    const privateActions = [...rules.objectKinds.values()].find((k) => k.id === objectKind.id)?.private_actions ?? [];
-    const privateAct = !!scan.action && baseForms(scan.action.toLowerCase()).some((f) => privateActions.includes(f));
+    const privateActions = rules.privateActionsByKind.get(objectKind.id);
+    const privateAct = !!privateActions && !!scan.action && baseForms(scan.action.toLowerCase()).some((f) => privateActions.has(f));
     if ((objectKind.audience === 'public' || objectKind.audience === 'customers') && !privateAct) scan.signals.add('public_audience');
   }
   if (category === 'Destructive' && !noDescription && hasReversiblePhrase(rules, input.description ?? '')) scan.signals.add('reversible');

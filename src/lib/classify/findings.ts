@@ -11,6 +11,8 @@ import type { Evidence } from './types.ts';
 
 /** Evidence notes that say a piece is not a stated action (see isStatedAction). */
 export const NOTE_READ_TAIL = 'the name ends in something you look up';
+/** An action word of the name after its first one ("block" of "append_block_children"). */
+export const NOTE_NAME_LATER = 'a later action word in the name';
 export const NOTE_BODY_PHRASE = 'a phrase in the description';
 export const NOTE_BODY_ZH = 'a phrase further down the description';
 /** The worst of a list of actions the description gives; its actions are listed one by one. */

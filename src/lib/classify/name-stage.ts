@@ -5,7 +5,7 @@
 import type { Category } from '../../schemas/rules.ts';
 import type { CompiledRules, WordSet } from '../rules/load-rules.ts';
 import { splitIdentifier, type Token } from '../text/words.ts';
-import { addSignalEvidence, NOTE_READ_TAIL, type NameFindings } from './findings.ts';
+import { addSignalEvidence, NOTE_NAME_LATER, NOTE_READ_TAIL, type NameFindings } from './findings.ts';
 import { endsInReadPhrase, findCombo, findText, inPhrases, inSingles, namesTheThing, nounPositions, verbOf } from './lexicon.ts';
 import type { ClassifyInput, ServerContext } from './types.ts';
 
@@ -84,7 +84,7 @@ export function scanName(rules: CompiledRules, input: ClassifyInput, ctx: Server
         supports: verb.category,
         signals: [],
         weight,
-        note: firstVerb ? 'a later action word in the name' : 'the action word of the name',
+        note: firstVerb ? NOTE_NAME_LATER : 'the action word of the name',
       });
       if (!firstVerb) {
         firstVerb = { index: i, category: verb.category };

@@ -81,6 +81,8 @@ export interface CompiledRules {
   objectBarriers: Set<string>;
   /** Object kinds (objects.yaml) by each word or phrase (words joined by a space) that names them. */
   objectKinds: Map<string, ObjectKind>;
+  /** objects.yaml private_actions by kind id: actions on the kind that reach nobody but the user. */
+  privateActionsByKind: Map<string, Set<string>>;
   /** Words in the longest object phrase (1 when every kind is named by single words). */
   objectPhraseLength: number;
   /** objects.yaml word_senses: kind words that need a context word (`with`) and none of `notWith` to name their kind. */
@@ -345,6 +347,7 @@ export function compileRules(raw: ClassifierRules, severity: SeverityRules, poli
     leadCoordinators: new Set(raw.lead_coordinators),
     objectBarriers: new Set(raw.object_barriers),
     objectKinds: new Map(objects.kinds.flatMap((k) => k.words.map((w) => [w.toLowerCase().split(/\s+/).join(' '), k] as const))),
+    privateActionsByKind: new Map(objects.kinds.filter((k) => k.private_actions.length).map((k) => [k.id, new Set(k.private_actions.map((a) => a.toLowerCase()))])),
     objectPhraseLength: Math.max(1, ...objects.kinds.flatMap((k) => k.words.map((w) => w.trim().split(/\s+/).length))),
     objectSenses: objectSenses(objects),
     reversiblePhrases: objects.reversible_phrases.map((p) => p.toLowerCase()),
