@@ -828,7 +828,8 @@ function costSentence(c: Classification, ctx: RationaleContext, act: Act | undef
       // A long object goes after "away" ("takes away a message to people outside the tool from …"), not between "takes" and "away from".
       const heavy = what !== undefined && what.split(' ').slice(1).some((w) => PREPOSITIONS.has(w.toLowerCase()));
       if (reversible) return what ? `A wrong call takes ${heavy ? `away ${what} from` : `${what} away from`} ${who} until someone restores ${it} from the service’s trash or history; that way back is outside the agent’s control.` : `What a wrong call removes stays in the service’s trash or history until someone restores it; that way back is outside the agent’s control.`;
-      if (c.signals.includes('recreatable') && !c.signals.includes('bulk_scope')) return `What it removes is small and one call makes it again, so a wrong call costs little beyond the work of noticing.`;
+      // As severity.yaml's recreatable-destructive step: not for something costly to lose (a credential that workflows use).
+      if (c.signals.includes('recreatable') && !c.signals.includes('bulk_scope') && !c.signals.includes('high_loss_object')) return `What it removes is small and one call makes it again, so a wrong call costs little beyond the work of noticing.`;
       if (!what) return `Whatever a wrong call removes is gone for ${who}, and nothing on ${ctx.server} brings it back.`;
       return `A wrong call loses ${what} for ${who}, and nothing on ${ctx.server} brings ${it} back.`;
     }
