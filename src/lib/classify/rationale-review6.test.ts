@@ -85,5 +85,10 @@ describe('rationale text classes of review 6', () => {
     expect(said('delete_upstream_associated_to_a_target', 'Delete an upstream associated to a target').r).not.toContain('upstream associated for');
     expect(said('get_air_quality', 'Get air quality for a city').r).not.toContain('an air quality');
   });
-});
 
+  it('a deleted credential is costly to lose: its rationale does not say a wrong call costs little', () => {
+    const { c, r } = said('delete_credential', 'Delete a credential by ID.');
+    expect(c.category).toBe('Destructive');
+    expect(r).not.toContain('costs little');
+  });
+});
