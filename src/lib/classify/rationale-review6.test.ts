@@ -82,6 +82,9 @@ describe('rationale text classes of review 6', () => {
   it('from the 30 pages: plural objects are removed as "them", a participle before a preposition is no part of what is lost, mass nouns take no article, a vote is cast', () => {
     expect(said('add_labels', 'Add labels to a card').r).toContain('removes them');
     expect(said('create_page', 'Create an HTML page displaying comics').r).toContain('removes it');
+    // The head noun decides the article too: "an unwanted HTML page displaying comics".
+    expect(said('create_page', 'Create an HTML page displaying comics').r).toContain('leaves an unwanted HTML page displaying comics');
+    expect(said('create_exploratory_sessions', 'Create exploratory testing sessions').r).toMatch(/leaves unwanted exploratory testing sessions on Test until someone notices and removes them/);
     expect(said('delete_upstream_associated_to_a_target', 'Delete an upstream associated to a target').r).not.toContain('upstream associated for');
     expect(said('get_air_quality', 'Get air quality for a city').r).not.toContain('an air quality');
   });

@@ -169,7 +169,9 @@ function headWords(object: string): string[] {
 function headNoun(object: string): string {
   const words = headWords(object);
   const ing = words.findIndex((w, k) => k > 0 && /^[a-z]{3,}ing$/.test(w) && !/(thing|string|ring|king|wing|spring|setting|listing|mapping|meeting|building|booking|painting|pricing|routing|billing|logging|ping)$/.test(w));
-  return (ing > 0 ? words.slice(0, ing) : words).at(-1)!;
+  // After an adjective the -ing word modifies a noun ("exploratory testing sessions"), it starts no phrase.
+  if (ing > 0 && !/(ory|ive|al|ous|ful|ic|able|ible)$/.test(words[ing - 1]!)) return words[ing - 1]!;
+  return words.at(-1)!;
 }
 
 function isPlural(word: string): boolean {
@@ -710,9 +712,9 @@ export function privateThing(rules: Pick<CompiledRules, 'privateReads'>, name: s
 }
 
 /** "an unwanted label", but "unwanted relations": a plural takes no article. */
+/** "an unwanted HTML page displaying comics": the head noun, not the last word, decides the article. */
 function unwanted(object: string): string {
-  const words = object.split(' ');
-  return isPlural(words[words.length - 1]!) ? `unwanted ${object}` : `an unwanted ${object}`;
+  return isPlural(headNoun(object)) ? `unwanted ${object}` : `an unwanted ${object}`;
 }
 
 /** A read that signs what the caller gives with a wallet's key ("Sign a message with the wallet"). */
