@@ -171,7 +171,11 @@ export function wordStartsAt(text: string, at: number): boolean {
 
 /** True when punctuation between two words of the lead is an object barrier (",", "(", …). */
 export function hasBarrier(rules: CompiledRules, text: string, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (rules.objectBarriers.has(text[k]!)) return true;
+  for (let k = from; k < to; k++) {
+    if (rules.objectBarriers.has(text[k]!)) return true;
+    // A dash with space on both sides ends a clause ("Manage functions - get, create or drop"); one inside a word ("sub-account") does not.
+    if ((text[k] === '-' || text[k] === '–' || text[k] === '—') && /\s/.test(text[k - 1] ?? '') && /\s/.test(text[k + 1] ?? '')) return true;
+  }
   return false;
 }
 

@@ -194,4 +194,11 @@ describe('review 5 classes', () => {
     expect([link.category, link.severity]).toEqual(['Financial', 'high']);
     expect(run({ name: 'send_invoice', description: 'Send an invoice to recipients' }).signals).toContain('bills_customer');
   });
+
+  it('a dash with space on both sides ends the lead’s clause, so the quoted action stops there; a hyphen inside a word does not', () => {
+    const pg = run({ name: 'pg_manage_functions', description: 'Manage PostgreSQL functions - get, create, or drop functions with a single tool.', inputSchema: { type: 'object', properties: { operation: { type: 'string', enum: ['get', 'create', 'drop'] } } } });
+    expect(pg.operations.map((o) => o.action)).toContain('Manage PostgreSQL functions');
+    expect(pg.operations.map((o) => o.action)).not.toContain('Manage PostgreSQL functions - get');
+    expect(run({ name: 'export_report', description: 'Export a read-only report of the team' }).operations[0]!.action).toBe('Export a read-only report of the team');
+  });
 });
