@@ -81,6 +81,7 @@ export const classifierRulesSchema = z.object({
   }),
   noun_phrases: words,
   compound_nouns: words,
+  other_senses: words.default([]).describe("two-word nouns whose last word is a combo's object in another sense ('sort order' is an ordering, not a market order)"),
   stopwords: words,
   lead_fillers: words,
   read_tails: words,

@@ -104,16 +104,23 @@ export function findCombo(
         // phrase only qualifies its head (noun_phrases), so it is not the object.
         const end = j + object.length - 1;
         const headOk = !combo.head || end + 1 >= words.length || (clause !== undefined && clause[end + 1] !== clause[end]);
-        if (matchesAt(words, j, object) && headOk && !startsNounPhrase(rules, words, end)) return { combo, from: i, to: end };
+        if (matchesAt(words, j, object) && headOk && !startsNounPhrase(rules, words, end) && !(j - 1 > i && endsOtherSense(rules, words, j - 1, end))) return { combo, from: i, to: end };
       }
       if (allowBackward) {
         for (let j = i - object.length; j >= Math.max(0, i - window - object.length + 1); j--) {
-          if (matchesAt(words, j, object)) return { combo, from: j, to: i };
+          if (matchesAt(words, j, object) && !endsOtherSense(rules, words, j - 1, j + object.length - 1)) return { combo, from: j, to: i };
         }
       }
     }
   }
   return undefined;
+}
+
+/** True when words[from..to] are one of other_senses ("update the navigation order": an ordering, not a market order). */
+function endsOtherSense(rules: CompiledRules, words: readonly string[], from: number, to: number): boolean {
+  if (from < 0) return false;
+  for (const f of baseForms(words[to]!)) for (const phrase of rules.otherSensesByLast.get(f) ?? []) if (phrase.length === to - from + 1 && matchesAt(words, from, phrase)) return true;
+  return false;
 }
 
 /** True when a noun phrase of two words or more starts at position `at` ("payment recipient", "order book"). */

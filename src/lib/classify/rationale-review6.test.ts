@@ -94,4 +94,11 @@ describe('rationale text classes of review 6', () => {
     expect(c.category).toBe('Destructive');
     expect(r).not.toContain('costs little');
   });
+
+  it('"new" names no action in a sentence: a NewOrder tool places an order, and "The New Order API allows users to …" is no object', () => {
+    const { c, r } = said('WidgetNewOrder', 'The Volume Participation (VP) New Order API allows users to place a VP order on futures.');
+    expect(c.category).toBe('Financial');
+    expect(r).toMatch(/^WidgetNewOrder places an order on Test/);
+    expect(r).not.toContain(' news ');
+  });
 });

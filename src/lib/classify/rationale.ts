@@ -534,8 +534,10 @@ const LOOKUP_VERBS = new Set(['get', 'list', 'fetch', 'search', 'find', 'read', 
 
 /** What the tool does in verb and object, from its name when that reads well, else from its description. */
 function actionOf(c: Classification, ctx: RationaleContext): Act | undefined {
-  const named = namedAction(ctx.rules, c, ctx.name, `${ctx.description ?? ''} ${ctx.server}`);
-  const described = describedAction(ctx.rules, c, ctx.description);
+  const named = plainVerb(namedAction(ctx.rules, c, ctx.name, `${ctx.description ?? ''} ${ctx.server}`));
+  // "The New Order API allows users to …": in prose "new" is an adjective, not the action.
+  const describedRaw = describedAction(ctx.rules, c, ctx.description);
+  const described = describedRaw?.verb === 'new' ? undefined : describedRaw;
   // The description in its author's words, when it says the same action
   // ("delete_dns": "deletes a DNS record", not "deletes dns").
   if (named && described?.object && baseForms(named.verb).some((f) => baseForms(described.verb).includes(f))) return described;
@@ -547,6 +549,12 @@ function actionOf(c: Classification, ctx: RationaleContext): Act | undefined {
   // A one-word name ("search") acts on what its description names.
   if (named && described && baseForms(named.verb).includes(described.verb)) return named;
   return named ?? described;
+}
+
+/** "NewOrder" names the action with an adjective: an order is placed, anything else created ("places an order", never "news an order"). */
+function plainVerb(act: Act | undefined): Act | undefined {
+  if (act?.verb !== 'new') return act;
+  return { ...act, verb: /\b(orders?|trades?|oco|positions?)\b/i.test(act.object) ? 'place' : 'create' };
 }
 
 /** Lexicon verbs that start a looked-up noun phrase ("order_history", "file_info"). */

@@ -201,4 +201,11 @@ describe('review 5 classes', () => {
     expect(pg.operations.map((o) => o.action)).not.toContain('Manage PostgreSQL functions - get');
     expect(run({ name: 'export_report', description: 'Export a read-only report of the team' }).operations[0]!.action).toBe('Export a read-only report of the team');
   });
+
+  it('a sort, navigation or priority order is an ordering of items, not a market order (Write); an order on its own still is one', () => {
+    expect(run({ name: 'update_navigation_order', description: 'Update the navigation order of a document by modifying its frontmatter.' }).category).toBe('Write');
+    expect(run({ name: 'update_policy_priorities', description: 'Update the priority order of policies' }).category).toBe('Write');
+    expect(run({ name: 'update_order', description: 'Update an existing order' }).category).toBe('Financial');
+    expect(run({ name: 'remove_item_from_order', description: 'Remove an item from an order' }).category).toBe('Destructive');
+  });
 });

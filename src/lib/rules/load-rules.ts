@@ -56,6 +56,8 @@ export interface CompiledRules {
   readNounPhrases: number;
   /** nounPhrases by their first word. */
   nounPhrasesByFirst: Map<string, string[][]>;
+  /** other_senses by their last word: a combo object that ends one of them is that other thing. */
+  otherSensesByLast: Map<string, string[][]>;
   /** The read noun phrases by their last word. */
   readNounPhrasesByLast: Map<string, string[][]>;
   stopwords: Set<string>;
@@ -330,6 +332,7 @@ export function compileRules(raw: ClassifierRules, severity: SeverityRules, poli
     nounPhrases,
     readNounPhrases: readNounPhrases.length,
     nounPhrasesByFirst: indexBy(nounPhrases, (p) => p[0]!),
+    otherSensesByLast: indexBy(raw.other_senses.flatMap(phraseForms), (p) => p[p.length - 1]!),
     readNounPhrasesByLast: indexBy(readNounPhrases, (p) => p[p.length - 1]!),
     stopwords: new Set(raw.stopwords),
     leadFillers: new Set(raw.lead_fillers),
