@@ -162,6 +162,14 @@ export const classifierRulesSchema = z.object({
     image_hints: words.default([]),
     /** Words in a parameter's description that say it takes code. */
     code_hints: words.default([]),
+    /**
+     * freeform_code names that are as often search words ("query", "statement"):
+     * code only when `query_hints` (SQL and its engines) appear in their own
+     * description, or in the tool's when they have none. The broader
+     * code_hints do not count: "The search query for Python documentation".
+     */
+    query_code: words.default([]),
+    query_hints: words.default([]),
     /** Credential or signing-key names that are as often something else ("seed" of a random generator): a secret only with a hint. */
     ambiguous_secret: words.default([]),
     /** Words in a parameter's (or else the tool's) description that say an ambiguous name takes a secret. */

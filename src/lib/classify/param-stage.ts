@@ -30,10 +30,13 @@ function takesCode(rules: CompiledRules, input: ClassifyInput, name: string, wor
   // A closed set of values ("command": view, create, str_replace, undo_edit)
   // picks one of the tool's own operations; no caller-written code gets in.
   if (Array.isArray(schema?.enum) && schema.enum.length > 0) return false;
-  if (!rules.ambiguousCode.has(normaliseParamName(word))) return true;
+  const key = normaliseParamName(word);
+  const query = rules.queryCode.has(key);
+  if (!query && !rules.ambiguousCode.has(key)) return true;
   const own = typeof schema?.description === 'string' ? schema.description : '';
   const text = (own || (input.description ?? '')).toLowerCase();
-  for (const word of text.match(/[a-z]+/g) ?? []) if (rules.codeHints.has(word)) return true;
+  const hints = query ? rules.queryHints : rules.codeHints;
+  for (const word of text.match(/[a-z]+/g) ?? []) if (hints.has(word)) return true;
   return false;
 }
 

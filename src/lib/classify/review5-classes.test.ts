@@ -208,4 +208,13 @@ describe('review 5 classes', () => {
     expect(run({ name: 'update_order', description: 'Update an existing order' }).category).toBe('Financial');
     expect(run({ name: 'remove_item_from_order', description: 'Remove an item from an order' }).category).toBe('Destructive');
   });
+
+  it('a "query" parameter of a SQL database tool takes the SQL that runs (Execute); a search query does not', () => {
+    const sqlQuery = { type: 'object', properties: { query: {} } };
+    expect(run({ name: 'update_data', description: 'Updates data in a table in the MySQL database.', inputSchema: sqlQuery }).category).toBe('Execute');
+    expect(run({ name: 'update_data', description: 'Updates data in a table.', inputSchema: sqlQuery }).category).toBe('Write');
+    const docs = run({ name: 'get_python_docs', description: 'Get Python documentation for a given query', inputSchema: { type: 'object', properties: { query: { type: 'string', description: 'The search query for Python documentation' } } } });
+    expect(docs.category).toBe('Read');
+    expect(docs.signals).not.toContain('freeform_code');
+  });
 });

@@ -137,6 +137,8 @@ export interface CompiledRules {
   };
   ambiguousCode: Set<string>;
   codeHints: Set<string>;
+  queryCode: Set<string>;
+  queryHints: Set<string>;
   /** classifier.yaml params.code_tails: last words of a parameter name that take code. */
   codeTails: Set<string>;
   codeTailRuns: Set<string>;
@@ -315,7 +317,7 @@ export function compileRules(raw: ClassifierRules, severity: SeverityRules, poli
   const paramKinds = new Map<string, (keyof ClassifierRules['params'])[]>();
   for (const kind of Object.keys(raw.params) as (keyof ClassifierRules['params'])[]) {
     // These two qualify freeform_code names; they are no kind of their own.
-    if (kind === 'ambiguous_code' || kind === 'code_hints' || kind === 'code_tails' || kind === 'code_tail_runs' || kind === 'image_hints') continue;
+    if (kind === 'ambiguous_code' || kind === 'code_hints' || kind === 'code_tails' || kind === 'code_tail_runs' || kind === 'image_hints' || kind === 'query_hints') continue;
     for (const name of raw.params[kind]) {
       const key = normaliseParamName(name);
       paramKinds.set(key, [...(paramKinds.get(key) ?? []), kind]);
@@ -396,6 +398,8 @@ export function compileRules(raw: ClassifierRules, severity: SeverityRules, poli
       : {}),
     ambiguousCode: new Set(raw.params.ambiguous_code.map(normaliseParamName)),
     codeHints: new Set(raw.params.code_hints),
+    queryCode: new Set(raw.params.query_code.map(normaliseParamName)),
+    queryHints: new Set(raw.params.query_hints),
     codeTails: new Set(raw.params.code_tails.map((w) => w.toLowerCase())),
     codeTailRuns: new Set(raw.params.code_tail_runs.map((w) => w.toLowerCase())),
     imageHints: new Set(raw.params.image_hints.map((w) => w.toLowerCase())),
