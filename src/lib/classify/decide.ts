@@ -173,6 +173,9 @@ function readsPrivate(p: NonNullable<CompiledRules['privateReads']>, found: Stag
   const words = [...object, ...(found.description?.leadOtherWords ?? []).map((w) => w.toLowerCase())];
   if (words.some((w) => p.notWith.has(w))) return false;
   if (object.some((w) => p.words.has(w))) return true;
+  // Two-word entries ("browser history") are matched as a phrase of the object.
+  const phrase = ` ${object.join(' ')} `;
+  for (const w of p.words) if (w.includes(' ') && phrase.includes(` ${w} `)) return true;
   return words.some((w) => p.personal.has(w)) && words.some((w) => p.personalWords.has(w));
 }
 

@@ -217,4 +217,10 @@ describe('review 5 classes', () => {
     expect(docs.category).toBe('Read');
     expect(docs.signals).not.toContain('freeform_code');
   });
+
+  it('the user’s browsing history is a private read (one step up); a page’s own history is not named so', () => {
+    const h = run({ name: 'get-recent-browser-history', description: 'Get the list of recent browser history' });
+    expect([h.category, h.severity]).toEqual(['Read', 'medium']);
+    expect(run({ name: 'get_page_history', description: 'Get the revision history of a wiki page' }).severity).toBe('low');
+  });
 });
