@@ -374,6 +374,12 @@ export const classifierRulesSchema = z.object({
    * graph") one qualifies the object and is no action of its own.
    */
   modifier_verbs: words.default([]),
+  /**
+   * A lead whose move verb takes its object to the trash ("Moves a file to the
+   * trash", "Move an Object to the recycling bin") deletes it with a way back:
+   * Destructive, with the reversible signal, whatever the move verb alone says.
+   */
+  trash_moves: z.object({ verbs: words, places: words }).default({ verbs: [], places: [] }),
   /** Descriptions that say nothing (scrape placeholders); the tool is judged without them. */
   placeholder_descriptions: words.default([]),
   /** Tunable limits of the classifier, in one place. */

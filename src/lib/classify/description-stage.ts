@@ -5,10 +5,10 @@
  */
 import type { Category, RiskSignal } from '../../schemas/rules.ts';
 import type { CompiledRules } from '../rules/load-rules.ts';
-import { newWordSpan, nextWord, splitWords, type Token } from '../text/words.ts';
+import { baseForms, newWordSpan, nextWord, splitWords, type Token } from '../text/words.ts';
 import { hasCjk, normaliseForMatching } from '../text/normalize.ts';
 import { findActionLists, inIdentifier } from './action-lists.ts';
-import { addSignalEvidence, NOTE_BODY_PHRASE, NOTE_BODY_ZH, NOTE_SAVES_FILE, NOTE_THEN, type DescriptionFindings } from './findings.ts';
+import { addSignalEvidence, NOTE_BODY_PHRASE, NOTE_BODY_ZH, NOTE_SAVES_FILE, NOTE_THEN, NOTE_TRASH_MOVE, type DescriptionFindings } from './findings.ts';
 import type { Evidence } from './types.ts';
 import { coordinated, coveredBy, findCombo, glossFor, hasBarrier, inWordSet, isNounVerb, negatedAt, negatedBefore, nounPositions, precedenceRank, verbForm, verbOf, wordStartsAt, zhAffirmed } from './lexicon.ts';
 
@@ -63,6 +63,24 @@ function zhListed(text: string, phrase: string): boolean {
     if (before.endsWith('、') || before.endsWith('支持') || /^[^，。,.]{0,4}、/.test(after)) return true;
   }
   return false;
+}
+
+/**
+ * Where a move of the lead's word i to the trash ends ("Moves a file to the
+ * trash"): the index of the place's last token, or undefined when word i is no
+ * move verb or its clause takes the object anywhere else.
+ */
+function trashMoveEnd(rules: CompiledRules, text: string, tokens: readonly Token[], i: number): number | undefined {
+  const t = rules.raw.trash_moves;
+  if (!t.places.length || !verbOf(rules, tokens[i]!.word) || !baseForms(tokens[i]!.word).some((f) => t.verbs.includes(f))) return undefined;
+  const rest = /^[^.;:!?\n]{0,80}/.exec(text.slice(tokens[i]!.end))![0];
+  const places = t.places.map((p) => p.replace(/\s+/g, '\\s+')).join('|');
+  const m = new RegExp(`\\b(?:to|into)\\s+(?:the\\s+|its\\s+|their\\s+|a\\s+)?(?:${places})\\b`, 'i').exec(rest);
+  if (!m) return undefined;
+  const end = tokens[i]!.end + m.index + m[0].length;
+  let last = i;
+  for (let k = i + 1; k < tokens.length && tokens[k]!.end <= end; k++) last = k;
+  return last;
 }
 
 /** Words after which a noun stands: "a set of", "the label", "its type". */
@@ -195,6 +213,8 @@ export function scanDescription(rules: CompiledRules, description: string, param
     let chosen = combo
       ? { at: i, to: combo.to, isCombo: true, category: combo.combo.category, signals: combo.combo.signals, note: `the description ${combo.combo.label}` }
       : { at: i, to: i, isCombo: false, category: verb!.category, signals: [] as RiskSignal[], note: 'the first action word of the description' };
+    const trashed = !combo || combo.combo.category === 'Write' ? trashMoveEnd(rules, lead.text, leadTokens, i) : undefined;
+    if (trashed !== undefined) chosen = { at: i, to: trashed, isCombo: true, category: 'Destructive', signals: ['reversible'], note: NOTE_TRASH_MOVE };
     let listed = false;
     let listEnd = chosen.to;
     // Each action of the lead's own list, as the page shows it: "create, archive,

@@ -106,3 +106,6 @@ export function isStatedAction(e: Evidence): boolean {
 export function isSelectableOperation(e: Evidence): boolean {
   return e.source === 'parameter' && e.note.endsWith('parameter can select');
 }
+
+/** A lead whose move takes its object to the trash (classifier.yaml trash_moves). */
+export const NOTE_TRASH_MOVE = 'the description moves it to the trash, a deletion with a way back';

@@ -101,4 +101,8 @@ describe('rationale text classes of review 6', () => {
     expect(r).toMatch(/^WidgetNewOrder places an order on Test/);
     expect(r).not.toContain(' news ');
   });
+
+  it('a move that deletes says where it goes: "moves an Object to the recycling bin", not a harmless "moves an Object"', () => {
+    expect(said('products_archive', 'Move an Object identified by ID to the recycling bin.').r).toMatch(/^products_archive moves an Object to the recycling bin on Test/);
+  });
 });

@@ -8,7 +8,7 @@
  */
 import type { Category } from '../../schemas/rules.ts';
 import type { PoisoningFinding as Finding } from '../../schemas/catalogue.ts';
-import { isExtraOperation, isSelectableOperation, isStatedAction, NOTE_DESTRUCTIVE_SWITCH, NOTE_RUNS_IMAGE, NOTE_WRITES_FILE } from './findings.ts';
+import { isExtraOperation, isSelectableOperation, isStatedAction, NOTE_DESTRUCTIVE_SWITCH, NOTE_RUNS_IMAGE, NOTE_TRASH_MOVE, NOTE_WRITES_FILE } from './findings.ts';
 import type { Classification, Evidence, ObjectInfo } from './types.ts';
 import type { CompiledRules } from '../rules/load-rules.ts';
 import { baseForms, splitIdentifier } from '../text/words.ts';
@@ -536,7 +536,7 @@ const LOOKUP_VERBS = new Set(['get', 'list', 'fetch', 'search', 'find', 'read', 
 function actionOf(c: Classification, ctx: RationaleContext): Act | undefined {
   const named = plainVerb(namedAction(ctx.rules, c, ctx.name, `${ctx.description ?? ''} ${ctx.server}`));
   // "The New Order API allows users to …": in prose "new" is an adjective, not the action.
-  const describedRaw = describedAction(ctx.rules, c, ctx.description);
+  const describedRaw = trashPlace(c, describedAction(ctx.rules, c, ctx.description));
   const described = describedRaw?.verb === 'new' ? undefined : describedRaw;
   // The description in its author's words, when it says the same action
   // ("delete_dns": "deletes a DNS record", not "deletes dns").
@@ -549,6 +549,14 @@ function actionOf(c: Classification, ctx: RationaleContext): Act | undefined {
   // A one-word name ("search") acts on what its description names.
   if (named && described && baseForms(named.verb).includes(described.verb)) return named;
   return named ?? described;
+}
+
+/** "moves an Object to the recycling bin": a move that deletes says where it goes, or it reads as a harmless move. */
+function trashPlace(c: Classification, act: Act | undefined): Act | undefined {
+  const e = c.evidence.find((x) => x.note === NOTE_TRASH_MOVE);
+  const place = e && /\b(?:to|into)\s+(?:the\s+|its\s+|their\s+|a\s+)?[^,.;]+$/i.exec(e.text)?.[0];
+  if (!act?.object || !place || act.object.toLowerCase().includes(place.toLowerCase())) return act;
+  return { ...act, object: `${act.object} ${place}` };
 }
 
 /** "NewOrder" names the action with an adjective: an order is placed, anything else created ("places an order", never "news an order"). */

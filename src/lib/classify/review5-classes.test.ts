@@ -223,4 +223,12 @@ describe('review 5 classes', () => {
     expect([h.category, h.severity]).toEqual(['Read', 'medium']);
     expect(run({ name: 'get_page_history', description: 'Get the revision history of a wiki page' }).severity).toBe('low');
   });
+
+  it('moving something to the trash or the recycling bin deletes it with a way back (Destructive, one step lower); moving it anywhere else, or out of the trash, is a Write', () => {
+    const bin = run({ name: 'products_archive', description: 'Move an Object identified by ID to the recycling bin.' });
+    expect([bin.category, bin.severity]).toEqual(['Destructive', 'medium']);
+    expect(run({ name: 'delete_file', description: 'Moves a file to the trash.' }).category).toBe('Destructive');
+    expect(run({ name: 'move_file', description: 'Move a file to the archive folder' }).category).toBe('Write');
+    expect(run({ name: 'restore_file', description: 'Move a file out of the trash to its folder' }).category).toBe('Write');
+  });
 });
