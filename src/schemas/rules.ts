@@ -71,7 +71,7 @@ export const classifierRulesSchema = z.object({
     name_read_tail: z.number().describe('a name that ends in something looked up ("…_history", "…Info")'),
     lead_combo: z.number().describe('a verb and its object in the first sentence of the description'),
     lead_verb: z.number().describe('the first action word of the description'),
-    lead_zh: z.number().describe('a Chinese action phrase in the first line of the description'),
+    lead_zh: z.number().describe('a Chinese or Japanese action phrase in the first line of the description'),
     name_umbrella_verb: z.number().describe('"manage_…" or "handle_…", which leave the action to the description'),
     body_phrase: z.number().describe('a telling phrase further down the description'),
     body_cap: z.number().describe('at most this much per category from phrases further down'),
@@ -116,6 +116,8 @@ export const classifierRulesSchema = z.object({
       gloss: z.string().min(1),
       category: categorySchema,
       signals: z.array(riskSignalSchema).optional(),
+      /** Objects after which the phrase means something milder ("クリックを実行": performs a click, runs nothing). */
+      not_after: z.array(z.string().min(1)).optional(),
     }),
   ),
   body_phrases: z.array(

@@ -55,12 +55,12 @@ export function isPlaceholder(rules: Pick<CompiledRules, 'placeholders'>, descri
 /** Words that start a verb's object: after one, a joined word acts ("and save it", "and mark the task"). */
 const DETERMINERS = new Set(['it', 'them', 'the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'your', 'to', 'into', 'as', 'all', 'each', 'every']);
 
-/** True when a Chinese phrase stands in an enumeration: right after 、 or right before it, or after 支持 ("supports"). */
+/** True when a Chinese or Japanese phrase stands in an enumeration: right after 、 or ・ or right before one, or after 支持 ("supports"). */
 function zhListed(text: string, phrase: string): boolean {
   for (let at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + 1)) {
     const before = text.slice(Math.max(0, at - 2), at);
     const after = text.slice(at + phrase.length, at + phrase.length + 6);
-    if (before.endsWith('、') || before.endsWith('支持') || /^[^，。,.]{0,4}、/.test(after)) return true;
+    if (/[、・]$/.test(before) || before.endsWith('支持') || /^[^，。,.]{0,4}[、・]/.test(after)) return true;
   }
   return false;
 }
@@ -336,7 +336,7 @@ export function scanDescription(rules: CompiledRules, description: string, param
     const bodyHasZh = !rules.zhAllCjk || hasCjk(bodyZh);
     const leadZhEvidence: Evidence[] = [];
     for (const entry of leadHasZh ? rules.raw.zh : []) {
-      const inLead = zhAffirmed(rules, leadZh, entry.phrase);
+      const inLead = zhAffirmed(rules, leadZh, entry.phrase, entry.not_after);
       if (!inLead) continue;
       // A longer phrase already matched (批量撤单) covers its parts (撤单).
       if (coveredBy(seen, entry.phrase)) continue;
@@ -361,7 +361,7 @@ export function scanDescription(rules: CompiledRules, description: string, param
     let bodyTotal = 0;
     for (const entry of bodyHasZh ? rules.raw.zh : []) {
       if (seen.has(entry.phrase) || coveredBy(seen, entry.phrase)) continue;
-      if (!zhAffirmed(rules, bodyZh, entry.phrase) || bodyTotal >= w.body_cap) continue;
+      if (!zhAffirmed(rules, bodyZh, entry.phrase, entry.not_after) || bodyTotal >= w.body_cap) continue;
       // Body phrases only add signals and a little weight; "提现权限" in an
       // account summary is not a withdrawal.
       seen.add(entry.phrase);

@@ -282,10 +282,14 @@ export function negatedBefore(rules: CompiledRules, text: string, at: number): b
 }
 
 /** True when a Chinese phrase occurs somewhere not right after a negation (不删除 does not delete). */
-export function zhAffirmed(rules: CompiledRules, text: string, phrase: string): boolean {
+export function zhAffirmed(rules: CompiledRules, text: string, phrase: string, notAfter?: readonly string[]): boolean {
   for (let at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + 1)) {
     const before = text.slice(Math.max(0, at - 3), at);
-    if (!rules.negationZh.some((n) => before.endsWith(n))) return true;
+    if (rules.negationZh.some((n) => before.endsWith(n))) continue;
+    // The object right before it, less a Japanese particle ("スクロールを実行").
+    const object = text.slice(Math.max(0, at - 12), at).replace(/[をのがは]\s*$/, '');
+    if (notAfter?.some((n) => object.endsWith(n))) continue;
+    return true;
   }
   return false;
 }

@@ -231,4 +231,11 @@ describe('review 5 classes', () => {
     expect(run({ name: 'move_file', description: 'Move a file to the archive folder' }).category).toBe('Write');
     expect(run({ name: 'restore_file', description: 'Move a file out of the trash to its folder' }).category).toBe('Write');
   });
+
+  it('Japanese is read in its own kanji: 作成・実行 lists create and run (Execute), 削除 deletes; 実行 after a click performs it and runs nothing', () => {
+    expect(run({ name: 'create_simulation', description: 'ファイルからシミュレーションを作成・実行します。' }).category).toBe('Execute');
+    expect(run({ name: 'remove_item', description: '指定したアイテムを削除します' }).category).toBe('Destructive');
+    expect(run({ name: 'mouse_click', description: '指定された座標でマウスクリックを実行します' }).category).toBe('Write');
+    expect(run({ name: 'gmail_get_message', description: '指定したmessageIdのメール本文と詳細を取得します。' }).category).toBe('Read');
+  });
 });
