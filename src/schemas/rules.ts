@@ -367,7 +367,14 @@ export const classifierRulesSchema = z.object({
    * operation. None counts when a word of `not_with` is in its name
    * ("delete_protection").
    */
-  destructive_switches: z.object({ verbs: words.default([]), not_with: words.default([]) }).default({ verbs: [], not_with: [] }),
+  destructive_switches: z
+    .object({
+      verbs: words.default([]),
+      not_with: words.default([]),
+      /** Switches destructive only on some actions: `force` on a push replaces the remote's history. */
+      in_context: z.array(z.object({ switches: words, actions: words, says: z.string().min(1).describe('what the switch does, after "its force switch"') })).default([]),
+    })
+    .default({ verbs: [], not_with: [], in_context: [] }),
   /** Verbs that only introduce the real action ("start following", "try to fetch"). */
   aux_verbs: words.default([]),
   /**

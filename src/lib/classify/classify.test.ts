@@ -170,7 +170,7 @@ describe('rationales name what the tool acts on in readable words', () => {
   it('gives a budget or bid its own cost: spent over time until changed, not "no later call takes it back"', () => {
     const r = rationaleOf('io.github.brnardo/meta-ads-mcp', 'update_campaign');
     expect(r).not.toMatch(/no later call takes it back|moves money or market exposure|at the price of that moment/);
-    expect(r).toContain('updates a campaign on Server, and its daily_budget argument sets how much money that spends');
+    expect(r).toContain('updates an existing campaign on Server, and its daily_budget argument sets how much money that spends');
     expect(r).toContain('keeps spending until someone lowers or pauses it; another call can change it back, but what was spent meanwhile stays spent');
   });
 
@@ -310,10 +310,10 @@ describe('classes of mistake, each on real tool definitions from the shared data
     expect(judge({ name: 'delete_file', description: 'Returns the result of deleting a file' }).category).toBe('Destructive');
   });
 
-  it('a force switch skips a safety check; it does not widen the call to everything', () => {
+  it('a force switch does not widen the call to everything; on a push it replaces the remote history (Destructive)', () => {
     // bsreeram08/git-commands-mcp git_push: force was read as "all", so the rationale said it "reaches every item it matches".
     const push = judge({ name: 'git_push', description: 'Push changes to a remote repository.', inputSchema: { properties: { repo_path: { type: 'string' }, remote: { type: 'string' }, branch: { type: 'string' }, force: { type: 'boolean', description: 'Whether to force push' } }, required: ['repo_path'] } });
-    expect(push.category).toBe('Write');
+    expect(push.category).toBe('Destructive');
     expect(push.signals).not.toContain('bulk_scope');
   });
 

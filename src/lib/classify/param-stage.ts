@@ -138,11 +138,17 @@ export function scanParams(rules: CompiledRules, input: ClassifyInput): ParamFin
   // "truncateTarget", "dropTarget": a switch that empties or drops what is
   // there before the call copies, imports or renames into it.
   const switches = rules.raw.destructive_switches;
+  // "force" on a push replaces the remote branch's history; on most other tools it only skips a check.
+  const nameWords = splitIdentifier(input.name).map((t) => t.word);
+  const inContext = (p: ParamInfo) => switches.in_context.find((c) => c.switches.includes(normaliseParamName(p.name)) && c.actions.some((a) => nameWords.includes(a)));
   for (const p of params) {
-    if (p.type !== 'boolean' || !switches.verbs.length) continue;
+    if (p.type !== 'boolean') continue;
     const parts = splitIdentifier(p.name).map((t) => t.word);
-    if (!switches.verbs.includes(parts[0]!) || parts.some((x) => switches.not_with.includes(x))) continue;
-    scan.evidence.push({ source: 'parameter', text: p.name, supports: 'Destructive', signals: ['irreversible'], weight: w.param, note: NOTE_DESTRUCTIVE_SWITCH });
+    const wipes = switches.verbs.includes(parts[0]!) && !parts.some((x) => switches.not_with.includes(x));
+    const context = wipes ? undefined : inContext(p);
+    if (!wipes && !context) continue;
+    // The gloss says what the switch destroys, where that is not "what is already there".
+    scan.evidence.push({ source: 'parameter', text: p.name, supports: 'Destructive', signals: ['irreversible'], weight: w.param, note: NOTE_DESTRUCTIVE_SWITCH, ...(context ? { gloss: context.says } : {}) });
     break;
   }
   if (amount && recipient) {

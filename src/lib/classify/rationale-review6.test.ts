@@ -105,4 +105,12 @@ describe('rationale text classes of review 6', () => {
   it('a move that deletes says where it goes: "moves an Object to the recycling bin", not a harmless "moves an Object"', () => {
     expect(said('products_archive', 'Move an Object identified by ID to the recycling bin.').r).toMatch(/^products_archive moves an Object to the recycling bin on Test/);
   });
+
+  it('a destructive switch says what the tool itself does and what the switch destroys; activities after a preposition take no article', () => {
+    const r = said('git_push', 'Push changes to a remote repository.', { force: { type: 'boolean', description: 'Whether to force push' } }).r;
+    expect(r).toContain('git_push pushes changes to a remote repository on Test, and its force switch replaces the remote branch');
+    expect(r).not.toContain('makes a change');
+    expect(said('k8s_drain_node', 'Drain a node in preparation for maintenance.').r).toContain('in preparation for maintenance');
+    expect(said('upload_ad_image', 'Upload an image to use in ads.').r).not.toContain('to a use');
+  });
 });

@@ -111,7 +111,10 @@ const PHRASAL: Record<string, [string, string]> = {
 };
 
 /** Words after a verb that take no article ("goes back", "updates code"). */
-const NO_ARTICLE = new Set(['back', 'another', 'other', 'forward', 'up', 'down', 'in', 'out', 'on', 'off', 'over', 'away', 'all', 'every', 'each', 'the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'your', 'his', 'her', 'our', 'my', 'any', 'some', 'multiple', 'several', 'many', 'one', 'two', 'no', 'code', 'data', 'information', 'info', 'content', 'text', 'state', 'status', 'metadata', 'weather', 'history', 'documentation', 'feedback', 'help', 'memory', 'storage', 'progress', 'traffic', 'access', 'analytics', 'usage', 'config', 'configuration', 'media', 'music', 'news', 'time', 'context', 'knowledge', 'research', 'evidence', 'software', 'hardware', 'inventory', 'liquidity', 'leverage', 'margin', 'collateral', 'people', 'staff', 'equipment', 'mail', 'advice', 'money', 'cash', 'cache', 'quality', 'whatever', 'what', 'how', 'where', 'which', 'who', 'when', 'whether', 'it', 'them', 'me', 'us', 'everything', 'anything', 'something']);
+const NO_ARTICLE = new Set(['back', 'another', 'other', 'forward', 'up', 'down', 'in', 'out', 'on', 'off', 'over', 'away', 'all', 'every', 'each', 'the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'your', 'his', 'her', 'our', 'my', 'any', 'some', 'multiple', 'several', 'many', 'one', 'two', 'no', 'code', 'data', 'information', 'info', 'content', 'text', 'state', 'status', 'metadata', 'weather', 'history', 'documentation', 'feedback', 'help', 'memory', 'storage', 'progress', 'traffic', 'access', 'analytics', 'usage', 'config', 'configuration', 'media', 'music', 'news', 'time', 'context', 'knowledge', 'research', 'evidence', 'software', 'hardware', 'inventory', 'liquidity', 'leverage', 'margin', 'collateral', 'people', 'staff', 'equipment', 'mail', 'advice', 'money', 'cash', 'cache', 'quality', 'whatever', 'what', 'how', 'where', 'which', 'who', 'when', 'whether', 'it', 'them', 'me', 'us', 'everything', 'anything', 'something', 'preparation', 'maintenance', 'voting']);
+
+/** Nouns that take no article after a preposition, where they name an activity ("for execution", "to use", "on production"), though they are counted elsewhere ("an execution"). */
+const BARE_AFTER_PREPOSITION = new Set(['execution', 'use', 'testing', 'development', 'production', 'review', 'approval', 'deletion', 'reference', 'analysis', 'inspection', 'debugging']);
 
 /** Words that join a noun to what qualifies it ("tag from profiles", "page as a PDF file"). */
 const PREPOSITIONS = new Set(['of', 'for', 'to', 'from', 'in', 'into', 'on', 'at', 'by', 'with', 'as', 'about', 'across', 'within', 'between', 'over', 'under', 'via', 'per']);
@@ -130,7 +133,7 @@ const PARTICIPLE_OPENERS = new Set(['starting', 'using', 'following', 'based', '
  * Words the verb lexicon lists that are nouns when they name what is acted
  * on ("a screenshot", "the SQL", "health"), besides the lexicon's own noun-verbs.
  */
-const NOUN_LIKE = new Set(['screenshot', 'sql', 'python', 'docker', 'health', 'plan', 'diff', 'terminal', 'js', 'javascript', 'ssh', 'shell', 'bash', 'cmd', 'sh', 'preview', 'research', 'store', 'rank', 'archive', 'login', 'trash', 'rollback', 'graphql', 'cypher', 'sparql', 'gremlin', 'poll', 'trigger', 'sum', 'stat', 'debug', 'compose', 'compound', 'me', 'setup', 'checkout', 'cleanup', 'view', 'search', 'list', 'update', 'change', 'return', 'backup', 'show', 'echo', 'format', 'track', 'plot', 'invite', 'measure', 'monitor', 'repl', 'terraform', 'kubectl', 'file', 'order', 'like', 'mention', 'display', 'spend', 'estimate', 'upgrade', 'increase', 'decrease', 'swipe', 'tap', 'click', 'scroll', 'print', 'download', 'upload', 'import', 'install', 'event', 'watch', 'wait', 'sign', 'switch', 'work', 'play', 'test', 'contact', 'ping', 'summary', 'resume', 'merge', 'lint', 'status', 'start', 'finish', 'read', 'write', 'text', 'find', 'whoami', 'capture', 'crawl', 'scrape', 'sync', 'redo', 'undo', 'hover', 'focus', 'highlight', 'handle', 'press', 'sleep', 'spawn', 'ask', 'ban', 'kick', 'mute', 'chat', 'input', 'output', 'subscribe', 'enter', 'move', 'drag', 'fill', 'select', 'open', 'close', 'reset', 'refresh', 'save', 'report', 'load', 'dump', 'log', 'attach', 'pay', 'run', 'rerun', 'retry', 'review', 'encoding']);
+const NOUN_LIKE = new Set(['screenshot', 'sql', 'python', 'docker', 'health', 'plan', 'diff', 'terminal', 'js', 'javascript', 'ssh', 'shell', 'bash', 'cmd', 'sh', 'preview', 'research', 'store', 'rank', 'archive', 'login', 'trash', 'rollback', 'graphql', 'cypher', 'sparql', 'gremlin', 'poll', 'trigger', 'sum', 'stat', 'debug', 'compose', 'compound', 'me', 'setup', 'checkout', 'cleanup', 'view', 'search', 'list', 'update', 'change', 'return', 'backup', 'show', 'echo', 'format', 'track', 'plot', 'invite', 'measure', 'monitor', 'repl', 'terraform', 'kubectl', 'file', 'order', 'like', 'mention', 'display', 'spend', 'estimate', 'upgrade', 'increase', 'decrease', 'swipe', 'tap', 'click', 'scroll', 'print', 'download', 'upload', 'import', 'install', 'event', 'watch', 'wait', 'sign', 'switch', 'work', 'play', 'test', 'contact', 'ping', 'summary', 'resume', 'merge', 'lint', 'status', 'start', 'finish', 'read', 'write', 'text', 'find', 'whoami', 'capture', 'crawl', 'scrape', 'sync', 'redo', 'undo', 'hover', 'focus', 'highlight', 'handle', 'press', 'sleep', 'spawn', 'ask', 'ban', 'kick', 'mute', 'chat', 'input', 'output', 'subscribe', 'enter', 'move', 'drag', 'fill', 'select', 'open', 'close', 'reset', 'refresh', 'save', 'report', 'load', 'dump', 'log', 'attach', 'pay', 'run', 'rerun', 'retry', 'review', 'encoding', 'changes']);
 
 /** True when a word of a would-be object acts as a verb ("remove" in "tags id remove profiles"). */
 function actsAsVerb(lex: Lexicon, word: string): boolean {
@@ -201,7 +204,7 @@ function articlesAfterPrepositions(object: string): string {
   for (let i = 0; i < words.length; i++) {
     out.push(words[i]!);
     const next = words[i + 1];
-    if (next && /^(of|for|from|to|in|into|on|with)$/i.test(words[i]!) && !NO_ARTICLE.has(next.toLowerCase()) && !isPlural(next) && /^[a-z]/.test(next) && !/^\d/.test(next) && !next.includes('.')) {
+    if (next && /^(of|for|from|to|in|into|on|with)$/i.test(words[i]!) && !NO_ARTICLE.has(next.toLowerCase()) && !BARE_AFTER_PREPOSITION.has(next.toLowerCase()) && !isPlural(next) && /^[a-z]/.test(next) && !/^\d/.test(next) && !next.includes('.')) {
       // Only when the bare noun ends the object or is followed by another preposition: "for user" but not "of processing power".
       const after = words[i + 2];
       if (!after || PREPOSITIONS.has(after.toLowerCase())) out.push(indefinite(next));
@@ -599,7 +602,9 @@ const WORST_OPERATION: Record<Category, string> = {
  * than that action: a budget that spends money, a switch that deletes first.
  */
 function changeLead(c: Classification, ctx: RationaleContext, on: string): string {
-  const own = actionOf({ ...c, category: 'Write' }, ctx) ?? nameVerbObject(ctx.rules, c, ctx.name);
+  // The tool's own change is an operation the decision outranked, so its evidence is read back from the operations.
+  const stated = c.operations.filter((o) => o.category === 'Write' && (o.source === 'name' || o.source === 'description')).map((o): Evidence => ({ source: o.source, text: o.text, supports: 'Write', signals: [], weight: 1, note: 'the tool’s own change' }));
+  const own = actionOf({ ...c, category: 'Write', evidence: [...c.evidence, ...stated] }, ctx) ?? nameVerbObject(ctx.rules, c, ctx.name);
   return own?.object ? `${ctx.name} ${thirdPerson(own.verb)} ${own.object} ${on}` : `${ctx.name} makes a change ${on}`;
 }
 
@@ -673,7 +678,7 @@ function whatItDoes(c: Classification, ctx: RationaleContext, act: Act | undefin
       // "pg_copy_between_databases" with truncateTarget: the tool's own action is a change, and a switch deletes first.
       const wipe = c.evidence.find((e) => e.note === NOTE_DESTRUCTIVE_SWITCH);
       if (wipe && !does) {
-        return `${changeLead(c, ctx, on)}, and its ${wipe.text} switch first deletes what is already there.`;
+        return `${changeLead(c, ctx, on)}, and its ${wipe.text} switch ${wipe.gloss ?? 'first deletes what is already there'}.`;
       }
       if (does) return `${does} ${on}${c.signals.includes('bulk_scope') && !/\b(all|every|multiple|many)\b/i.test(act!.object) && !/^the /i.test(act!.object) ? ', many at once' : ''}.`;
       return `${ctx.name} removes what the caller names ${on}${c.signals.includes('bulk_scope') ? ', many at once' : ''}.`;
@@ -951,7 +956,7 @@ function decidingSentence(c: Classification, params: readonly string[] = [], sou
     parts.unshift(`its ${param.text.slice(0, param.text.indexOf(':'))} parameter accepts ${quote({ ...param, text: value })}`);
   }
   const extra = c.evidence.find((e) => e.supports === c.category && isExtraOperation(e) && e.source === 'parameter');
-  if (!parts.length && extra?.note === NOTE_DESTRUCTIVE_SWITCH) return `What decided it: its ${extra.text} parameter can delete existing data before the call does its work.`;
+  if (!parts.length && extra?.note === NOTE_DESTRUCTIVE_SWITCH) return `What decided it: ${extra.gloss ? `its ${extra.text} switch, which any call can set` : `its ${extra.text} parameter can delete existing data before the call does its work`}.`;
   if (!parts.length && extra) return `What decided it: its ${extra.text} parameter says where to save the result, so a call writes a file.`;
   const image = c.category === 'Execute' ? c.evidence.find((e) => e.note === NOTE_RUNS_IMAGE) : undefined;
   if (image) return `What decided it: ${parts.length ? `${parts[0]}, and ` : ''}its ${image.text} parameter picks the container image to start, and whatever that image holds runs.`;

@@ -238,4 +238,15 @@ describe('review 5 classes', () => {
     expect(run({ name: 'mouse_click', description: '指定された座標でマウスクリックを実行します' }).category).toBe('Write');
     expect(run({ name: 'gmail_get_message', description: '指定したmessageIdのメール本文と詳細を取得します。' }).category).toBe('Read');
   });
+
+  it('a force switch on a push replaces the remote history (Destructive); "force" elsewhere only skips a check', () => {
+    const force = { type: 'object', properties: { force: { type: 'boolean', description: 'Whether to force push' } } };
+    expect(run({ name: 'git_push', description: 'Push changes to a remote repository.', inputSchema: force }).category).toBe('Destructive');
+    expect(run({ name: 'git_push', description: 'Push changes to a remote repository.' }).category).toBe('Write');
+    expect(run({ name: 'update_docs', description: 'Update documentation from the source.', inputSchema: force }).category).toBe('Write');
+  });
+
+  it('an action joined by "and optionally" counts like one joined by "and" (edit a cell and optionally execute it: Execute)', () => {
+    expect(run({ name: 'edit_cell_content', description: 'Edit the content of a specific cell by its index and optionally execute it' }).category).toBe('Execute');
+  });
 });
