@@ -78,7 +78,8 @@ function descriptionOutranksName(rules: CompiledRules, evidence: Evidence[], lea
   // "post_orders": "Get member's order details"). The method says how the
   // request is sent, not what it does, so the description decides, even when
   // it only says the tool gets something.
-  const httpLed = httpMethodLeads(rules, name);
+  const httpMethod = httpMethodLeads(rules, name);
+  const httpLed = httpMethod !== undefined;
   const weakRead = lead.supports === 'Read' && lead.weight < rules.raw.weights.lead_combo;
   if (lead.supports === 'Read') nameWordRetrieved(rules, evidence, lead.text, leadOtherWords);
   // A name that is one word as often a noun as a verb ("type", "trace",
@@ -86,7 +87,15 @@ function descriptionOutranksName(rules: CompiledRules, evidence: Evidence[], lea
   // value stored at key").
   const nameWords = splitIdentifier(name);
   const nounName = nameWords.length === 1 && rules.nounVerbs.has(nameWords[0]!.word.toLowerCase());
-  if (weakRead && !httpLed && !nounName) return;
+  // "registerBinanceGetEthStakingHistory": "Get ETH Staking History …": a
+  // later action word of the name that the lead starts with says what the
+  // tool does, and the name's first word is a prefix the code generator added.
+  const leadFirst = lead.text.split(/\s+/)[0]!.toLowerCase();
+  const laterNameAgrees = evidence.some((e) => e.source === 'name' && e.note === NOTE_NAME_LATER && e.supports === lead.supports && e.text.toLowerCase() === leadFirst);
+  // DELETE is itself the action: "delete_user" deletes whether the method or
+  // the verb named it, and a lead that only returns something ("Returns the
+  // result") does not make it a read.
+  if (weakRead && (!httpLed || httpMethod === 'Destructive') && !nounName && !laterNameAgrees) return;
   // A name with no action word that only names something looked up ("log")
   // yields to a description that acts ("Create or update today's log").
   const nameHasVerb = evidence.some((e) => e.source === 'name' && e.supports && e.note !== NOTE_READ_TAIL);
@@ -153,12 +162,15 @@ function nextSentenceWords(rules: CompiledRules, description: string): string[] 
   return sentence.match(/[a-z]+/g)?.filter((w, k, all) => !rules.negationEn.has(all[k - 1] ?? '') && !rules.negationEn.has(all[k - 2] ?? '')) ?? [];
 }
 
-/** The name starts with an HTTP method that writes (post_, put_, patch_, delete_), as names generated from API routes do. */
-function httpMethodLeads(rules: CompiledRules, name: string): boolean {
+/**
+ * The category of the HTTP method that writes (post_, put_, patch_, delete_)
+ * a name starts with, as names generated from API routes do.
+ */
+function httpMethodLeads(rules: CompiledRules, name: string): Category | undefined {
   const first = splitIdentifier(name)[0]?.word;
-  if (!first) return false;
+  if (!first) return undefined;
   const method = rules.httpMethods.get(first.toUpperCase());
-  return method !== undefined && method !== 'Read';
+  return method !== undefined && method !== 'Read' ? method : undefined;
 }
 
 /** A retrieval whose object is private messages, or trades or orders the definition calls the account's own. */

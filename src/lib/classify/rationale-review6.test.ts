@@ -113,4 +113,10 @@ describe('rationale text classes of review 6', () => {
     expect(said('k8s_drain_node', 'Drain a node in preparation for maintenance.').r).toContain('in preparation for maintenance');
     expect(said('upload_ad_image', 'Upload an image to use in ads.').r).not.toContain('to a use');
   });
+
+  it('"X API allows users to …" names X: the object stops where the API starts describing itself', () => {
+    const r = said('WidgetGetEthRedemptionHistory', 'Get ETH Redemption History API allows users to retrieve their redemption records').r;
+    expect(r).toMatch(/^WidgetGetEthRedemptionHistory gets ETH Redemption History on Test/);
+    expect(r).not.toContain('allows users');
+  });
 });

@@ -454,7 +454,8 @@ function describedAction(lex: Lexicon, c: Classification, description: string | 
   const after = description.slice(at + first.length).replace(/^\s*\([^()]{1,30}\)(?=\s+[A-Za-z])/, '');
   // The clause after the verb: up to punctuation, and only plain words.
   // A dot inside a word ("Pump.fun", "Node.js", "Binance.US") ends no sentence; one before a capitalised word ("setting.For example") does.
-  const clause = /^(?:[^.,;:!?()\[\]{}\n—–"]|\.(?=[a-z0-9]|[A-Z]{2,}\b))*/.exec(after)![0];
+  // "Get ETH Staking History API allows users to retrieve …": the API's name ends where it starts describing itself.
+  const clause = /^(?:[^.,;:!?()\[\]{}\n—–"]|\.(?=[a-z0-9]|[A-Z]{2,}\b))*/.exec(after)![0].replace(/\s+(?:API|endpoint|tool|method)\s+(?:allows|lets|enables|helps)\b.*$/i, '');
   const words = clause.trim().split(/\s+/).filter(Boolean);
   const kept: string[] = [];
   // Where the object went on past a preposition: a comma right after cuts back to here ("with a rich, …").

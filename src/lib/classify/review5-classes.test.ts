@@ -249,4 +249,12 @@ describe('review 5 classes', () => {
   it('an action joined by "and optionally" counts like one joined by "and" (edit a cell and optionally execute it: Execute)', () => {
     expect(run({ name: 'edit_cell_content', description: 'Edit the content of a specific cell by its index and optionally execute it' }).category).toBe('Execute');
   });
+
+  it('completing a prepared database migration applies it (Execute); a later name verb the lead starts with says what a generated name does', () => {
+    expect(run({ name: 'complete_database_migration', description: 'Complete a database migration when the user confirms the migration is ready to be applied to the main branch.' }).category).toBe('Execute');
+    expect(run({ name: 'complete_auth_methods_migration', description: 'Set Authentication Methods Manage Migration to Complete' }).category).toBe('Write');
+    expect(run({ name: 'registerWidgetGetStakingHistory', description: 'Get Staking History API allows users to retrieve their historical staking records' }).category).toBe('Read');
+    // A lead that only returns something still does not overrule a name that acts.
+    expect(run({ name: 'delete_user', description: 'Returns the result of the operation' }).category).toBe('Destructive');
+  });
 });
