@@ -375,6 +375,12 @@ export const classifierRulesSchema = z.object({
       in_context: z.array(z.object({ switches: words, actions: words, says: z.string().min(1).describe('what the switch does, after "its force switch"') })).default([]),
     })
     .default({ verbs: [], not_with: [], in_context: [] }),
+  /**
+   * Read actions that end an API route sent with one of operations.query_methods
+   * ("API-post-database-query": POST /databases/{id}/query): the route's last
+   * word says what the call does, the method only how it is sent.
+   */
+  route_read_actions: words.default([]),
   /** Verbs that only introduce the real action ("start following", "try to fetch"). */
   aux_verbs: words.default([]),
   /**

@@ -109,3 +109,6 @@ export function isSelectableOperation(e: Evidence): boolean {
 
 /** A lead whose move takes its object to the trash (classifier.yaml trash_moves). */
 export const NOTE_TRASH_MOVE = 'the description moves it to the trash, a deletion with a way back';
+
+/** The read action that ends an API route sent with POST ("API-post-database-query"). */
+export const NOTE_ROUTE_READ = 'the action that ends an API route whose method only sends the request';

@@ -5,7 +5,7 @@
 import type { Category } from '../../schemas/rules.ts';
 import type { CompiledRules, WordSet } from '../rules/load-rules.ts';
 import { splitIdentifier, type Token } from '../text/words.ts';
-import { addSignalEvidence, NOTE_NAME_LATER, NOTE_READ_TAIL, type NameFindings } from './findings.ts';
+import { addSignalEvidence, NOTE_NAME_LATER, NOTE_READ_TAIL, NOTE_ROUTE_READ, type NameFindings } from './findings.ts';
 import { endsInReadPhrase, findCombo, findText, inPhrases, inSingles, namesTheThing, nounPositions, verbOf } from './lexicon.ts';
 import type { ClassifyInput, ServerContext } from './types.ts';
 
@@ -92,6 +92,16 @@ export function scanName(rules: CompiledRules, input: ClassifyInput, ctx: Server
         scan.object = words.slice(i + 1).join(' ');
       }
     }
+  }
+
+  // "API-post-database-query": POST /databases/{id}/query reads; the method
+  // only says how the request is sent, the route's last word what it does.
+  const routeWords = allTokens.map((t) => t.word).filter((x) => x !== 'api');
+  if (routeWords.length > 2 && rules.queryMethods.has(routeWords[0]!.toUpperCase()) && rules.raw.route_read_actions.includes(routeWords[routeWords.length - 1]!)) {
+    for (const e of scan.evidence) if (e.source === 'name' && e.text.toLowerCase() === routeWords[0]) e.weight = w.name_verb_as_noun;
+    scan.evidence.push({ source: 'name', text: allTokens[allTokens.length - 1]!.word, supports: 'Read', signals: [], weight: w.name_first_verb, note: NOTE_ROUTE_READ });
+    scan.action = routeWords[routeWords.length - 1]!;
+    scan.object = routeWords.slice(1, -1).join(' ');
   }
 
   // The read-noun ending counts only when no other kind of action leads the name

@@ -8,7 +8,7 @@
  */
 import type { Category } from '../../schemas/rules.ts';
 import type { PoisoningFinding as Finding } from '../../schemas/catalogue.ts';
-import { isExtraOperation, isSelectableOperation, isStatedAction, NOTE_DESTRUCTIVE_SWITCH, NOTE_RUNS_IMAGE, NOTE_TRASH_MOVE, NOTE_WRITES_FILE } from './findings.ts';
+import { isExtraOperation, isSelectableOperation, isStatedAction, NOTE_DESTRUCTIVE_SWITCH, NOTE_ROUTE_READ, NOTE_RUNS_IMAGE, NOTE_TRASH_MOVE, NOTE_WRITES_FILE } from './findings.ts';
 import type { Classification, Evidence, ObjectInfo } from './types.ts';
 import type { CompiledRules } from '../rules/load-rules.ts';
 import { baseForms, splitIdentifier } from '../text/words.ts';
@@ -538,6 +538,8 @@ const LOOKUP_VERBS = new Set(['get', 'list', 'fetch', 'search', 'find', 'read', 
 
 /** What the tool does in verb and object, from its name when that reads well, else from its description. */
 function actionOf(c: Classification, ctx: RationaleContext): Act | undefined {
+  // "API-post-database-query": the route's last word acts on the words between it and the method ("queries a database").
+  if (c.evidence.some((e) => e.note === NOTE_ROUTE_READ) && c.object) return { verb: c.action, object: withArticle(c.object) };
   const named = plainVerb(namedAction(ctx.rules, c, ctx.name, `${ctx.description ?? ''} ${ctx.server}`));
   // "The New Order API allows users to …": in prose "new" is an adjective, not the action.
   const describedRaw = trashPlace(c, describedAction(ctx.rules, c, ctx.description));

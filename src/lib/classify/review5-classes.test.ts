@@ -257,4 +257,11 @@ describe('review 5 classes', () => {
     // A lead that only returns something still does not overrule a name that acts.
     expect(run({ name: 'delete_user', description: 'Returns the result of the operation' }).category).toBe('Destructive');
   });
+
+  it('an API route sent with POST that ends in a read action reads (POST /databases/{id}/query); one that ends in a thing is a change', () => {
+    const q = run({ name: 'API-post-database-query', description: 'Description not available' });
+    expect(q.category).toBe('Read');
+    expect(q.object).toBe('database');
+    expect(run({ name: 'API-post-page', description: 'Description not available' }).category).toBe('Write');
+  });
 });
