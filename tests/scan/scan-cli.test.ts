@@ -89,7 +89,9 @@ beforeAll(async () => {
     { name: 'add_note', url: '/tools/example-notes/add-note/', category: 'Write', severity: 'medium', definitionHash: 'c'.repeat(64) },
   ]);
 
-  main = await scan(['--timeout', '2', '--out', out()]);
+  // Long enough for server-everything to start and list its tools on a loaded
+  // 2-core CI machine (2 s was not, once); the hanging server still times out.
+  main = await scan(['--timeout', '10', '--out', out()]);
   report = scanReportSchema.parse(JSON.parse(readFileSync(join(out(), 'scan-report.json'), 'utf8')));
 }, 60_000);
 
@@ -106,7 +108,7 @@ describe('npm run scan', () => {
     expect(line('everything')).toMatch(/^ {2}ok +cursor\/everything +\d+ tools, catalogue: io\.github\.modelcontextprotocol\/servers\/src\/everything \(by package @modelcontextprotocol\/server-everything\)/);
     expect(line('io.github.example/notes')).toMatch(/^ {2}ok +cursor\/io\.github\.example\/notes +2 tools, catalogue: io\.github\.example\/notes \(by name/);
     expect(line('crash')).toMatch(/^ {2}failed +cursor\/crash +exited: server exited during initialize: Error: environment variable ACME_API_KEY is not set$/);
-    expect(line('hang')).toMatch(/^ {2}failed +cursor\/hang +timeout: timed out after 2 s waiting for initialize/);
+    expect(line('hang')).toMatch(/^ {2}failed +cursor\/hang +timeout: timed out after 10 s waiting for initialize/);
     expect(line('billing')).toMatch(/^ {2}ok +cursor\/billing +1 tool, not in the catalogue, [\d.]+ s; env: FAKE_TOKEN$/);
     expect(line('billing-wrong')).toMatch(/^ {2}failed +cursor\/billing-wrong +protocol: tools\/list \(page 1\) failed: .*bad FAKE_TOKEN "\[redacted\]"; env: FAKE_TOKEN$/);
     // The broken global config is one line naming the file, and the project's servers were scanned anyway.
