@@ -11,6 +11,7 @@ const riskSignalSchema = z.enum(Object.keys(RISK_SIGNALS) as [RiskSignal, ...Ris
 export const evidenceSchema = z.object({
   source: z.enum(['name', 'description', 'parameter', 'annotation']),
   text: z.string(),
+  /** Our words beside the text: a Chinese or Japanese phrase's English meaning, or what a parameter switch does ("replaces the remote branch's history"). */
   gloss: z.string().optional(),
   supports: categorySchema.optional(),
   signals: z.array(riskSignalSchema),
