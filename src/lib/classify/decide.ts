@@ -186,8 +186,10 @@ function readsPrivate(p: NonNullable<CompiledRules['privateReads']>, found: Stag
   if (words.some((w) => p.notWith.has(w))) return false;
   if (object.some((w) => p.words.has(w))) return true;
   // Two-word entries ("browser history") are matched as a phrase of the object.
-  const phrase = ` ${object.join(' ')} `;
-  for (const w of p.words) if (w.includes(' ') && phrase.includes(` ${w} `)) return true;
+  if (p.phrases.length) {
+    const phrase = ` ${object.join(' ')} `;
+    if (p.phrases.some((w) => phrase.includes(` ${w} `))) return true;
+  }
   return words.some((w) => p.personal.has(w)) && words.some((w) => p.personalWords.has(w));
 }
 

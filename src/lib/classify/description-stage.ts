@@ -71,11 +71,10 @@ function zhListed(text: string, phrase: string): boolean {
  * move verb or its clause takes the object anywhere else.
  */
 function trashMoveEnd(rules: CompiledRules, text: string, tokens: readonly Token[], i: number): number | undefined {
-  const t = rules.raw.trash_moves;
-  if (!t.places.length || !verbOf(rules, tokens[i]!.word) || !baseForms(tokens[i]!.word).some((f) => t.verbs.includes(f))) return undefined;
+  const place = rules.trashMovePlace;
+  if (!place || !verbOf(rules, tokens[i]!.word) || !baseForms(tokens[i]!.word).some((f) => rules.raw.trash_moves.verbs.includes(f))) return undefined;
   const rest = /^[^.;:!?\n]{0,80}/.exec(text.slice(tokens[i]!.end))![0];
-  const places = t.places.map((p) => p.replace(/\s+/g, '\\s+')).join('|');
-  const m = new RegExp(`\\b(?:to|into)\\s+(?:the\\s+|its\\s+|their\\s+|a\\s+)?(?:${places})\\b`, 'i').exec(rest);
+  const m = place.exec(rest);
   if (!m) return undefined;
   const end = tokens[i]!.end + m.index + m[0].length;
   let last = i;

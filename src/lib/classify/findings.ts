@@ -25,6 +25,10 @@ export const NOTE_WORST_CASE = 'an umbrella action with no parameters and no lis
 /** A lone amount or quantity parameter: money only where the definition speaks of money. */
 export const NOTE_AMOUNT_PARAM = 'an amount or quantity parameter';
 export const NOTE_DESTRUCTIVE_SWITCH = 'a switch that deletes or overwrites existing data before the call does its work';
+/** A lead whose move takes its object to the trash (classifier.yaml trash_moves). */
+export const NOTE_TRASH_MOVE = 'the description moves it to the trash, a deletion with a way back';
+/** The read action that ends an API route sent with POST ("API-post-database-query"). */
+export const NOTE_ROUTE_READ = 'the action that ends an API route whose method only sends the request';
 
 /**
  * Operations stated outside the lead and the name: a list of actions, an
@@ -106,9 +110,3 @@ export function isStatedAction(e: Evidence): boolean {
 export function isSelectableOperation(e: Evidence): boolean {
   return e.source === 'parameter' && e.note.endsWith('parameter can select');
 }
-
-/** A lead whose move takes its object to the trash (classifier.yaml trash_moves). */
-export const NOTE_TRASH_MOVE = 'the description moves it to the trash, a deletion with a way back';
-
-/** The read action that ends an API route sent with POST ("API-post-database-query"). */
-export const NOTE_ROUTE_READ = 'the action that ends an API route whose method only sends the request';

@@ -139,8 +139,13 @@ export function scanParams(rules: CompiledRules, input: ClassifyInput): ParamFin
   // there before the call copies, imports or renames into it.
   const switches = rules.raw.destructive_switches;
   // "force" on a push replaces the remote branch's history; on most other tools it only skips a check.
-  const nameWords = splitIdentifier(input.name).map((t) => t.word);
-  const inContext = (p: ParamInfo) => switches.in_context.find((c) => c.switches.includes(normaliseParamName(p.name)) && c.actions.some((a) => nameWords.includes(a)));
+  let nameWords: string[] | undefined;
+  const inContext = (p: ParamInfo) => {
+    const candidates = switches.in_context.filter((c) => c.switches.includes(normaliseParamName(p.name)));
+    if (!candidates.length) return undefined;
+    nameWords ??= splitIdentifier(input.name).map((t) => t.word);
+    return candidates.find((c) => c.actions.some((a) => nameWords!.includes(a)));
+  };
   for (const p of params) {
     if (p.type !== 'boolean') continue;
     const parts = splitIdentifier(p.name).map((t) => t.word);

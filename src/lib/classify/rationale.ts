@@ -31,7 +31,7 @@ export interface RationaleContext {
 }
 
 /** What the sentences read of the rules: which words are verbs (and which of those are nouns too), and how a private read is named. */
-export type Lexicon = Pick<CompiledRules, 'verbCategory' | 'nounVerbs' | 'combosByVerb' | 'privateReads'>;
+export type Lexicon = Pick<CompiledRules, 'verbCategory' | 'nounVerbs' | 'combosByVerb' | 'privateReads' | 'trashMovePlace'>;
 
 const AUDIENCE: Record<ObjectInfo['audience'], string> = {
   user: 'the user',
@@ -542,7 +542,7 @@ function actionOf(c: Classification, ctx: RationaleContext): Act | undefined {
   if (c.evidence.some((e) => e.note === NOTE_ROUTE_READ) && c.object) return { verb: c.action, object: withArticle(c.object) };
   const named = plainVerb(namedAction(ctx.rules, c, ctx.name, `${ctx.description ?? ''} ${ctx.server}`));
   // "The New Order API allows users to …": in prose "new" is an adjective, not the action.
-  const describedRaw = trashPlace(c, describedAction(ctx.rules, c, ctx.description));
+  const describedRaw = trashPlace(ctx.rules, c, describedAction(ctx.rules, c, ctx.description));
   const described = describedRaw?.verb === 'new' ? undefined : describedRaw;
   // The description in its author's words, when it says the same action
   // ("delete_dns": "deletes a DNS record", not "deletes dns").
@@ -558,9 +558,10 @@ function actionOf(c: Classification, ctx: RationaleContext): Act | undefined {
 }
 
 /** "moves an Object to the recycling bin": a move that deletes says where it goes, or it reads as a harmless move. */
-function trashPlace(c: Classification, act: Act | undefined): Act | undefined {
+function trashPlace(lex: Lexicon, c: Classification, act: Act | undefined): Act | undefined {
   const e = c.evidence.find((x) => x.note === NOTE_TRASH_MOVE);
-  const place = e && /\b(?:to|into)\s+(?:the\s+|its\s+|their\s+|a\s+)?[^,.;]+$/i.exec(e.text)?.[0];
+  // The same place the description stage found the move going to.
+  const place = e && lex.trashMovePlace?.exec(e.text)?.[0];
   if (!act?.object || !place || act.object.toLowerCase().includes(place.toLowerCase())) return act;
   return { ...act, object: `${act.object} ${place}` };
 }
@@ -735,8 +736,7 @@ export function privateThing(rules: Pick<CompiledRules, 'privateReads'>, name: s
   return p.says.find((e) => [...e.words].some((w) => words.has(w)))?.says ?? p.otherwise;
 }
 
-/** "an unwanted label", but "unwanted relations": a plural takes no article. */
-/** "an unwanted HTML page displaying comics": the head noun, not the last word, decides the article. */
+/** "an unwanted label", but "unwanted relations"; "an unwanted HTML page displaying comics": the head noun, not the last word, decides the article. */
 function unwanted(object: string): string {
   return isPlural(headNoun(object)) ? `unwanted ${object}` : `an unwanted ${object}`;
 }

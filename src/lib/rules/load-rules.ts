@@ -124,9 +124,13 @@ export interface CompiledRules {
   accountCreation?: { verbs: Set<string>; between: Set<string>; objects: Set<string>; then: Set<string> };
   /** classifier.yaml saves_file, compiled: where a description says it saves a file. */
   savesFile?: { pattern: RegExp; notWith: RegExp | undefined };
+  /** classifier.yaml trash_moves places, compiled: "to the trash", "into the recycling bin". */
+  trashMovePlace?: RegExp;
   privateReads?: {
     verbs: Set<string>;
     words: Set<string>;
+    /** The two-word entries of `words` ("browser history"), matched as a phrase of what is read. */
+    phrases: string[];
     personal: Set<string>;
     personalWords: Set<string>;
     notWith: Set<string>;
@@ -217,6 +221,12 @@ function wordSet(list: string[]): WordSet {
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** One pattern for classifier.yaml saves_file: "saves the answer to a file", "is saved to a CSV file", "保存为". */
+/** "to the trash", "into the recycling bin": where a move deletes (trash_moves). */
+function trashMovePlace(places: readonly string[]): RegExp {
+  const alternatives = places.map((p) => escapeRe(p.trim()).replace(/\s+/g, '\\s+')).join('|');
+  return new RegExp(`\\b(?:to|into)\\s+(?:the\\s+|its\\s+|their\\s+|a\\s+)?(?:${alternatives})\\b`, 'i');
+}
+
 function savesFilePattern(s: { verbs: string[]; participles: string[]; places: string[]; phrases: string[] }): RegExp {
   const alt = (xs: string[]) => xs.map(escapeRe).join('|');
   const place = `(?:to|into|as|in)\\s+(?:[A-Za-z-]+\\s+){0,3}?(?:${alt(s.places)})\\b`;
@@ -316,8 +326,8 @@ export function compileRules(raw: ClassifierRules, severity: SeverityRules, poli
 
   const paramKinds = new Map<string, (keyof ClassifierRules['params'])[]>();
   for (const kind of Object.keys(raw.params) as (keyof ClassifierRules['params'])[]) {
-    // These two qualify freeform_code names; they are no kind of their own.
-    if (kind === 'ambiguous_code' || kind === 'code_hints' || kind === 'code_tails' || kind === 'code_tail_runs' || kind === 'image_hints' || kind === 'query_hints') continue;
+    // These qualify freeform_code or container_image names; they are no kind of their own.
+    if (kind === 'ambiguous_code' || kind === 'code_hints' || kind === 'code_tails' || kind === 'code_tail_runs' || kind === 'image_hints' || kind === 'query_code' || kind === 'query_hints') continue;
     for (const name of raw.params[kind]) {
       const key = normaliseParamName(name);
       paramKinds.set(key, [...(paramKinds.get(key) ?? []), kind]);
@@ -392,9 +402,10 @@ export function compileRules(raw: ClassifierRules, severity: SeverityRules, poli
     ...(raw.account_creation ? { accountCreation: { verbs: new Set(raw.account_creation.verbs), between: new Set(raw.account_creation.between), objects: new Set(raw.account_creation.objects), then: new Set(raw.account_creation.then) } } : {}),
     ...(raw.local_file_reads ? { localFileReads: { verbs: new Set(raw.local_file_reads.verbs), phrases: raw.local_file_reads.phrases.map((w) => w.toLowerCase()), notWith: raw.local_file_reads.not_with.map((w) => w.toLowerCase()) } } : {}),
     ...(raw.money_context ? { moneyContext: { verbs: new Set(raw.money_context.verbs), words: new Set(raw.money_context.words.map((w) => w.toLowerCase())) } } : {}),
+    ...(raw.trash_moves.places.length ? { trashMovePlace: trashMovePlace(raw.trash_moves.places) } : {}),
     ...(raw.saves_file ? { savesFile: { pattern: savesFilePattern(raw.saves_file), notWith: raw.saves_file.not_with.length ? new RegExp(`\\b(?:${raw.saves_file.not_with.map(escapeRe).join('|')})\\b`, 'i') : undefined } } : {}),
     ...(raw.private_reads
-      ? { privateReads: { verbs: new Set(raw.private_reads.verbs), words: new Set(raw.private_reads.words), personal: new Set(raw.private_reads.personal), personalWords: new Set(raw.private_reads.personal_words), notWith: new Set(raw.private_reads.not_with), wholeStoreVerbs: new Set(raw.private_reads.whole_store_verbs), says: raw.private_reads.says.map((e) => ({ words: new Set(e.words.map((w) => w.toLowerCase())), says: e.says })), otherwise: raw.private_reads.otherwise } }
+      ? { privateReads: { verbs: new Set(raw.private_reads.verbs), words: new Set(raw.private_reads.words), phrases: raw.private_reads.words.filter((w) => w.includes(' ')), personal: new Set(raw.private_reads.personal), personalWords: new Set(raw.private_reads.personal_words), notWith: new Set(raw.private_reads.not_with), wholeStoreVerbs: new Set(raw.private_reads.whole_store_verbs), says: raw.private_reads.says.map((e) => ({ words: new Set(e.words.map((w) => w.toLowerCase())), says: e.says })), otherwise: raw.private_reads.otherwise } }
       : {}),
     ambiguousCode: new Set(raw.params.ambiguous_code.map(normaliseParamName)),
     codeHints: new Set(raw.params.code_hints),
